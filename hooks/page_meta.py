@@ -1,0 +1,58 @@
+"""MkDocs adapter: what every page carries besides its text.
+
+Sources and "last reviewed" (from the page's front matter, checked against
+sources.yaml), glossary tooltips, and schema.org JSON-LD.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from data_pages import dataset_of, project_root
+from sitegen.pages import template_environment
+from sitegen.problems import did_you_mean
+from sitegen.structured_data import page_json_ld
+
+
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    dataset = dataset_of(config)
+    sources = _page_sources(page, list(dataset.by_id["sources"]))
+    env = template_environment(project_root(config) / "overrides" / "generated")
+    footer = env.get_template("_provenance.md").render(
+        sources=[dataset.by_id["sources"][s] for s in sources],
+        reviewed=_reviewed(page),
+        glossary=dataset.glossary.terms,
+    )
+    return f"{markdown.rstrip()}\n\n{footer}"
+
+
+def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: object) -> dict:
+    context["json_ld"] = page_json_ld(page.meta, url=page.canonical_url or "", dataset=dataset_of(config))
+    return context
+
+
+def _page_sources(page: Page, known: list[str]) -> list[str]:
+    """Every page names its sources; a hand-written page's front matter is checked like data."""
+    sources = page.meta.get("sources")
+    where = f"content/{page.file.src_uri}"
+    if not isinstance(sources, list) or not sources:
+        raise PluginError(f"{where}:1: sources: every page lists its sources (ids from data/sources.yaml) in its front matter")
+    for source in sources:
+        if source not in known:
+            raise PluginError(f"{where}:1: sources: no source has the id '{source}'{did_you_mean(str(source), known)}")
+    return sources
+
+
+def _reviewed(page: Page) -> date:
+    value = page.meta.get("reviewed")
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError:
+        raise PluginError(f"content/{page.file.src_uri}:1: reviewed: expected the date a person last checked this page, as YYYY-MM-DD") from None

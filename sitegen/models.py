@@ -1,0 +1,296 @@
+"""The typed, immutable data model: one root model per file in `data/`.
+
+Strict on purpose: unknown keys are errors (they are usually typos), and no value is
+coerced from another type, so `reviewed: yes` fails instead of becoming `True`.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from sitegen.text import Id, Markdown, PlainText
+
+Level = Literal["emergency", "urgent", "doctor", "self-care"]
+LEVELS: tuple[Level, ...] = ("emergency", "urgent", "doctor", "self-care")
+"""Escalation levels, most urgent first (the order `tree.json` publishes)."""
+
+RedFlagLevel = Literal["emergency", "urgent", "doctor"]
+
+
+class Record(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+
+
+class Reviewed(Record):
+    """Provenance every page shows: where the facts came from and when a person checked them."""
+
+    sources: tuple[Id, ...] = Field(min_length=1, description="Ids from sources.yaml")
+    reviewed: date = Field(description="When a person last checked this against its sources")
+
+
+class Entity(Reviewed):
+    id: Id
+    lay_terms: tuple[PlainText, ...] = Field(default=(), description="Readers' own words for this, used by the page and search")
+
+
+# -- sources.yaml ---------------------------------------------------------------------------
+
+
+class Source(Record):
+    id: Id
+    title: PlainText
+    kind: Literal["article", "guideline", "review", "study", "textbook"]
+    author: PlainText | None = None
+    publisher: PlainText | None = None
+    url: str | None = Field(default=None, pattern=r"^https://[^\s]+$")
+    note: Markdown | None = None
+
+
+class SourcesFile(Record):
+    sources: tuple[Source, ...] = Field(min_length=1)
+
+
+# -- causes.yaml ----------------------------------------------------------------------------
+
+
+class Cause(Entity):
+    name: PlainText
+    kind: Literal["core", "sneaky"] = Field(description="core: the seven core reasons; sneaky: triggers most people miss")
+    summary: PlainText = Field(description="One line for tables and search results")
+    mechanism: Markdown = Field(description="How it happens")
+    example: Markdown = Field(description="A real-life example")
+    advice: Markdown | None = None
+    specialists: tuple[Id, ...] = Field(default=(), description="Ids from specialists.yaml who treat this")
+
+
+class CausesFile(Reviewed):
+    intro: Markdown
+    sneaky_intro: Markdown
+    causes: tuple[Cause, ...] = Field(min_length=1)
+
+
+# -- red_flags.yaml -------------------------------------------------------------------------
+
+
+class RedFlag(Entity):
+    text: PlainText = Field(description="The sign, as a reader would recognise it")
+    detail: Markdown | None = None
+    level: RedFlagLevel = Field(description="The least escalation this sign always needs")
+    level_reason: Markdown = Field(description="Why this level, in the source's words")
+
+
+class RedFlagsFile(Reviewed):
+    intro: Markdown
+    story: Markdown | None = None
+    red_flags: tuple[RedFlag, ...] = Field(min_length=1)
+
+
+# -- conditions.yaml ------------------------------------------------------------------------
+
+
+class Condition(Entity):
+    name: PlainText
+    also_known_as: tuple[PlainText, ...] = ()
+    spasm_pattern: PlainText
+    description: Markdown
+    next_steps: tuple[PlainText, ...] = Field(min_length=1, description="Tests or checks a doctor may do")
+    red_flags: tuple[Id, ...] = ()
+    specialists: tuple[Id, ...] = ()
+
+
+class ConditionsFile(Reviewed):
+    intro: Markdown
+    conditions: tuple[Condition, ...] = Field(min_length=1)
+
+
+# -- specialists.yaml -----------------------------------------------------------------------
+
+
+class Cost(Record):
+    min: int = Field(ge=0)
+    max: int = Field(ge=0)
+    currency: Literal["USD"]
+    per: Literal["session", "consult", "visit"]
+    extras: PlainText | None = Field(default=None, description="What the price leaves out")
+    insurance: PlainText | None = None
+
+    @model_validator(mode="after")
+    def _range_is_ordered(self) -> Cost:
+        if self.min > self.max:
+            raise ValueError(f"min ({self.min}) is more than max ({self.max})")
+        return self
+
+
+class Specialist(Entity):
+    name: PlainText
+    helps_with: tuple[PlainText, ...] = Field(min_length=1)
+    cost: Cost
+    advice: Markdown | None = None
+
+
+class SpecialistsFile(Reviewed):
+    intro: Markdown
+    advice: Markdown | None = None
+    specialists: tuple[Specialist, ...] = Field(min_length=1)
+
+
+# -- faqs.yaml ------------------------------------------------------------------------------
+
+
+class Faq(Entity):
+    question: PlainText
+    answer: Markdown
+    causes: tuple[Id, ...] = ()
+    red_flags: tuple[Id, ...] = ()
+
+
+class FaqsFile(Reviewed):
+    faqs: tuple[Faq, ...] = Field(min_length=1)
+
+
+# -- action_plan.yaml -----------------------------------------------------------------------
+
+
+class Quantity(Record):
+    """An amount from the source, as numbers: a single value or a min-max range."""
+
+    value: float | None = None
+    min: float | None = None
+    max: float | None = None
+    unit: Literal["L", "mg", "min", "s"]
+    per: Literal["day", "hour"] | None = None
+    of: PlainText | None = Field(default=None, description="What is measured, e.g. potassium")
+
+    @model_validator(mode="after")
+    def _value_or_range(self) -> Quantity:
+        if (self.value is None) == (self.min is None or self.max is None):
+            raise ValueError("give either value, or both min and max")
+        if self.min is not None and self.max is not None and self.min > self.max:
+            raise ValueError(f"min ({self.min}) is more than max ({self.max})")
+        return self
+
+
+class BreathingPhase(Record):
+    action: Literal["inhale", "hold", "exhale"]
+    seconds: int = Field(gt=0)
+
+
+class Tip(Record):
+    id: Id
+    title: PlainText
+    text: Markdown
+    quantities: tuple[Quantity, ...] = ()
+    foods: tuple[PlainText, ...] = ()
+    breathing: tuple[BreathingPhase, ...] = ()
+    caution: Markdown | None = None
+    causes: tuple[Id, ...] = Field(default=(), description="Causes this tip addresses")
+
+
+class PlanSection(Record):
+    id: Id
+    title: PlainText
+    intro: Markdown | None = None
+    tips: tuple[Tip, ...] = Field(min_length=1)
+
+
+class Tracking(Record):
+    intro: Markdown
+    prompts: tuple[PlainText, ...] = Field(min_length=1)
+
+
+class ActionPlanFile(Reviewed):
+    intro: Markdown
+    sections: tuple[PlanSection, ...] = Field(min_length=1)
+    tracking: Tracking
+    takeaway: Markdown
+
+
+# -- glossary.yaml --------------------------------------------------------------------------
+
+
+class Term(Record):
+    term: PlainText
+    meaning: PlainText
+
+
+class GlossaryFile(Reviewed):
+    terms: tuple[Term, ...] = ()
+
+
+# -- triage.yaml ----------------------------------------------------------------------------
+
+
+class Answer(Record):
+    label: PlainText
+    next: Id
+    red_flags: tuple[Id, ...] = ()
+
+
+class Question(Record):
+    id: Id
+    text: PlainText
+    help: PlainText | None = None
+    answers: tuple[Answer, ...] = ()
+    screen: RedFlagLevel | None = Field(
+        default=None, description="Ask about every red flag of this level: one answer each, leading to if_any"
+    )
+    if_any: Id | None = None
+    none_label: PlainText | None = None
+    if_none: Id | None = None
+
+    @model_validator(mode="after")
+    def _screen_or_answers(self) -> Question:
+        screen_fields = (self.if_any, self.none_label, self.if_none)
+        if self.screen is None:
+            if any(value is not None for value in screen_fields):
+                raise ValueError("if_any, none_label and if_none go with screen")
+        elif any(value is None for value in screen_fields):
+            raise ValueError("a screen needs if_any, none_label and if_none")
+        return self
+
+
+class Links(Record):
+    causes: tuple[Id, ...] = ()
+    conditions: tuple[Id, ...] = ()
+    specialists: tuple[Id, ...] = ()
+    pages: tuple[Literal["action-plan", "when-to-see-a-doctor", "faq", "causes", "specialists", "conditions"], ...] = ()
+
+
+class Outcome(Record):
+    id: Id
+    level: Level
+    title: PlainText
+    advice: PlainText
+    safety_net: PlainText = Field(description="When to come back and escalate")
+    links: Links = Links()
+
+
+class LevelText(Record):
+    level: Level
+    label: PlainText
+    meaning: PlainText
+
+
+class TriageFile(Reviewed):
+    intro: Markdown
+    start: Id
+    levels: tuple[LevelText, ...] = Field(min_length=4, max_length=4)
+    questions: tuple[Question, ...] = Field(min_length=1)
+    outcomes: tuple[Outcome, ...] = Field(min_length=1)
+
+
+FILES: dict[str, type[Record]] = {
+    "sources": SourcesFile,
+    "causes": CausesFile,
+    "red_flags": RedFlagsFile,
+    "conditions": ConditionsFile,
+    "specialists": SpecialistsFile,
+    "faqs": FaqsFile,
+    "action_plan": ActionPlanFile,
+    "glossary": GlossaryFile,
+    "triage": TriageFile,
+}
+"""Every data file, by its stem, and the model of its top level."""

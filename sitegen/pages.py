@@ -1,0 +1,122 @@
+"""Data becomes pages: each generated page is a Jinja template in `overrides/generated/`
+rendered with typed records into Markdown with front matter, which MkDocs then builds
+like any hand-written page."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import jinja2
+import yaml
+
+from sitegen import urls
+from sitegen.dataset import Dataset
+from sitegen.triage import all_paths
+
+PAGE_TYPES = {"causes": "cause", "conditions": "condition", "specialists": "specialist"}
+"""The search `type` of each entity kind's pages; every other page is a `guide`."""
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    doc: str  # the Markdown path MkDocs knows it by, e.g. causes/dehydration.md
+    markdown: str
+
+
+def template_environment(templates: Path) -> jinja2.Environment:
+    """Markdown templates: no autoescape (the output is Markdown, not HTML), strict undefined."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(templates),
+        undefined=jinja2.StrictUndefined,
+        autoescape=False,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["cell"] = table_cell
+    env.tests["contains"] = lambda values, item: item in values
+    env.filters["money"] = money
+    env.filters["amount"] = amount
+    env.globals.update(doc=doc_link, page=urls.PAGES, entity=urls.entity)
+    return env
+
+
+def render_pages(dataset: Dataset, templates: Path, *, emergency_number: str) -> list[GeneratedPage]:
+    """Every generated page of the site, in a stable order."""
+    env = template_environment(templates)
+    levels = {t.level: t for t in dataset.triage.levels}
+    env.globals.update(data=dataset, by_id=dataset.by_id, emergency_number=emergency_number, levels=levels)
+    pages = [
+        _page(env, "causes", "causes.md", "guide", dataset.causes, title="Causes of muscle spasms"),
+        _page(env, "conditions", "conditions.md", "guide", dataset.conditions, title="Conditions that cause spasms"),
+        _page(env, "specialists", "specialists.md", "guide", dataset.specialists, title="Specialists and costs"),
+        _page(env, "faq", "faq.md", "guide", dataset.faqs, title="Frequently asked questions", schema="FAQPage"),
+        _page(env, "when-to-see-a-doctor", "red_flags.md", "guide", dataset.red_flags, title="When to see a doctor"),
+        _page(env, "action-plan", "action_plan.md", "guide", dataset.action_plan, title="Your anti-spasm action plan"),
+        _page(env, "triage", "triage.md", "guide", dataset.triage, title="Symptom checker"),
+        _page(env, "triage-paths", "triage_paths.md", "guide", dataset.triage, title="How the checker decides", paths=all_paths(dataset)),
+    ]
+    for kind, records in (("causes", dataset.causes.causes), ("conditions", dataset.conditions.conditions), ("specialists", dataset.specialists.specialists)):
+        for record in records:
+            pages.append(_entity_page(env, kind, record))
+    return pages
+
+
+def _page(env: jinja2.Environment, page_id: str, template: str, page_type: str, record: Any, *, title: str, schema: str = "MedicalWebPage", **context: Any) -> GeneratedPage:
+    place = urls.PAGES[page_id]
+    meta = {"title": title, "type": page_type, "schema": schema, "sources": list(record.sources), "reviewed": record.reviewed.isoformat()}
+    body = env.get_template(template).render(record=record, title=title, **context)
+    return GeneratedPage(place.doc, _with_front_matter(meta, body))
+
+
+def _entity_page(env: jinja2.Environment, kind: str, record: Any) -> GeneratedPage:
+    meta = {
+        "title": record.name,
+        "id": record.id,
+        "type": PAGE_TYPES[kind],
+        "schema": "MedicalCondition" if kind == "conditions" else "MedicalWebPage",
+        "keywords": list(record.lay_terms),
+        "description": getattr(record, "summary", None) or getattr(record, "spasm_pattern", None) or "; ".join(record.helps_with),
+        "sources": list(record.sources),
+        "reviewed": record.reviewed.isoformat(),
+    }
+    body = env.get_template(f"{PAGE_TYPES[kind]}.md").render(record=record)
+    return GeneratedPage(urls.entity(kind, record.id).doc, _with_front_matter(meta, body))
+
+
+def _with_front_matter(meta: dict[str, Any], body: str) -> str:
+    # safe_dump quotes whatever the data holds, so no text can break out of the front matter.
+    return f"---\n{yaml.safe_dump(meta, sort_keys=True, allow_unicode=True)}---\n\n{body}"
+
+
+def doc_link(kind_or_page: str, entity_id: str | None = None) -> str:
+    """A docs-root link MkDocs checks and makes relative: `/causes/dehydration.md`."""
+    place = urls.PAGES[kind_or_page] if entity_id is None else urls.entity(kind_or_page, entity_id)
+    return "/" + place.doc
+
+
+def table_cell(text: str) -> str:
+    """Text safe inside one Markdown table cell."""
+    return " ".join(text.split()).replace("|", "\\|")
+
+
+def money(cost: Any) -> str:
+    """`$75–$150 per session` from a Cost."""
+    symbol = {"USD": "$"}[cost.currency]
+    return f"{symbol}{cost.min:,}–{symbol}{cost.max:,} per {cost.per}"
+
+
+def amount(quantity: Any) -> str:
+    """`2–3 L a day`, `422 mg of potassium` from a Quantity."""
+    def number(value: float) -> str:
+        return f"{value:,.0f}" if float(value).is_integer() else f"{value:,}"
+
+    text = number(quantity.value) if quantity.value is not None else f"{number(quantity.min)}–{number(quantity.max)}"
+    text += f" {quantity.unit}"
+    if quantity.of:
+        text += f" of {quantity.of}"
+    if quantity.per:
+        text += {"day": " a day", "hour": " an hour"}[quantity.per]
+    return text

@@ -1,0 +1,38 @@
+"""schema.org JSON-LD for each page, so search engines know what kind of medical page it is."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sitegen.dataset import Dataset
+
+
+def page_json_ld(meta: dict[str, Any], *, url: str, dataset: Dataset) -> dict[str, Any]:
+    """`MedicalWebPage` everywhere; `FAQPage` on the FAQ; `MedicalCondition` as the topic of a condition page."""
+    kind = meta.get("schema", "MedicalWebPage")
+    page: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": ["MedicalWebPage", "FAQPage"] if kind == "FAQPage" else "MedicalWebPage",
+        "name": meta.get("title", ""),
+        "url": url,
+        "inLanguage": "en",
+    }
+    if meta.get("description"):
+        page["description"] = meta["description"]
+    if meta.get("reviewed"):
+        page["lastReviewed"] = str(meta["reviewed"])
+    if kind == "FAQPage":
+        page["mainEntity"] = [
+            {"@type": "Question", "name": faq.question, "acceptedAnswer": {"@type": "Answer", "text": faq.answer}}
+            for faq in dataset.faqs.faqs
+        ]
+    elif kind == "MedicalCondition":
+        condition = dataset.by_id["conditions"][meta["id"]]
+        page["about"] = {
+            "@type": "MedicalCondition",
+            "name": condition.name,  # type: ignore[attr-defined]
+            "alternateName": list(condition.also_known_as),  # type: ignore[attr-defined]
+            "signOrSymptom": {"@type": "MedicalSignOrSymptom", "name": condition.spasm_pattern},  # type: ignore[attr-defined]
+            "typicalTest": [{"@type": "MedicalTest", "name": step} for step in condition.next_steps],  # type: ignore[attr-defined]
+        }
+    return page

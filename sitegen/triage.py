@@ -1,0 +1,265 @@
+"""The triage tree: compiled from `triage.yaml` and the red flags, and proven safe.
+
+Safety invariant (shared/design.md): every path from `start` that passes an answer
+asserting a red flag ends at an outcome at least as urgent as that flag's level.
+Because the tree is acyclic, that holds exactly when, for every asserting answer,
+the *least* urgent outcome reachable from its `next` is still urgent enough; we check
+that per answer (linear time) and, on failure, name one concrete offending path.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from sitegen import models, urls
+from sitegen.problems import Path, Problem, did_you_mean
+from sitegen.yaml_source import SourceFile
+
+if TYPE_CHECKING:
+    from sitegen.dataset import Dataset
+
+TREE_VERSION = 1
+
+
+@dataclass(frozen=True)
+class Edge:
+    """One answer a reader can choose, with screens expanded to one answer per red flag."""
+
+    question: str
+    label: str
+    next: str
+    red_flags: tuple[str, ...]
+    where: Path  # the YAML field that defines this edge, for error lines
+
+
+def rank(level: str) -> int:
+    """0 for the most urgent level; a larger rank is less urgent."""
+    return models.LEVELS.index(level)  # type: ignore[arg-type]
+
+
+def edges(dataset: Dataset) -> dict[str, list[Edge]]:
+    """Each question's answers, in order; screens become one answer per red flag of their level."""
+    result: dict[str, list[Edge]] = {}
+    for qi, question in enumerate(dataset.triage.questions):
+        here: Path = ("questions", qi)
+        if question.screen is None:
+            result[question.id] = [
+                Edge(question.id, a.label, a.next, a.red_flags, (*here, "answers", ai, "next"))
+                for ai, a in enumerate(question.answers)
+            ]
+            continue
+        flags = [f for f in dataset.red_flags.red_flags if f.level == question.screen]
+        result[question.id] = [Edge(question.id, f.text, question.if_any, (f.id,), (*here, "if_any")) for f in flags]  # type: ignore[arg-type]
+        result[question.id].append(Edge(question.id, question.none_label, question.if_none, (), (*here, "if_none")))  # type: ignore[arg-type]
+    return result
+
+
+# -- verification ---------------------------------------------------------------------------
+
+
+def verify_triage(dataset: Dataset, source: SourceFile) -> list[Problem]:
+    """Every structural and safety rule; an empty list means the tree may be published."""
+    graph = edges(dataset)
+    outcomes = {o.id: o for o in dataset.triage.outcomes}
+    problems = [*levels_in_order(dataset, source), *targets_exist(dataset, graph, outcomes, source)]
+    problems += dead_ends(dataset, graph, source)
+    if problems:
+        return problems
+    problems += cycles(dataset, graph, source)
+    if problems:
+        return problems
+    problems += unreachable(dataset, graph, source)
+    problems += red_flags_asked(dataset, graph, source)
+    problems += unsafe_answers(dataset, graph, outcomes, source)
+    return problems
+
+
+def levels_in_order(dataset: Dataset, source: SourceFile) -> Iterator[Problem]:
+    """`levels` lists every level once, most urgent first."""
+    given = tuple(level.level for level in dataset.triage.levels)
+    if given != models.LEVELS:
+        yield source.problem(("levels",), f"must list {', '.join(models.LEVELS)} in that order; got {', '.join(given)}")
+
+
+def targets_exist(
+    dataset: Dataset, graph: dict[str, list[Edge]], outcomes: dict[str, models.Outcome], source: SourceFile
+) -> Iterator[Problem]:
+    """`start` and every `next` name a question or an outcome."""
+    nodes = [*graph, *outcomes]
+    if dataset.triage.start not in nodes:
+        yield source.problem(("start",), f"no question or outcome has the id '{dataset.triage.start}'{did_you_mean(dataset.triage.start, nodes)}")
+    for edge in (e for answers in graph.values() for e in answers):
+        if edge.next not in nodes:
+            yield source.problem(edge.where, f"no question or outcome has the id '{edge.next}'{did_you_mean(edge.next, nodes)}")
+
+
+def dead_ends(dataset: Dataset, graph: dict[str, list[Edge]], source: SourceFile) -> Iterator[Problem]:
+    """Every question offers at least one answer."""
+    for qi, question in enumerate(dataset.triage.questions):
+        if not graph[question.id]:
+            yield source.problem(("questions", qi, "answers"), f"question '{question.id}' has no answers: a dead end")
+
+
+def cycles(dataset: Dataset, graph: dict[str, list[Edge]], source: SourceFile) -> Iterator[Problem]:
+    """No answer leads back to a question already on its path."""
+    state: dict[str, str] = {}  # "open" while on the current path, "done" after
+
+    def visit(node: str, trail: list[str]) -> Iterator[Problem]:
+        state[node] = "open"
+        for edge in graph.get(node, []):
+            if state.get(edge.next) == "open":
+                loop = " -> ".join([*trail[trail.index(edge.next):], node, edge.next])
+                yield source.problem(edge.where, f"answer '{edge.label}' makes a cycle: {loop}")
+            elif edge.next not in state:
+                yield from visit(edge.next, [*trail, node])
+        state[node] = "done"
+
+    for question in dataset.triage.questions:
+        if question.id not in state:
+            yield from visit(question.id, [])
+
+
+def unreachable(dataset: Dataset, graph: dict[str, list[Edge]], source: SourceFile) -> Iterator[Problem]:
+    """Every question and outcome can be reached from `start`."""
+    seen = {dataset.triage.start}
+    stack = [dataset.triage.start]
+    while stack:
+        for edge in graph.get(stack.pop(), []):
+            if edge.next not in seen:
+                seen.add(edge.next)
+                stack.append(edge.next)
+    for kind in ("questions", "outcomes"):
+        for index, node in enumerate(getattr(dataset.triage, kind)):
+            if node.id not in seen:
+                yield source.problem((kind, index, "id"), f"'{node.id}' cannot be reached from start '{dataset.triage.start}'")
+
+
+def red_flags_asked(dataset: Dataset, graph: dict[str, list[Edge]], source: SourceFile) -> Iterator[Problem]:
+    """Every red flag is asserted by some answer, so the checker asks about all of them."""
+    asserted = {flag for answers in graph.values() for e in answers for flag in e.red_flags}
+    for flag in dataset.red_flags.red_flags:
+        if flag.id not in asserted:
+            yield source.problem(("questions",), f"red flag '{flag.id}' ({flag.level}) is never asked about: add it to an answer or a screen")
+
+
+def unsafe_answers(
+    dataset: Dataset, graph: dict[str, list[Edge]], outcomes: dict[str, models.Outcome], source: SourceFile
+) -> Iterator[Problem]:
+    """An answer asserting a red flag leads only to outcomes at least as urgent as the flag."""
+    levels = {f.id: f.level for f in dataset.red_flags.red_flags}
+    least = _least_urgent_outcomes(graph, outcomes)
+    for edge in (e for answers in graph.values() for e in answers):
+        if not edge.red_flags:
+            continue
+        flag = min(edge.red_flags, key=lambda f: rank(levels[f]))
+        outcome = least[edge.next]
+        if rank(outcome.level) > rank(levels[flag]):
+            route = " -> ".join(describe_path(dataset, graph, outcomes, edge, outcome.id))
+            yield source.problem(
+                edge.where,
+                f"unsafe: answer '{edge.label}' asserts red flag '{flag}' ({levels[flag]}) but can end at "
+                f"outcome '{outcome.id}' ({outcome.level}); path: {route}",
+            )
+
+
+def _least_urgent_outcomes(graph: dict[str, list[Edge]], outcomes: dict[str, models.Outcome]) -> dict[str, models.Outcome]:
+    """For each node, the least urgent outcome reachable from it (the worst case for safety)."""
+    memo: dict[str, models.Outcome] = {o: outcomes[o] for o in outcomes}
+
+    def least(node: str) -> models.Outcome:
+        if node not in memo:
+            memo[node] = max((least(e.next) for e in graph[node]), key=lambda o: rank(o.level))
+        return memo[node]
+
+    for node in graph:
+        least(node)
+    return memo
+
+
+def describe_path(
+    dataset: Dataset, graph: dict[str, list[Edge]], outcomes: dict[str, models.Outcome], via: Edge, to: str
+) -> list[str]:
+    """A readable route from start through `via` to outcome `to`: node ids and quoted answers."""
+    head = _route(graph, dataset.triage.start, via.question) or [dataset.triage.start]
+    tail = _route(graph, via.next, to) or [via.next]
+    return [*head, f"'{via.label}'", *tail]
+
+
+def _route(graph: dict[str, list[Edge]], start: str, goal: str) -> list[str] | None:
+    """Shortest route from `start` to `goal` as alternating node ids and quoted answer labels."""
+    frontier: list[list[str]] = [[start]]
+    seen = {start}
+    while frontier:
+        trail = frontier.pop(0)
+        if trail[-1] == goal:
+            return trail
+        for edge in graph.get(trail[-1], []):
+            if edge.next not in seen:
+                seen.add(edge.next)
+                frontier.append([*trail, f"'{edge.label}'", edge.next])
+    return None
+
+
+# -- the published tree ---------------------------------------------------------------------
+
+
+def all_paths(dataset: Dataset) -> list[tuple[list[Edge], models.Outcome]]:
+    """Every route from start to an outcome, exhaustively (for the published audit page)."""
+    graph = edges(dataset)
+    outcomes = {o.id: o for o in dataset.triage.outcomes}
+    found: list[tuple[list[Edge], models.Outcome]] = []
+
+    def walk(node: str, trail: list[Edge]) -> None:
+        if node in outcomes:
+            found.append((trail, outcomes[node]))
+            return
+        for edge in graph[node]:
+            walk(edge.next, [*trail, edge])
+
+    walk(dataset.triage.start, [])
+    return found
+
+
+def compile_tree(dataset: Dataset) -> dict[str, Any]:
+    """The contract's `tree.json`: the exact tree the page's script runs."""
+    graph = edges(dataset)
+    questions = {q.id: q for q in dataset.triage.questions}
+    nodes: dict[str, Any] = {}
+    for node_id, answers in graph.items():
+        question = questions[node_id]
+        nodes[node_id] = {
+            "kind": "question",
+            "text": question.text,
+            "help": question.help or "",
+            "answers": [{"label": e.label, "next": e.next, "red_flags": list(e.red_flags)} for e in answers],
+        }
+    for outcome in dataset.triage.outcomes:
+        nodes[outcome.id] = {
+            "kind": "outcome",
+            "level": outcome.level,
+            "title": outcome.title,
+            "advice": outcome.advice,
+            "safety_net": outcome.safety_net,
+            "links": _links(dataset, outcome.links),
+        }
+    return {
+        "version": TREE_VERSION,
+        "start": dataset.triage.start,
+        "levels": list(models.LEVELS),
+        "level_text": {t.level: {"label": t.label, "meaning": t.meaning} for t in dataset.triage.levels},
+        "red_flags": {f.id: {"level": f.level, "text": f.text} for f in dataset.red_flags.red_flags},
+        "nodes": nodes,
+    }
+
+
+def _links(dataset: Dataset, links: models.Links) -> list[dict[str, str]]:
+    result = []
+    for kind in ("causes", "conditions", "specialists"):
+        for entity_id in getattr(links, kind):
+            result.append({"title": dataset.by_id[kind][entity_id].name, "url": urls.entity(kind, entity_id).url})  # type: ignore[attr-defined]
+    for page in links.pages:
+        place = urls.PAGES[page]
+        result.append({"title": place.title, "url": place.url})
+    return result
