@@ -35,10 +35,6 @@ ensure_requirements() {
     "$venv/bin/python" -m pip install --quiet --disable-pip-version-check -r "$file" >&2
     cp "$file" "$stamp"
   fi
-  # The generator core (sitegen/) importable from hooks, tests and tools, like an editable install.
-  local site_packages
-  site_packages=$("$venv/bin/python" -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')
-  echo "$root" >"$site_packages/spasms-site.pth"
 }
 
 build() {

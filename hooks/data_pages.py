@@ -5,7 +5,11 @@ The work happens in `sitegen`; this module only hands MkDocs what the core produ
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
+
+# MkDocs puts only this folder on sys.path while it loads a hook; the core lives beside it.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
