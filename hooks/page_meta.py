@@ -39,12 +39,12 @@ def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: obj
 def _page_sources(page: Page, known: list[str]) -> list[str]:
     """Every page names its sources; a hand-written page's front matter is checked like data."""
     sources = page.meta.get("sources")
-    where = f"content/{page.file.src_uri}"
+    where = f"content/{page.file.src_uri}:{_front_matter_line(page, 'sources')}"
     if not isinstance(sources, list) or not sources:
-        raise PluginError(f"{where}:1: sources: every page lists its sources (ids from data/sources.yaml) in its front matter")
+        raise PluginError(f"{where}: sources: every page lists its sources (ids from data/sources.yaml) in its front matter")
     for source in sources:
         if source not in known:
-            raise PluginError(f"{where}:1: sources: no source has the id '{source}'{did_you_mean(str(source), known)}")
+            raise PluginError(f"{where}: sources: no source has the id '{source}'{did_you_mean(str(source), known)}")
     return sources
 
 
@@ -55,4 +55,13 @@ def _reviewed(page: Page) -> date:
     try:
         return date.fromisoformat(str(value))
     except ValueError:
-        raise PluginError(f"content/{page.file.src_uri}:1: reviewed: expected the date a person last checked this page, as YYYY-MM-DD") from None
+        line = _front_matter_line(page, "reviewed")
+        raise PluginError(f"content/{page.file.src_uri}:{line}: reviewed: expected the date a person last checked this page, as YYYY-MM-DD") from None
+
+
+def _front_matter_line(page: Page, key: str) -> int:
+    """The line of `key:` in the page's front matter, or 1 when it is absent."""
+    for number, line in enumerate(page.file.content_string.splitlines(), start=1):
+        if line.startswith(f"{key}:"):
+            return number
+    return 1

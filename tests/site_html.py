@@ -1,0 +1,54 @@
+"""Reading the built site the way a test needs it: pages, their text, links and anchors."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+
+import markdown
+from bs4 import BeautifulSoup
+
+
+def page_file(site: Path, url: str) -> Path:
+    """The HTML file a site-root-relative URL like `causes/dehydration/` is served from."""
+    path = site / url.split("#")[0]
+    return path / "index.html" if url.endswith("/") or url == "" else path
+
+
+@cache
+def soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def article(site: Path, url: str) -> BeautifulSoup:
+    """The page's main content, without header, navigation and footer."""
+    found = soup(page_file(site, url)).select_one("article")
+    assert found is not None, f"{url}: no <article>"
+    return found
+
+
+def words(text: str) -> str:
+    return " ".join(text.split())
+
+
+def text_of(node: BeautifulSoup) -> str:
+    """The text a reader sees, without the pilcrows of heading permalinks."""
+    return words(" ".join(s for s in node.find_all(string=True) if not s.find_parent(class_="headerlink")))
+
+
+def markdown_text(source: str) -> str:
+    """What a reader sees of a Markdown data field."""
+    return words(BeautifulSoup(markdown.markdown(source), "html.parser").get_text(" "))
+
+
+def json_ld(site: Path, url: str) -> dict:
+    script = soup(page_file(site, url)).select_one('script[type="application/ld+json"]')
+    assert script is not None, f"{url}: no JSON-LD"
+    return json.loads(script.string or "")
+
+
+def html_pages(site: Path) -> list[Path]:
+    """Every content page. 404.html is left out: a server shows it at any depth, so MkDocs
+    gives it links from the root of SITE_URL, which is where a self-hoster sets the sub-path."""
+    return sorted(p for p in site.rglob("*.html") if "pagefind" not in p.parts and p.name != "404.html")

@@ -1,0 +1,57 @@
+"""The build as a whole: reproducible, schemas in step with the model, clean errors for pages."""
+
+from __future__ import annotations
+
+import filecmp
+import shutil
+from pathlib import Path
+
+import pytest
+
+from sitegen.models import FILES
+from sitegen.schema import schemas
+from tests.conftest import ROOT, build_site
+
+
+def differing_files(left: Path, right: Path) -> list[str]:
+    comparison = filecmp.dircmp(left, right)
+    found = [*comparison.left_only, *comparison.right_only, *comparison.diff_files, *comparison.funny_files]
+    for name in comparison.common_dirs:
+        found += [f"{name}/{item}" for item in differing_files(left / name, right / name)]
+    return found
+
+
+def test_two_builds_of_the_same_tree_are_byte_identical(site: Path, tmp_path: Path) -> None:
+    again = tmp_path / "site"
+    result = build_site(ROOT, again, env={"SOURCE_DATE_EPOCH": "1764000000"})
+    assert result.returncode == 0, result.stderr
+    filecmp.clear_cache()
+    assert differing_files(site, again) == []
+
+
+def test_sitemap_dates_come_from_source_date_epoch(site: Path) -> None:
+    assert "<lastmod>2025-11-24</lastmod>" in (site / "sitemap.xml").read_text()
+
+
+@pytest.mark.parametrize("name", sorted(schemas()))
+def test_published_json_schema_matches_the_model(name: str) -> None:
+    committed = ROOT / "data" / "schema" / name
+    assert committed.is_file(), f"data/schema/{name} is missing: run python -m sitegen schema"
+    assert committed.read_text(encoding="utf-8") == schemas()[name], f"data/schema/{name} is stale: run python -m sitegen schema"
+
+
+@pytest.mark.parametrize("stem", sorted(FILES))
+def test_each_data_file_points_editors_at_its_schema(stem: str) -> None:
+    first_line = (ROOT / "data" / f"{stem}.yaml").read_text(encoding="utf-8").splitlines()[0]
+    assert first_line == f"# yaml-language-server: $schema=schema/{stem}.schema.json"
+
+
+def test_a_content_page_with_an_unknown_source_fails_with_its_line(tmp_path: Path) -> None:
+    project = tmp_path / "project"
+    shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(".venv", "site", ".git", ".site-build.*", "bench"))
+    about = project / "content" / "about.md"
+    about.write_text(about.read_text().replace("sources: [seed-article]", "sources: [seed-artcle]"))
+    result = build_site(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert "content/about.md:4: sources: no source has the id 'seed-artcle' (did you mean 'seed-article'?)" in result.stderr
+    assert "Traceback" not in result.stderr

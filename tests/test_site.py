@@ -1,0 +1,179 @@
+"""The built site shows every record of the data, on the URLs the design promises."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from sitegen import urls
+from sitegen.dataset import load_dataset
+from sitegen.pages import amount, money
+from tests.conftest import ROOT
+from tests.site_html import article, html_pages, json_ld, markdown_text, page_file, soup, text_of, words
+
+DATA = load_dataset(ROOT / "data")
+
+
+def entity_ids(kind: str) -> list[str]:
+    return list(DATA.by_id[kind])
+
+
+def assert_shows(node: object, text: str, where: str) -> None:
+    assert markdown_text(text) in text_of(node), f"{where}: does not show {text!r}"
+
+
+def assert_provenance(site: Path, url: str) -> None:
+    footer = article(site, url).select_one(".provenance")
+    assert footer is not None, f"{url}: no sources / last reviewed"
+    assert "Sources:" in text_of(footer) and "Last reviewed:" in text_of(footer), url
+    assert footer.select_one("time[datetime]") is not None, url
+
+
+@pytest.mark.parametrize("cause_id", entity_ids("causes"))
+def test_cause_page_shows_all_of_its_record(site: Path, cause_id: str) -> None:
+    cause = DATA.by_id["causes"][cause_id]
+    url = urls.entity("causes", cause_id).url
+    page = article(site, url)
+    assert text_of(page.h1) == cause.name
+    for text in (cause.summary, cause.mechanism, cause.example, *cause.lay_terms, *([cause.advice] if cause.advice else [])):
+        assert_shows(page, text, url)
+    for specialist_id in cause.specialists:
+        assert page.select_one(f'a[href$="specialists/{specialist_id}/"]'), f"{url}: no link to {specialist_id}"
+    assert_provenance(site, url)
+
+
+@pytest.mark.parametrize("cause_id", entity_ids("causes"))
+def test_causes_overview_has_a_row_linking_each_cause(site: Path, cause_id: str) -> None:
+    cause = DATA.by_id["causes"][cause_id]
+    rows = [row for row in article(site, "causes/").select("tr") if row.select_one(f'a[href$="{cause_id}/"]')]
+    assert len(rows) == 1, f"causes/: {cause_id} should have one row"
+    assert_shows(rows[0], cause.mechanism, f"causes/ row {cause_id}")
+
+
+@pytest.mark.parametrize("condition_id", entity_ids("conditions"))
+def test_condition_page_and_overview_show_the_record(site: Path, condition_id: str) -> None:
+    condition = DATA.by_id["conditions"][condition_id]
+    url = urls.entity("conditions", condition_id).url
+    page = article(site, url)
+    assert text_of(page.h1) == condition.name
+    for text in (condition.spasm_pattern, condition.description, *condition.next_steps, *condition.lay_terms):
+        assert_shows(page, text, url)
+    for flag_id in condition.red_flags:
+        assert page.select_one(f'a[href$="when-to-see-a-doctor/#{flag_id}"]'), f"{url}: no link to red flag {flag_id}"
+    row = article(site, "conditions/").select_one(f'tr:has(a[href$="{condition_id}/"])')
+    assert row is not None and condition.spasm_pattern in text_of(row), f"conditions/: no row for {condition_id}"
+    assert json_ld(site, url)["about"]["@type"] == "MedicalCondition"
+    assert_provenance(site, url)
+
+
+@pytest.mark.parametrize("specialist_id", entity_ids("specialists"))
+def test_specialist_page_and_overview_show_cost_range(site: Path, specialist_id: str) -> None:
+    specialist = DATA.by_id["specialists"][specialist_id]
+    url = urls.entity("specialists", specialist_id).url
+    cost = money(specialist.cost)
+    assert f"${specialist.cost.min}" in cost and f"{specialist.cost.max}" in cost.replace(",", "")
+    for where in (url, "specialists/"):
+        assert cost in text_of(article(site, where)), f"{where}: no cost {cost!r} for {specialist_id}"
+    for text in specialist.helps_with:
+        assert_shows(article(site, url), text, url)
+    assert_provenance(site, url)
+
+
+@pytest.mark.parametrize("faq_id", entity_ids("faqs"))
+def test_each_faq_is_a_heading_with_its_anchor(site: Path, faq_id: str) -> None:
+    faq = DATA.by_id["faqs"][faq_id]
+    heading = article(site, "faq/").find(id=faq_id)
+    assert heading is not None and heading.name in ("h2", "h3"), f"faq/#{faq_id}: no heading"
+    assert faq.question in text_of(heading)
+    assert_shows(article(site, "faq/"), faq.answer, f"faq/#{faq_id}")
+
+
+def test_faq_page_is_marked_up_as_an_faq(site: Path) -> None:
+    data = json_ld(site, "faq/")
+    assert "FAQPage" in data["@type"]
+    assert [q["name"] for q in data["mainEntity"]] == [f.question for f in DATA.faqs.faqs]
+
+
+@pytest.mark.parametrize("flag_id", entity_ids("red_flags"))
+def test_red_flag_sits_in_the_care_card_of_its_level(site: Path, flag_id: str) -> None:
+    flag = DATA.by_id["red_flags"][flag_id]
+    heading = article(site, "when-to-see-a-doctor/").find(id=flag_id)
+    assert heading is not None, f"when-to-see-a-doctor/#{flag_id}: missing"
+    card = heading.find_parent(class_="care-card")
+    assert card is not None and f"care-card--{flag.level}" in card["class"], f"{flag_id}: not in the {flag.level} card"
+    label = next(t.label for t in DATA.triage.levels if t.level == flag.level)
+    hidden = card.select_one("h2 .visually-hidden")
+    assert hidden is not None and text_of(hidden).startswith(label), f"{flag_id}: urgency not spoken to screen readers"
+    assert flag.text in text_of(heading)
+
+
+@pytest.mark.parametrize(
+    ("section", "tip"), [(s.id, t) for s in DATA.action_plan.sections for t in s.tips], ids=lambda v: getattr(v, "id", v)
+)
+def test_action_plan_shows_every_tip_with_its_quantities(site: Path, section: str, tip: object) -> None:
+    page = article(site, "action-plan/")
+    heading = page.find(id=tip.id)  # type: ignore[attr-defined]
+    assert heading is not None, f"action-plan/#{tip.id}: missing"  # type: ignore[attr-defined]
+    assert_shows(page, tip.text, f"action-plan/#{tip.id}")  # type: ignore[attr-defined]
+    for quantity in tip.quantities:  # type: ignore[attr-defined]
+        assert amount(quantity) in text_of(page), f"action-plan/#{tip.id}: no {amount(quantity)!r}"  # type: ignore[attr-defined]
+    for food in tip.foods:  # type: ignore[attr-defined]
+        assert food in text_of(page)
+
+
+def test_action_plan_shows_the_tracking_prompts(site: Path) -> None:
+    page = text_of(article(site, "action-plan/"))
+    for prompt in DATA.action_plan.tracking.prompts:
+        assert prompt in page
+
+
+@pytest.mark.parametrize("page", ["", "about/", "causes/", "triage/", "faq/", "action-plan/"])
+def test_fixed_pages_exist_at_their_contract_urls(site: Path, page: str) -> None:
+    assert page_file(site, page).is_file()
+    assert_provenance(site, page)
+
+
+def test_every_page_has_the_emergency_number_and_json_ld(site: Path) -> None:
+    for path in html_pages(site):
+        html = soup(path)
+        number = html.select_one(".emergency .emergency__number")
+        assert number is not None and words(number.get_text()) == "911", f"{path}: no emergency number"
+        assert "MedicalWebPage" in str(html.select_one('script[type="application/ld+json"]')), f"{path}: no JSON-LD"
+
+
+def test_no_page_loads_anything_from_another_host_or_links_to_the_root(site: Path) -> None:
+    for path in html_pages(site):
+        html = soup(path)
+        for tag in html.select("script[src], link[href], img[src], source[src], iframe[src]"):
+            ref = tag.get("src") or tag.get("href")
+            if tag.name == "link" and set(tag.get("rel", [])) & {"canonical", "alternate"}:
+                continue
+            assert not ref.startswith(("http:", "https:", "//")), f"{path}: loads {ref}"
+        for tag in html.select("a[href], link[href], script[src], img[src]"):
+            ref = tag.get("href") or tag.get("src")
+            assert not (ref.startswith("/") and not ref.startswith("//")), f"{path}: absolute link {ref} breaks sub-path hosting"
+
+
+def test_every_internal_link_and_anchor_resolves(site: Path) -> None:
+    broken = []
+    for path in html_pages(site):
+        for tag in soup(path).select("a[href], link[href], script[src], img[src]"):
+            ref = tag.get("href") or tag.get("src")
+            if ref.startswith(("http:", "https:", "mailto:", "tel:", "//")):
+                continue
+            target, _, anchor = ref.partition("#")
+            file = (path.parent / target).resolve() if target else path
+            if file.is_dir() or target.endswith("/"):
+                file = file / "index.html"
+            if not file.is_file():
+                broken.append(f"{path.relative_to(site)}: {ref}")
+            elif anchor and file.suffix == ".html" and soup(file).find(id=anchor) is None:
+                broken.append(f"{path.relative_to(site)}: {ref} (no #{anchor})")
+    assert not broken, "\n".join(broken)
+
+
+def test_hand_written_pages_name_their_sources(site: Path) -> None:
+    about = article(site, "about/")
+    for source in DATA.sources.sources:
+        assert source.title in text_of(about)
