@@ -72,6 +72,7 @@ def served(site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[dic
     base = f"http://127.0.0.1:{server.server_address[1]}"
     yield {"root": f"{base}/", "subpath": f"{base}/spasms/"}
     server.shutdown()
+    server.server_close()
 
 
 @pytest.fixture(scope="session")
