@@ -9,6 +9,7 @@ that per answer (linear time) and, on failure, name one concrete offending path.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -92,28 +93,34 @@ def targets_exist(
         yield source.problem(("start",), f"no question or outcome has the id '{dataset.triage.start}'{did_you_mean(dataset.triage.start, nodes)}")
     for edge in (e for answers in graph.values() for e in answers):
         if edge.next not in nodes:
-            yield source.problem(edge.where, f"no question or outcome has the id '{edge.next}'{did_you_mean(edge.next, nodes)}")
+            route = route_text(graph, dataset.triage.start, edge)
+            yield source.problem(
+                edge.where, f"no question or outcome has the id '{edge.next}'{did_you_mean(edge.next, nodes)}; path: {route}"
+            )
 
 
 def dead_ends(dataset: Dataset, graph: dict[str, list[Edge]], source: SourceFile) -> Iterator[Problem]:
     """Every question offers at least one answer."""
     for qi, question in enumerate(dataset.triage.questions):
         if not graph[question.id]:
-            yield source.problem(("questions", qi, "answers"), f"question '{question.id}' has no answers: a dead end")
+            route = " -> ".join(_route(graph, dataset.triage.start, question.id) or [question.id])
+            yield source.problem(("questions", qi, "answers"), f"question '{question.id}' has no answers: a dead end; path: {route}")
 
 
 def cycles(dataset: Dataset, graph: dict[str, list[Edge]], source: SourceFile) -> Iterator[Problem]:
     """No answer leads back to a question already on its path."""
     state: dict[str, str] = {}  # "open" while on the current path, "done" after
 
-    def visit(node: str, trail: list[str]) -> Iterator[Problem]:
+    def visit(node: str, trail: list[Edge]) -> Iterator[Problem]:
         state[node] = "open"
         for edge in graph.get(node, []):
             if state.get(edge.next) == "open":
-                loop = " -> ".join([*trail[trail.index(edge.next):], node, edge.next])
-                yield source.problem(edge.where, f"answer '{edge.label}' makes a cycle: {loop}")
+                # The loop is the part of the trail from where it first left edge.next, closed by edge.
+                loop = [*trail, edge]
+                first = next(i for i, e in enumerate(loop) if e.question == edge.next)
+                yield source.problem(edge.where, f"answer '{edge.label}' makes a cycle: {_edges_text(loop[first:])}")
             elif edge.next not in state:
-                yield from visit(edge.next, [*trail, node])
+                yield from visit(edge.next, [*trail, edge])
         state[node] = "done"
 
     for question in dataset.triage.questions:
@@ -187,6 +194,20 @@ def describe_path(
     return [*head, f"'{via.label}'", *tail]
 
 
+def route_text(graph: dict[str, list[Edge]], start: str, via: Edge) -> str:
+    """`start -> 'answer' -> ... -> via.question -> 'via' -> via.next`: how a reader gets to `via`."""
+    head = _route(graph, start, via.question) or [via.question]
+    return " -> ".join([*head, f"'{via.label}'", via.next])
+
+
+def _edges_text(trail: list[Edge]) -> str:
+    """A run of consecutive edges as `q1 -> 'answer' -> q2 -> 'answer' -> q3`."""
+    parts = [trail[0].question]
+    for edge in trail:
+        parts += [f"'{edge.label}'", edge.next]
+    return " -> ".join(parts)
+
+
 def _route(graph: dict[str, list[Edge]], start: str, goal: str) -> list[str] | None:
     """Shortest route from `start` to `goal` as alternating node ids and quoted answer labels."""
     frontier: list[list[str]] = [[start]]
@@ -252,6 +273,11 @@ def compile_tree(dataset: Dataset) -> dict[str, Any]:
         "red_flags": {f.id: {"level": f.level, "text": f.text} for f in dataset.red_flags.red_flags},
         "nodes": nodes,
     }
+
+
+def tree_json(tree: dict[str, Any]) -> str:
+    """`tree.json` as published: stable key order, so two builds of one tree are byte-identical."""
+    return json.dumps(tree, indent=1, ensure_ascii=False, sort_keys=True) + "\n"
 
 
 def _links(dataset: Dataset, links: models.Links) -> list[dict[str, str]]:
