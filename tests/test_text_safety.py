@@ -1,0 +1,52 @@
+"""Data text can never become markup: validation refuses what Markdown would pass through live."""
+
+from __future__ import annotations
+
+import pytest
+from pydantic import TypeAdapter, ValidationError
+
+from sitegen.text import Id, Markdown, PlainText
+
+MARKDOWN = TypeAdapter(Markdown)
+PLAIN = TypeAdapter(PlainText)
+ID = TypeAdapter(Id)
+
+HOSTILE = [
+    ("<img src=x onerror=alert(1)>", "raw HTML"),
+    ("</script><script>alert(1)</script>", "raw HTML"),
+    ('"><svg onload=alert(1)>', "raw HTML"),
+    ("<!-- hidden -->", "raw HTML"),
+    ("[click](javascript:alert(1))", "script URLs"),
+    ("[click](JavaScript :alert(1))", "script URLs"),
+    ("[click](java&#115;cript:alert(1))", "character references"),
+    ("&lt;img&gt;", "character references"),
+    ("**bold**{: onclick=alert(1) }", "curly braces"),
+    ("{{ 7*7 }}", "curly braces"),
+    ("[x](data:text/html;base64,PHNjcmlwdD4=)", "script URLs"),
+    ("   ", "must not be empty"),
+]
+
+
+@pytest.mark.parametrize(("text", "reason"), HOSTILE)
+def test_markdown_field_refuses_live_markup(text: str, reason: str) -> None:
+    with pytest.raises(ValidationError, match=reason):
+        MARKDOWN.validate_python(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Potassium < 3.5 is low", "**Sip**, don't chug: 2-3 L a day", "[Action plan](../action-plan.md)", "A & B", "Use 5 < 6"],
+)
+def test_markdown_field_accepts_ordinary_prose(text: str) -> None:
+    assert MARKDOWN.validate_python(text) == text
+
+
+def test_plain_text_is_one_line() -> None:
+    with pytest.raises(ValidationError, match="single line"):
+        PLAIN.validate_python("first line\nsecond line")
+
+
+@pytest.mark.parametrize("value", ["Dehydration", "poor_circulation", "-leading", "double--dash", "trailing-", ""])
+def test_ids_are_lowercase_kebab(value: str) -> None:
+    with pytest.raises(ValidationError):
+        ID.validate_python(value)
