@@ -1,6 +1,6 @@
 """MkDocs adapter: what every page carries besides its text.
 
-Sources and "last reviewed" (from the page's front matter, checked against
+Data markers in hand-written pages (sitegen.markers), sources and "last reviewed" (from the page's front matter, checked against
 sources.yaml), glossary tooltips, and schema.org JSON-LD.
 """
 
@@ -14,6 +14,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from data_pages import dataset_of, project_root
+from sitegen.markers import MarkerError, expand_markers
 from sitegen.pages import template_environment
 from sitegen.problems import did_you_mean
 from sitegen.structured_data import page_json_ld
@@ -21,6 +22,10 @@ from sitegen.structured_data import page_json_ld
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     dataset = dataset_of(config)
+    try:
+        markdown = expand_markers(markdown, dataset, where=f"content/{page.file.src_uri}", first_line=_body_line(page, markdown))
+    except MarkerError as error:
+        raise PluginError(str(error)) from None
     sources = _page_sources(page, list(dataset.by_id["sources"]))
     env = template_environment(project_root(config) / "overrides" / "generated")
     footer = env.get_template("_provenance.md").render(
@@ -65,3 +70,8 @@ def _front_matter_line(page: Page, key: str) -> int:
         if line.startswith(f"{key}:"):
             return number
     return 1
+
+
+def _body_line(page: Page, markdown: str) -> int:
+    """The file line where the body starts, after the front matter MkDocs took off."""
+    return page.file.content_string.count("\n") - markdown.count("\n") + 1

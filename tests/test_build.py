@@ -55,3 +55,26 @@ def test_a_content_page_with_an_unknown_source_fails_with_its_line(tmp_path: Pat
     assert result.returncode != 0
     assert "content/about.md:4: sources: no source has the id 'seed-artcle' (did you mean 'seed-article'?)" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_home_page_shows_the_quick_fix_kept_in_the_action_plan(site: Path) -> None:
+    from sitegen.dataset import load_dataset
+    from tests.site_html import article, markdown_text, text_of
+
+    tips = {t.id: t for s in load_dataset(ROOT / "data").action_plan.sections for t in s.tips}
+    assert markdown_text(tips["heel-press"].text) in text_of(article(site, ""))
+
+
+def test_a_marker_naming_nothing_fails_with_its_line(tmp_path: Path) -> None:
+    project = tmp_path / "project"
+    shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(".venv", "site", ".git", ".site-build.*", "bench"))
+    index = project / "content" / "index.md"
+    text = index.read_text().replace("<!-- data: tip heel-press -->", "<!-- data: tip heel-pres -->")
+    index.write_text(text)
+    line = text[: text.index("heel-pres ")].count("\n") + 1
+    result = build_site(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert (
+        f"content/index.md:{line}: <!-- data: tip heel-pres -->: no action-plan tip has the id 'heel-pres' "
+        "(did you mean 'heel-press'?)" in result.stderr
+    )
