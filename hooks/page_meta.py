@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
@@ -38,6 +39,10 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
 
 def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: object) -> dict:
     context["json_ld"] = page_json_ld(page.meta, url=page.canonical_url or "", dataset=dataset_of(config))
+    # Material prints the description into an attribute without escaping it; a quote in the
+    # data must not end that attribute.
+    if isinstance(page.meta.get("description"), str):
+        page.meta["description"] = escape(page.meta["description"])
     return context
 
 
