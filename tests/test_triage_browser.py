@@ -1,0 +1,418 @@
+"""The symptom checker in a real browser (Debian's Chromium): every route clicked through, and
+the promises of shared/design.md ("Triage tree") and issue 4 checked as a reader meets them."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+
+import pytest
+
+from sitegen.dataset import load_dataset
+from sitegen.triage import compile_tree
+from tests.conftest import ROOT
+
+pytestmark = pytest.mark.browser
+
+TREE = compile_tree(load_dataset(ROOT / "data"))
+NODES = TREE["nodes"]
+
+
+def enumerate_routes(tree: dict) -> list[tuple[list[tuple[str, int]], str]]:
+    """Every route from start to an outcome as (question id, answer index) steps."""
+    routes = []
+
+    def walk(node_id: str, steps: list[tuple[str, int]]) -> None:
+        node = tree["nodes"][node_id]
+        if node["kind"] == "outcome":
+            routes.append((steps, node_id))
+            return
+        for index, answer in enumerate(node["answers"]):
+            walk(answer["next"], [*steps, (node_id, index)])
+
+    walk(tree["start"], [])
+    return routes
+
+
+def routes_to_click(tree: dict, limit: int = 60) -> list[tuple[list[tuple[str, int]], str]]:
+    """All routes while the tree is small; past `limit`, every red-flag route and one per outcome."""
+    routes = enumerate_routes(tree)
+    if len(routes) <= limit:
+        return routes
+    flagged = [r for r in routes if any(tree["nodes"][q]["answers"][i]["red_flags"] for q, i in r[0])]
+    first_per_outcome = {end: r for r in reversed(routes) for end in [r[1]]}
+    return flagged + [r for r in first_per_outcome.values() if r not in flagged]
+
+
+ROUTES = routes_to_click(TREE)
+
+
+def hash_of(steps: list[tuple[str, int]]) -> str:
+    return "#a=" + ".".join(str(i) for _, i in steps) if steps else ""
+
+
+def label(question: str, index: int) -> str:
+    return NODES[question]["answers"][index]["label"]
+
+
+@pytest.fixture
+def expect() -> object:
+    return pytest.importorskip("playwright.sync_api").expect
+
+
+@pytest.fixture
+def checker(page: object, served: dict[str, str]) -> Iterator[object]:
+    """The triage page at the site root, ready; fails the test on any script error."""
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))  # type: ignore[attr-defined]
+    open_checker(page, served["root"])
+    yield page
+    assert errors == []
+
+
+def open_checker(page: object, base: str, fragment: str = "") -> None:
+    page.goto(f"{base}triage/{fragment}")  # type: ignore[attr-defined]
+    page.locator("#triage .triage__heading").wait_for()  # type: ignore[attr-defined]
+
+
+def answer(page: object, text: str) -> None:
+    page.locator("#triage").get_by_role("button", name=text, exact=True).click()  # type: ignore[attr-defined]
+
+
+def heading(page: object) -> object:
+    return page.locator("#triage-heading")  # type: ignore[attr-defined]
+
+
+# -- every route ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("steps", "outcome"), ROUTES, ids=[f"{hash_of(s) or '#'}->{o}" for s, o in ROUTES])
+def test_every_route_clicks_through_to_its_outcome(checker: object, expect: object, served: dict[str, str], steps: list, outcome: str) -> None:
+    page = checker
+    done: list[tuple[str, int]] = []
+    for question, index in steps:
+        expect(heading(page)).to_have_text(NODES[question]["text"])  # type: ignore[operator]
+        answer(page, label(question, index))
+        done.append((question, index))
+        expect(page).to_have_url(re.compile(re.escape(hash_of(done)) + "$"))  # type: ignore[operator]
+    node = NODES[outcome]
+    level = TREE["level_text"][node["level"]]["label"]
+    card = page.locator(f"#triage .care-card.care-card--{node['level']}")  # type: ignore[attr-defined]
+    expect(heading(page)).to_have_text(f"{level}: {node['title']}")  # type: ignore[operator]
+    expect(card.locator(".care-card__label")).to_have_text(level)  # type: ignore[operator]
+    expect(card.locator("h2 .visually-hidden")).to_have_text(f"{level}: ")  # type: ignore[operator]
+    expect(card).to_contain_text(node["advice"])  # type: ignore[operator]
+    expect(card).to_contain_text(node["safety_net"])  # type: ignore[operator]
+    hrefs = card.locator(".triage__links a").evaluate_all("links => links.map(a => [a.textContent, a.href])")
+    assert hrefs == [[link["title"], served["root"] + link["url"]] for link in node["links"]]
+    summary = page.locator("#triage .triage__summary li")  # type: ignore[attr-defined]
+    expect(summary).to_have_text([f"{NODES[q]['text']} {label(q, i)}" for q, i in steps])  # type: ignore[operator]
+
+
+def test_each_answer_is_a_button_named_by_its_label(checker: object) -> None:
+    page = checker
+    start = NODES[TREE["start"]]
+    buttons = page.locator("#triage .triage__answers button")  # type: ignore[attr-defined]
+    assert buttons.count() == len(start["answers"])
+    for option in start["answers"]:
+        assert page.locator("#triage").get_by_role("button", name=option["label"], exact=True).count() == 1  # type: ignore[attr-defined]
+
+
+def test_emergency_outcome_offers_the_emergency_number(checker: object, expect: object) -> None:
+    page = checker
+    emergency = next(a for a in NODES[TREE["start"]]["answers"] if NODES[a["next"]].get("level") == "emergency")
+    answer(page, emergency["label"])
+    call = page.locator("#triage").get_by_role("link", name="Call 911")  # type: ignore[attr-defined]
+    expect(call).to_be_visible()  # type: ignore[operator]
+    assert call.get_attribute("href") == "tel:911"
+
+
+# -- moving around --------------------------------------------------------------------------
+
+
+def first_route_of_length(length: int) -> list[tuple[str, int]]:
+    return next(steps for steps, _ in ROUTES if len(steps) >= length)[:length]
+
+
+def test_back_and_start_again(checker: object, expect: object) -> None:
+    page = checker
+    steps = first_route_of_length(3)
+    for question, index in steps:
+        answer(page, label(question, index))
+    page.locator("#triage").get_by_role("button", name="Back", exact=True).click()  # type: ignore[attr-defined]
+    expect(heading(page)).to_have_text(NODES[steps[2][0]]["text"])  # type: ignore[operator]
+    expect(page).to_have_url(re.compile(re.escape(hash_of(steps[:2])) + "$"))  # type: ignore[operator]
+    page.locator("#triage").get_by_role("button", name="Start again", exact=True).click()  # type: ignore[attr-defined]
+    expect(heading(page)).to_have_text(NODES[TREE["start"]]["text"])  # type: ignore[operator]
+    assert page.evaluate("location.hash") == ""  # type: ignore[attr-defined]
+    # At the start there is nothing to go back to or start again from.
+    assert page.locator("#triage").get_by_role("button", name="Back", exact=True).count() == 0  # type: ignore[attr-defined]
+
+
+def test_the_browsers_back_button_steps_back_a_question(checker: object, expect: object) -> None:
+    page = checker
+    steps = first_route_of_length(2)
+    for question, index in steps:
+        answer(page, label(question, index))
+    page.go_back()  # type: ignore[attr-defined]
+    expect(heading(page)).to_have_text(NODES[steps[1][0]]["text"])  # type: ignore[operator]
+    page.go_back()  # type: ignore[attr-defined]
+    expect(heading(page)).to_have_text(NODES[TREE["start"]]["text"])  # type: ignore[operator]
+
+
+@pytest.mark.parametrize(("steps", "outcome"), [ROUTES[0], ROUTES[-1]], ids=["first-route", "last-route"])
+def test_a_shared_or_reloaded_link_keeps_the_state(page: object, served: dict[str, str], expect: object, steps: list, outcome: str) -> None:
+    open_checker(page, served["root"], hash_of(steps))
+    expect(heading(page)).to_contain_text(NODES[outcome]["title"])  # type: ignore[operator]
+    page.reload()  # type: ignore[attr-defined]
+    expect(heading(page)).to_contain_text(NODES[outcome]["title"])  # type: ignore[operator]
+    expect(page.locator("#triage .triage__summary li")).to_have_count(len(steps))  # type: ignore[attr-defined,operator]
+
+
+def test_a_hash_the_tree_does_not_have_stops_at_the_last_valid_question(page: object, served: dict[str, str], expect: object) -> None:
+    steps = first_route_of_length(2)
+    open_checker(page, served["root"], f"{hash_of(steps[:1])}.999.3")
+    expect(heading(page)).to_have_text(NODES[steps[1][0]]["text"])  # type: ignore[operator]
+
+
+# -- keyboard, focus, announcements ---------------------------------------------------------
+
+
+def focused_text(page: object) -> str:
+    return page.evaluate("document.activeElement ? document.activeElement.textContent.trim() : ''")  # type: ignore[attr-defined]
+
+
+def tab_to(page: object, text: str, limit: int = 200) -> None:
+    for _ in range(limit):
+        page.keyboard.press("Tab")  # type: ignore[attr-defined]
+        if focused_text(page) == text:
+            return
+    raise AssertionError(f"Tab never reached {text!r}")
+
+
+def test_keyboard_only_run_moves_focus_to_each_new_question(checker: object, expect: object) -> None:
+    page = checker
+    steps, outcome = max(ROUTES, key=lambda route: len(route[0]))
+    for n, (question, index) in enumerate(steps):
+        tab_to(page, label(question, index))
+        page.keyboard.press("Enter" if n % 2 == 0 else "Space")  # type: ignore[attr-defined]
+        expect(page.locator("#triage-heading:focus")).to_have_count(1)  # type: ignore[attr-defined,operator]
+    assert NODES[outcome]["title"] in focused_text(page)
+    tab_to(page, "Start again")
+    page.keyboard.press("Enter")  # type: ignore[attr-defined]
+    expect(page.locator("#triage-heading:focus")).to_have_text(NODES[TREE["start"]]["text"])  # type: ignore[attr-defined,operator]
+
+
+def test_each_change_is_announced_politely(checker: object, expect: object) -> None:
+    page = checker
+    live = page.locator("#triage [aria-live=polite]")  # type: ignore[attr-defined]
+    expect(live).to_have_count(1)  # type: ignore[operator]
+    steps, outcome = ROUTES[-1]
+    for n, (question, index) in enumerate(steps):
+        answer(page, label(question, index))
+        nxt = NODES[question]["answers"][index]["next"]
+        if NODES[nxt]["kind"] == "question":
+            expect(live).to_have_text(f"Question {n + 2}: {NODES[nxt]['text']}")  # type: ignore[operator]
+    level = TREE["level_text"][NODES[outcome]["level"]]["label"]
+    expect(live).to_have_text(f"Result: {level}. {NODES[outcome]['title']}")  # type: ignore[operator]
+
+
+# -- print ----------------------------------------------------------------------------------
+
+
+def test_print_summary_holds_questions_answers_outcome_date_and_safety_net(checker: object, expect: object) -> None:
+    page = checker
+    steps, outcome = next(r for r in ROUTES if NODES[r[1]]["level"] == "self-care" and len(r[0]) >= 3)
+    for question, index in steps:
+        answer(page, label(question, index))
+    page.evaluate("() => { window.__printed = 0; window.print = () => { window.__printed += 1 } }")  # type: ignore[attr-defined]
+    page.locator("#triage").get_by_role("button", name="Print or save this summary").click()  # type: ignore[attr-defined]
+    assert page.evaluate("window.__printed") == 1  # type: ignore[attr-defined]
+
+    page.emulate_media(media="print")  # type: ignore[attr-defined]
+    printed = page.locator("#triage").inner_text()  # type: ignore[attr-defined]
+    for question, index in steps:
+        assert NODES[question]["text"] in printed
+        assert label(question, index) in printed
+    node = NODES[outcome]
+    for text in (node["title"], node["advice"], node["safety_net"], "Summary made on", "In an emergency call 911"):
+        assert text in printed, text
+    today = page.evaluate("(() => { const d = new Date(); return [d.getFullYear(), d.getMonth() + 1, d.getDate()] })()")  # type: ignore[attr-defined]
+    assert page.locator("#triage time").get_attribute("datetime") == "{:04d}-{:02d}-{:02d}".format(*today)  # type: ignore[attr-defined]
+    for furniture in (".md-header", ".md-sidebar--primary", ".md-footer", ".triage__actions", ".triage-fallback", ".provenance"):
+        assert not page.locator(furniture).first.is_visible(), f"{furniture} is printed"  # type: ignore[attr-defined]
+    assert page.locator("article h1").is_visible()  # type: ignore[attr-defined]
+    assert page.locator("#triage .care-card__label").is_visible()  # type: ignore[attr-defined]
+
+
+def test_printed_urgency_survives_grey_scale_as_border_width_or_style(page: object, served: dict[str, str]) -> None:
+    borders = {}
+    for steps, outcome in ROUTES:
+        level = NODES[outcome]["level"]
+        if level in borders:
+            continue
+        open_checker(page, served["root"], hash_of(steps))
+        page.emulate_media(media="print")  # type: ignore[attr-defined]
+        card = page.locator("#triage .care-card")  # type: ignore[attr-defined]
+        style = "e => [parseFloat(getComputedStyle(e).borderLeftWidth), getComputedStyle(e).borderTopStyle]"
+        borders[level] = tuple(card.evaluate(style))
+        assert card.evaluate("e => getComputedStyle(e).borderTopColor") == "rgb(0, 0, 0)"
+        page.emulate_media(media="screen")  # type: ignore[attr-defined]
+    ranked = [borders[level] for level in TREE["levels"] if level in borders]
+    widths = [width for width, _ in ranked]
+    # More urgent is never thinner, and no two levels look the same in black and white.
+    assert widths == sorted(widths, reverse=True) and len(set(ranked)) == len(ranked), borders
+
+
+# -- without JavaScript, privacy, sub-path, instant navigation, dark mode --------------------
+
+
+def test_without_javascript_the_page_shows_the_emergency_signs_and_red_flags(browser: object, served: dict[str, str]) -> None:
+    context = browser.new_context(java_script_enabled=False)  # type: ignore[attr-defined]
+    page = context.new_page()
+    page.goto(served["root"] + "triage/")
+    emergency = page.locator(".triage-fallback .care-card--emergency")
+    assert emergency.is_visible()
+    assert "Call 911 now if you have" in emergency.inner_text()
+    fallback = page.locator(".triage-fallback").inner_text()
+    for flag in TREE["red_flags"].values():
+        assert flag["text"] in fallback
+    assert page.locator(".triage-nojs").is_visible()
+    assert not page.locator("#triage").is_visible()
+    context.close()
+
+
+def test_with_javascript_the_warning_signs_stay_below_the_checker(checker: object) -> None:
+    page = checker
+    assert page.locator(".triage-fallback .care-card--emergency").is_visible()  # type: ignore[attr-defined]
+    assert not page.locator(".triage-nojs").is_visible()  # type: ignore[attr-defined]
+
+
+def test_if_the_tree_cannot_load_the_signs_remain_and_the_reader_is_told(page: object, served: dict[str, str], expect: object) -> None:
+    page.route("**/tree.json", lambda route: route.abort())  # type: ignore[attr-defined]
+    page.goto(served["root"] + "triage/")  # type: ignore[attr-defined]
+    expect(page.locator("#triage .triage__error")).to_be_visible()  # type: ignore[attr-defined,operator]
+    assert page.locator(".triage-fallback .care-card--emergency").is_visible()  # type: ignore[attr-defined]
+
+
+def test_answers_stay_on_the_device(page: object, served: dict[str, str], expect: object) -> None:
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))  # type: ignore[attr-defined]
+    open_checker(page, served["root"])
+    storage = "JSON.stringify([Object.keys(localStorage), Object.keys(sessionStorage), document.cookie])"
+    before = page.evaluate(storage)  # type: ignore[attr-defined]
+    loaded = len(requests)
+    steps, _ = ROUTES[-1]
+    for question, index in steps:
+        answer(page, label(question, index))
+    expect(page.locator("#triage .triage__summary")).to_be_visible()  # type: ignore[attr-defined,operator]
+    # Chromium asks for the favicon again on each same-document navigation; nothing else may go out.
+    assert [u for u in requests[loaded:] if not u.endswith("/assets/favicon.svg")] == [], "answering made requests"
+    assert [u for u in requests if u.endswith("tree.json")] == [served["root"] + "triage/tree.json"]
+    assert all(u.startswith(served["root"]) for u in requests)
+    assert page.foreign_requests == []  # type: ignore[attr-defined]
+    assert page.evaluate(storage) == before  # type: ignore[attr-defined]
+
+
+def test_works_under_the_sub_path(page: object, served: dict[str, str], expect: object) -> None:
+    base = served["subpath"]
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))  # type: ignore[attr-defined]
+    steps, outcome = next(r for r in ROUTES if NODES[r[1]]["links"])
+    open_checker(page, base)
+    for question, index in steps:
+        answer(page, label(question, index))
+    link = NODES[outcome]["links"][0]
+    target = page.locator("#triage .triage__links a").first  # type: ignore[attr-defined]
+    assert target.get_attribute("href") == base + link["url"]
+    assert base + "triage/tree.json" in requests
+    target.click()
+    page.wait_for_url(base + link["url"])  # type: ignore[attr-defined]
+    expect(page.locator("article h1")).to_contain_text(link["title"].split(" ")[0])  # type: ignore[attr-defined,operator]
+    assert page.foreign_requests == []  # type: ignore[attr-defined]
+
+
+def follow_instant_navigation(page: object, site: object, base: str) -> None:
+    """Material navigates instantly only to URLs in sitemap.xml, which carries `site_url`, not the
+    address the tests serve at: hand the page a sitemap rewritten to that address."""
+    sitemap = (site / "sitemap.xml").read_text()  # type: ignore[operator]
+    home = re.search(r"<loc>([^<]+)</loc>", sitemap).group(1)  # the first entry is the home page: site_url
+    sitemap = sitemap.replace(home, base)
+    page.route("**/sitemap.xml", lambda route: route.fulfill(body=sitemap, content_type="application/xml"))  # type: ignore[attr-defined]
+
+
+def test_instant_navigation_in_and_out_keeps_one_working_checker(page: object, site: object, served: dict[str, str], expect: object) -> None:
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))  # type: ignore[attr-defined]
+    base = served["subpath"]
+    follow_instant_navigation(page, site, base)
+    page.goto(base)  # type: ignore[attr-defined]
+    page.evaluate("window.__same_document = true")  # type: ignore[attr-defined]
+    nav = page.locator(".md-sidebar--primary")  # type: ignore[attr-defined]
+    first, second = first_route_of_length(2)
+    for _ in range(2):  # in, out and back in: the module runs once, the page is set up each time
+        nav.get_by_role("link", name="Symptom checker").first.click()
+        page.wait_for_url(base + "triage/")  # type: ignore[attr-defined]
+        expect(heading(page)).to_have_text(NODES[TREE["start"]]["text"])  # type: ignore[operator]
+        answer(page, label(*first))
+        expect(heading(page)).to_have_text(NODES[second[0]]["text"])  # type: ignore[operator]
+        nav.get_by_role("link", name="Action plan").first.click()
+        page.wait_for_url(base + "action-plan/")  # type: ignore[attr-defined]
+    page.go_back()  # type: ignore[attr-defined]
+    expect(heading(page)).to_have_text(NODES[second[0]]["text"])  # type: ignore[operator]
+    expect(page.locator("#triage-heading:focus")).to_have_count(1)  # type: ignore[attr-defined,operator]
+    answer(page, label(*second))
+    expect(page).to_have_url(re.compile(re.escape(hash_of([first, second])) + "$"))  # type: ignore[operator]
+    page.go_back()  # type: ignore[attr-defined]  # one answer, one history entry: no duplicate handlers
+    expect(page).to_have_url(re.compile(re.escape(hash_of([first])) + "$"))  # type: ignore[operator]
+    expect(heading(page)).to_have_text(NODES[second[0]]["text"])  # type: ignore[operator]
+    assert page.evaluate("window.__same_document") is True, "instant navigation fell back to a full load"  # type: ignore[attr-defined]
+    assert page.locator("#triage [aria-live]").count() == 1  # type: ignore[attr-defined]
+    assert errors == []
+
+
+CONTRAST = """els => els.map(el => {
+  // Computed colours come as rgb()/rgba() (0-255) or color(srgb r g b / a) (0-1, from color-mix).
+  const parse = c => {
+    const n = (c.match(/[\\d.]+/g) || []).map(Number);
+    const rgb = c.startsWith("color(") ? n.slice(0, 3).map(v => v * 255) : n.slice(0, 3);
+    return [...rgb, n.length > 3 ? n[3] : 1];
+  };
+  const over = (top, under) => top.slice(0, 3).map((v, i) => v * top[3] + under[i] * (1 - top[3]));
+  const layers = [];
+  for (let e = el; e; e = e.parentElement) layers.push(parse(getComputedStyle(e).backgroundColor));
+  const bg = layers.reverse().reduce((under, top) => over(top, under), [255, 255, 255]);
+  const fg = over(parse(getComputedStyle(el).color), bg);
+  const lum = c => c.map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; })
+    .reduce((s, v, i) => s + v * [0.2126, 0.7152, 0.0722][i], 0);
+  const [hi, lo] = [lum(fg), lum(bg)].sort((x, y) => y - x);
+  return [el.textContent.trim(), (hi + 0.05) / (lo + 0.05)];
+})"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_text_contrast_is_at_least_4_5_to_1(browser: object, served: dict[str, str], scheme: str) -> None:
+    context = browser.new_context(color_scheme=scheme)  # type: ignore[attr-defined]
+    page = context.new_page()
+    open_checker(page, served["root"])
+    expected = "slate" if scheme == "dark" else "default"
+    assert page.locator("body").get_attribute("data-md-color-scheme") == expected
+    ratios = page.locator("#triage .triage__answer, #triage .triage__heading").evaluate_all(CONTRAST)
+    steps, _ = next(r for r in ROUTES if NODES[r[1]]["level"] == "emergency")
+    open_checker(page, served["root"], hash_of(steps))
+    selector = "#triage button, #triage .care-card p, #triage .triage__call-link, #triage .triage__summary li, #triage h2"
+    ratios += page.locator(selector).evaluate_all(CONTRAST)
+    context.close()
+    low = [(text, round(ratio, 2)) for text, ratio in ratios if ratio < 4.5]
+    assert low == [], f"below 4.5:1 in {scheme} mode: {low}"
+
+
+def test_the_script_is_small(site: object) -> None:
+    import gzip
+
+    script = (site / "assets" / "triage.js").read_bytes()  # type: ignore[operator]
+    assert len(gzip.compress(script, 9)) <= 6 * 1024
+    text = script.decode()
+    assert "innerHTML" not in text and "eval(" not in text and "localStorage" not in text and "cookie" not in text
+    json.loads((site / "triage" / "tree.json").read_text())  # type: ignore[operator]
