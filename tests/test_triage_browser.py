@@ -176,6 +176,11 @@ def test_a_hash_the_tree_does_not_have_stops_at_the_last_valid_question(page: ob
     expect(heading(page)).to_have_text(NODES[steps[1][0]]["text"])  # type: ignore[operator]
 
 
+def test_a_link_to_a_heading_on_the_page_still_shows_the_first_question(page: object, served: dict[str, str], expect: object) -> None:
+    open_checker(page, served["root"], "#signs-urgent")
+    expect(heading(page)).to_have_text(NODES[TREE["start"]]["text"])  # type: ignore[operator]
+
+
 # -- keyboard, focus, announcements ---------------------------------------------------------
 
 

@@ -153,8 +153,11 @@ function mount(root) {
   }
 
   function render(tree, moveFocus) {
-    const indexes = readHash();
-    if (indexes === null || (shown === location.hash && moveFocus)) return; // not ours, or already shown
+    let indexes = readHash();
+    if (indexes === null) {
+      if (shown !== undefined) return; // a heading's anchor, not a route: keep the checker as it is
+      indexes = [];
+    } else if (shown === location.hash && moveFocus) return; // already on screen
     shown = location.hash;
     const { steps, node } = walk(tree, indexes);
     const done = node.kind === "outcome";
