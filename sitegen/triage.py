@@ -89,14 +89,14 @@ def targets_exist(
 ) -> Iterator[Problem]:
     """`start` and every `next` name a question or an outcome."""
     nodes = [*graph, *outcomes]
-    if dataset.triage.start not in nodes:
-        yield source.problem(("start",), f"no question or outcome has the id '{dataset.triage.start}'{did_you_mean(dataset.triage.start, nodes)}")
+    start = dataset.triage.start
+    if start not in nodes:
+        yield source.problem(("start",), f"no question or outcome has the id '{start}'{did_you_mean(start, nodes)}")
     for edge in (e for answers in graph.values() for e in answers):
         if edge.next not in nodes:
             route = route_text(graph, dataset.triage.start, edge)
-            yield source.problem(
-                edge.where, f"no question or outcome has the id '{edge.next}'{did_you_mean(edge.next, nodes)}; path: {route}"
-            )
+            hint = did_you_mean(edge.next, nodes)
+            yield source.problem(edge.where, f"no question or outcome has the id '{edge.next}'{hint}; path: {route}")
 
 
 def dead_ends(dataset: Dataset, graph: dict[str, list[Edge]], source: SourceFile) -> Iterator[Problem]:
@@ -104,7 +104,8 @@ def dead_ends(dataset: Dataset, graph: dict[str, list[Edge]], source: SourceFile
     for qi, question in enumerate(dataset.triage.questions):
         if not graph[question.id]:
             route = " -> ".join(_route(graph, dataset.triage.start, question.id) or [question.id])
-            yield source.problem(("questions", qi, "answers"), f"question '{question.id}' has no answers: a dead end; path: {route}")
+            message = f"question '{question.id}' has no answers: a dead end; path: {route}"
+            yield source.problem(("questions", qi, "answers"), message)
 
 
 def cycles(dataset: Dataset, graph: dict[str, list[Edge]], source: SourceFile) -> Iterator[Problem]:
@@ -140,7 +141,8 @@ def unreachable(dataset: Dataset, graph: dict[str, list[Edge]], source: SourceFi
     for kind in ("questions", "outcomes"):
         for index, node in enumerate(getattr(dataset.triage, kind)):
             if node.id not in seen:
-                yield source.problem((kind, index, "id"), f"'{node.id}' cannot be reached from start '{dataset.triage.start}'")
+                message = f"'{node.id}' cannot be reached from start '{dataset.triage.start}'"
+                yield source.problem((kind, index, "id"), message)
 
 
 def red_flags_asked(dataset: Dataset, graph: dict[str, list[Edge]], source: SourceFile) -> Iterator[Problem]:
@@ -148,7 +150,8 @@ def red_flags_asked(dataset: Dataset, graph: dict[str, list[Edge]], source: Sour
     asserted = {flag for answers in graph.values() for e in answers for flag in e.red_flags}
     for flag in dataset.red_flags.red_flags:
         if flag.id not in asserted:
-            yield source.problem(("questions",), f"red flag '{flag.id}' ({flag.level}) is never asked about: add it to an answer or a screen")
+            message = f"red flag '{flag.id}' ({flag.level}) is never asked about: add it to an answer or a screen"
+            yield source.problem(("questions",), message)
 
 
 def unsafe_answers(
@@ -171,7 +174,9 @@ def unsafe_answers(
             )
 
 
-def _least_urgent_outcomes(graph: dict[str, list[Edge]], outcomes: dict[str, models.Outcome]) -> dict[str, models.Outcome]:
+def _least_urgent_outcomes(
+    graph: dict[str, list[Edge]], outcomes: dict[str, models.Outcome]
+) -> dict[str, models.Outcome]:
     """For each node, the least urgent outcome reachable from it (the worst case for safety)."""
     memo: dict[str, models.Outcome] = {o: outcomes[o] for o in outcomes}
 

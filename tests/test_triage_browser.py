@@ -88,7 +88,9 @@ def heading(page: object) -> object:
 
 
 @pytest.mark.parametrize(("steps", "outcome"), ROUTES, ids=[f"{hash_of(s) or '#'}->{o}" for s, o in ROUTES])
-def test_every_route_clicks_through_to_its_outcome(checker: object, expect: object, served: dict[str, str], steps: list, outcome: str) -> None:
+def test_every_route_clicks_through_to_its_outcome(
+    checker: object, expect: object, served: dict[str, str], steps: list, outcome: str
+) -> None:
     page = checker
     done: list[tuple[str, int]] = []
     for question, index in steps:
@@ -162,7 +164,9 @@ def test_the_browsers_back_button_steps_back_a_question(checker: object, expect:
 
 
 @pytest.mark.parametrize(("steps", "outcome"), [ROUTES[0], ROUTES[-1]], ids=["first-route", "last-route"])
-def test_a_shared_or_reloaded_link_keeps_the_state(page: object, served: dict[str, str], expect: object, steps: list, outcome: str) -> None:
+def test_a_shared_or_reloaded_link_keeps_the_state(
+    page: object, served: dict[str, str], expect: object, steps: list, outcome: str
+) -> None:
     open_checker(page, served["root"], hash_of(steps))
     expect(heading(page)).to_contain_text(NODES[outcome]["title"])  # type: ignore[operator]
     page.reload()  # type: ignore[attr-defined]
@@ -170,13 +174,17 @@ def test_a_shared_or_reloaded_link_keeps_the_state(page: object, served: dict[st
     expect(page.locator("#triage .triage__summary li")).to_have_count(len(steps))  # type: ignore[attr-defined,operator]
 
 
-def test_a_hash_the_tree_does_not_have_stops_at_the_last_valid_question(page: object, served: dict[str, str], expect: object) -> None:
+def test_a_hash_the_tree_does_not_have_stops_at_the_last_valid_question(
+    page: object, served: dict[str, str], expect: object
+) -> None:
     steps = first_route_of_length(2)
     open_checker(page, served["root"], f"{hash_of(steps[:1])}.999.3")
     expect(heading(page)).to_have_text(NODES[steps[1][0]]["text"])  # type: ignore[operator]
 
 
-def test_a_link_to_a_heading_on_the_page_still_shows_the_first_question(page: object, served: dict[str, str], expect: object) -> None:
+def test_a_link_to_a_heading_on_the_page_still_shows_the_first_question(
+    page: object, served: dict[str, str], expect: object
+) -> None:
     open_checker(page, served["root"], "#signs-urgent")
     expect(heading(page)).to_have_text(NODES[TREE["start"]]["text"])  # type: ignore[operator]
 
@@ -245,7 +253,14 @@ def test_print_summary_holds_questions_answers_outcome_date_and_safety_net(check
         assert text in printed, text
     today = page.evaluate("(() => { const d = new Date(); return [d.getFullYear(), d.getMonth() + 1, d.getDate()] })()")  # type: ignore[attr-defined]
     assert page.locator("#triage time").get_attribute("datetime") == "{:04d}-{:02d}-{:02d}".format(*today)  # type: ignore[attr-defined]
-    for furniture in (".md-header", ".md-sidebar--primary", ".md-footer", ".triage__actions", ".triage-fallback", ".provenance"):
+    for furniture in (
+        ".md-header",
+        ".md-sidebar--primary",
+        ".md-footer",
+        ".triage__actions",
+        ".triage-fallback",
+        ".provenance",
+    ):
         assert not page.locator(furniture).first.is_visible(), f"{furniture} is printed"  # type: ignore[attr-defined]
     assert page.locator("article h1").is_visible()  # type: ignore[attr-defined]
     assert page.locator("#triage .care-card__label").is_visible()  # type: ignore[attr-defined]
@@ -273,7 +288,9 @@ def test_printed_urgency_survives_grey_scale_as_border_width_or_style(page: obje
 # -- without JavaScript, privacy, sub-path, instant navigation, dark mode --------------------
 
 
-def test_without_javascript_the_page_shows_the_emergency_signs_and_red_flags(browser: object, served: dict[str, str]) -> None:
+def test_without_javascript_the_page_shows_the_emergency_signs_and_red_flags(
+    browser: object, served: dict[str, str]
+) -> None:
     context = browser.new_context(java_script_enabled=False)  # type: ignore[attr-defined]
     page = context.new_page()
     page.goto(served["root"] + "triage/")
@@ -294,7 +311,9 @@ def test_with_javascript_the_warning_signs_stay_below_the_checker(checker: objec
     assert not page.locator(".triage-nojs").is_visible()  # type: ignore[attr-defined]
 
 
-def test_if_the_tree_cannot_load_the_signs_remain_and_the_reader_is_told(page: object, served: dict[str, str], expect: object) -> None:
+def test_if_the_tree_cannot_load_the_signs_remain_and_the_reader_is_told(
+    page: object, served: dict[str, str], expect: object
+) -> None:
     page.route("**/tree.json", lambda route: route.abort())  # type: ignore[attr-defined]
     page.goto(served["root"] + "triage/")  # type: ignore[attr-defined]
     expect(page.locator("#triage .triage__error")).to_be_visible()  # type: ignore[attr-defined,operator]
@@ -347,7 +366,9 @@ def follow_instant_navigation(page: object, site: object, base: str) -> None:
     page.route("**/sitemap.xml", lambda route: route.fulfill(body=sitemap, content_type="application/xml"))  # type: ignore[attr-defined]
 
 
-def test_instant_navigation_in_and_out_keeps_one_working_checker(page: object, site: object, served: dict[str, str], expect: object) -> None:
+def test_instant_navigation_in_and_out_keeps_one_working_checker(
+    page: object, site: object, served: dict[str, str], expect: object
+) -> None:
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))  # type: ignore[attr-defined]
     base = served["subpath"]
@@ -406,7 +427,9 @@ def test_text_contrast_is_at_least_4_5_to_1(browser: object, served: dict[str, s
     ratios = page.locator("#triage .triage__answer, #triage .triage__heading").evaluate_all(CONTRAST)
     steps, _ = next(r for r in ROUTES if NODES[r[1]]["level"] == "emergency")
     open_checker(page, served["root"], hash_of(steps))
-    selector = "#triage button, #triage .care-card p, #triage .triage__call-link, #triage .triage__summary li, #triage h2"
+    selector = (
+        "#triage button, #triage .care-card p, #triage .triage__call-link, #triage .triage__summary li, #triage h2"
+    )
     ratios += page.locator(selector).evaluate_all(CONTRAST)
     context.close()
     low = [(text, round(ratio, 2)) for text, ratio in ratios if ratio < 4.5]

@@ -26,7 +26,9 @@ def compiled() -> str:
 
 
 def diff(expected: str, actual: str) -> str:
-    lines = difflib.unified_diff(expected.splitlines(), actual.splitlines(), "tests/golden/tree.json", "compiled", lineterm="", n=2)
+    lines = difflib.unified_diff(
+        expected.splitlines(), actual.splitlines(), "tests/golden/tree.json", "compiled", lineterm="", n=2
+    )
     return "\n".join(list(lines)[:60])
 
 

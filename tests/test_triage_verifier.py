@@ -130,7 +130,9 @@ def safe_trees(draw: st.DrawFn) -> Spec:
 def dataset_of(spec: Spec) -> Dataset:
     """The real dataset with its triage tree and red flags replaced by `spec`'s."""
     template = REAL.red_flags.red_flags[0]
-    red_flags = tuple(template.model_copy(update={"id": f, "text": flag_text(f), "level": lv}) for f, lv in spec.flags.items())
+    red_flags = tuple(
+        template.model_copy(update={"id": f, "text": flag_text(f), "level": lv}) for f, lv in spec.flags.items()
+    )
     questions = []
     for q in spec.questions():
         if q in spec.plain:
@@ -139,16 +141,31 @@ def dataset_of(spec: Spec) -> Dataset:
         else:
             level, if_any, if_none = spec.screens[q]
             questions.append(
-                {"id": q, "text": f"Any of these ({q})?", "screen": level, "if_any": if_any, "none_label": NONE_LABEL, "if_none": if_none}
+                {
+                    "id": q,
+                    "text": f"Any of these ({q})?",
+                    "screen": level,
+                    "if_any": if_any,
+                    "none_label": NONE_LABEL,
+                    "if_none": if_none,
+                }
             )
     outcomes = tuple(
-        {"id": o, "level": lv, "title": f"Outcome {o}", "advice": "Advice.", "safety_net": "Come back if it gets worse."}
+        {
+            "id": o,
+            "level": lv,
+            "title": f"Outcome {o}",
+            "advice": "Advice.",
+            "safety_net": "Come back if it gets worse.",
+        }
         for o, lv in spec.outcomes.items()
     )
     triage = models.TriageFile.model_validate(
         {**REAL.triage.model_dump(), "start": spec.start, "questions": tuple(questions), "outcomes": outcomes}
     )
-    return dataclasses.replace(REAL, triage=triage, red_flags=REAL.red_flags.model_copy(update={"red_flags": red_flags}))
+    return dataclasses.replace(
+        REAL, triage=triage, red_flags=REAL.red_flags.model_copy(update={"red_flags": red_flags})
+    )
 
 
 def verify(spec: Spec) -> list[Problem]:
@@ -198,7 +215,9 @@ def test_safety_verdict_matches_checking_every_path(spec: Spec, data: st.DataObj
 @settings(max_examples=200)
 @given(safe_trees())
 def test_all_paths_lists_every_route_once(spec: Spec) -> None:
-    found = [([(e.question, e.label, e.next) for e in trail], outcome.id) for trail, outcome in all_paths(dataset_of(spec))]
+    found = [
+        ([(e.question, e.label, e.next) for e in trail], outcome.id) for trail, outcome in all_paths(dataset_of(spec))
+    ]
     expected = [([edge[:3] for edge in trail], end) for trail, end in spec.paths()]
     assert found == expected
 
@@ -304,9 +323,9 @@ def test_the_published_tree_is_safe_on_every_route() -> None:
 
     walk(tree["start"], len(tree["levels"]) - 1)
     assert routes == len(all_paths(REAL))
-    assert {f for n in tree["nodes"].values() if n["kind"] == "question" for a in n["answers"] for f in a["red_flags"]} == set(
-        tree["red_flags"]
-    )
+    assert {
+        f for n in tree["nodes"].values() if n["kind"] == "question" for a in n["answers"] for f in a["red_flags"]
+    } == set(tree["red_flags"])
 
 
 def test_every_outcome_carries_safety_netting() -> None:
@@ -335,7 +354,9 @@ def test_every_outcome_carries_safety_netting() -> None:
         ),
     ],
 )
-def test_a_broken_triage_yaml_is_reported_on_its_line(tmp_path: Path, case: str, old: str, new: str, expected: str) -> None:
+def test_a_broken_triage_yaml_is_reported_on_its_line(
+    tmp_path: Path, case: str, old: str, new: str, expected: str
+) -> None:
     data = tmp_path / "data"
     shutil.copytree(ROOT / "data", data)
     text = (data / "triage.yaml").read_text(encoding="utf-8")
