@@ -13,7 +13,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 
 from sitegen import urls
 from sitegen.dataset import Dataset, load_dataset
@@ -22,6 +22,16 @@ from sitegen.problems import DataError
 
 DATASET_KEY = "sitegen_dataset"
 """Where the validated dataset rides on the config, for the other hooks and templates."""
+
+NAV_ENTRIES_MAX = 30
+"""An entity section lists its records in the navigation only up to this many.
+
+With `navigation.sections`, Material writes every top-level section's entries into every
+page, so a longer list would make each page's size and build time grow with the data
+(1,000 records of each kind: 0.9 MB a page, 6 minutes a build; bench/results.md). Past this,
+the section holds only its overview page, whose table links every record, and search finds
+them; the pages are built as usual, just not listed.
+"""
 
 
 def project_root(config: MkDocsConfig) -> Path:
@@ -51,8 +61,10 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         project_root(config) / "overrides" / "generated",
         emergency_number=str(config.extra["emergency_number"]),
     )
+    listed = set(_docs_in(config.nav))
     for page in pages:
-        files.append(File.generated(config, page.doc, content=page.markdown))
+        inclusion = InclusionLevel.UNDEFINED if page.doc in listed else InclusionLevel.NOT_IN_NAV
+        files.append(File.generated(config, page.doc, content=page.markdown, inclusion=inclusion))
     return files
 
 
@@ -60,6 +72,8 @@ def navigation(dataset: Dataset) -> list:
     """The site's nav: fixed guides first, then one section per entity kind."""
     def section(kind: str, records: tuple) -> dict:
         overview = urls.PAGES[kind]
+        if len(records) > NAV_ENTRIES_MAX:
+            return {overview.title: [overview.doc]}
         return {overview.title: [overview.doc, *({r.name: urls.entity(kind, r.id).doc} for r in records)]}
 
     guides = ("home", "triage", "when-to-see-a-doctor", "action-plan")
@@ -71,6 +85,17 @@ def navigation(dataset: Dataset) -> list:
         {urls.PAGES["faq"].title: urls.PAGES["faq"].doc},
         {"About": [urls.PAGES["about"].doc, urls.PAGES["triage-paths"].doc]},
     ]
+
+
+def _docs_in(nav: object) -> list[str]:
+    """Every Markdown path a nav (as in mkdocs.yml: lists, one-key dicts, strings) lists."""
+    if isinstance(nav, str):
+        return [nav]
+    if isinstance(nav, dict):
+        return [doc for value in nav.values() for doc in _docs_in(value)]
+    if isinstance(nav, list):
+        return [doc for item in nav for doc in _docs_in(item)]
+    return []
 
 
 def on_env(env, *, config: MkDocsConfig, files: Files):  # noqa: ANN001, ANN201 (jinja2.Environment, as MkDocs passes it)
