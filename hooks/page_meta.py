@@ -6,8 +6,12 @@ sources.yaml), glossary tooltips, and schema.org JSON-LD.
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Collection
 from datetime import date
+from pathlib import Path
 
+import jinja2
 from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -27,14 +31,21 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         markdown = expand_markers(markdown, dataset, where=f"content/{page.file.src_uri}", first_line=_body_line(page, markdown))
     except MarkerError as error:
         raise PluginError(str(error)) from None
-    sources = _page_sources(page, list(dataset.by_id["sources"]))
-    env = template_environment(project_root(config) / "overrides" / "generated")
-    footer = env.get_template("_provenance.md").render(
+    sources = _page_sources(page, dataset.by_id["sources"])
+    footer = _environment(project_root(config) / "overrides" / "generated").get_template("_provenance.md").render(
         sources=[dataset.by_id["sources"][s] for s in sources],
         reviewed=_reviewed(page),
         glossary=dataset.glossary.terms,
     )
     return f"{markdown.rstrip()}\n\n{footer}"
+
+
+@functools.lru_cache(maxsize=1)
+def _environment(templates: Path) -> jinja2.Environment:
+    # One environment for every page: a new one per page compiled the footer template again
+    # each time (a fifth of a 1,000-record build; bench/results.md). It still reloads a
+    # template edited under `serve`, and MkDocs loads this module afresh on each rebuild.
+    return template_environment(templates)
 
 
 def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: object) -> dict:
@@ -46,7 +57,7 @@ def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: obj
     return context
 
 
-def _page_sources(page: Page, known: list[str]) -> list[str]:
+def _page_sources(page: Page, known: Collection[str]) -> list[str]:
     """Every page names its sources; a hand-written page's front matter is checked like data."""
     sources = page.meta.get("sources")
     where = f"content/{page.file.src_uri}:{_front_matter_line(page, 'sources')}"
@@ -54,7 +65,7 @@ def _page_sources(page: Page, known: list[str]) -> list[str]:
         raise PluginError(f"{where}: sources: every page lists its sources (ids from data/sources.yaml) in its front matter")
     for source in sources:
         if source not in known:
-            raise PluginError(f"{where}: sources: no source has the id '{source}'{did_you_mean(str(source), known)}")
+            raise PluginError(f"{where}: sources: no source has the id '{source}'{did_you_mean(str(source), list(known))}")
     return sources
 
 
