@@ -20,7 +20,7 @@ from sitegen.triage import all_paths
 _Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 PAGE_TYPES = {"causes": "cause", "conditions": "condition", "specialists": "specialist"}
-"""The search `type` of each entity kind's pages; every other page is a `guide`."""
+"""The search `type` of each entity kind's pages; the FAQ page is `faq`, every other page a `guide`."""
 
 
 @dataclass(frozen=True)
@@ -58,7 +58,7 @@ def render_pages(dataset: Dataset, templates: Path, *, emergency_number: str) ->
         _page(env, "causes", "causes.md", "guide", dataset.causes, title="Causes of muscle spasms"),
         _page(env, "conditions", "conditions.md", "guide", dataset.conditions, title="Conditions that cause spasms"),
         _page(env, "specialists", "specialists.md", "guide", dataset.specialists, title="Specialists and costs"),
-        _page(env, "faq", "faq.md", "guide", dataset.faqs, title="Frequently asked questions", schema="FAQPage"),
+        _page(env, "faq", "faq.md", "faq", dataset.faqs, title="Frequently asked questions", schema="FAQPage"),
         _page(env, "when-to-see-a-doctor", "red_flags.md", "guide", dataset.red_flags, title="When to see a doctor"),
         _page(env, "action-plan", "action_plan.md", "guide", dataset.action_plan, title="Your anti-spasm action plan"),
         _page(env, "triage", "triage.md", "guide", dataset.triage, title="Symptom checker"),
