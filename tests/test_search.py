@@ -1,0 +1,516 @@
+"""Search: what Pagefind indexes, and the header's search box as a reader uses it in Chromium.
+
+The reader phrasings and the pages they should find are in tests/search_queries.yaml; the
+run prints the share found in the first three results. Other expectations come from the
+data (a FAQ's question, its id), never from a list of known results.
+"""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import http.server
+import json
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+import yaml
+
+from sitegen import urls
+from sitegen.dataset import load_dataset
+from tests.conftest import ROOT, QuietHandler, build_site
+from tests.site_html import html_pages, page_file, soup, text_of
+
+DATA = load_dataset(ROOT / "data")
+QUERIES = yaml.safe_load((ROOT / "tests" / "search_queries.yaml").read_text(encoding="utf-8"))["queries"]
+TOP = 3
+BAR = 0.9
+FIRST_QUERY_BUDGET = 120 * 1024
+WARM_QUERY_BUDGET_MS = 10
+
+BOX = "[data-site-search-input]"
+RESULTS = "[data-site-search-results]"
+SETTLED = "() => document.querySelector('[data-site-search-results]').getAttribute('aria-busy') === 'false'"
+
+
+def expected_type(url: str) -> str:
+    """A page's search type, by the URL contract: entity pages by kind, the FAQ, else a guide."""
+    section = url.split("/")[0]
+    if url.count("/") == 2 and section in urls.SECTIONS:
+        return {"causes": "cause", "conditions": "condition", "specialists": "specialist"}[section]
+    return "faq" if url == urls.PAGES["faq"].url else "guide"
+
+
+def site_url(site: Path, path: Path) -> str:
+    relative = path.relative_to(site).as_posix()
+    return relative.removesuffix("index.html")
+
+
+# -- what is indexed --------------------------------------------------------------------------
+
+
+def test_only_the_main_content_of_each_page_is_indexed(site: Path) -> None:
+    for path in html_pages(site):
+        html = soup(path)
+        bodies = html.select("[data-pagefind-body]")
+        assert len(bodies) == 1 and bodies[0].name == "article", f"{path}: index the article, only it"
+        for outside in (".md-banner", ".md-header", ".md-sidebar", ".md-footer", "[data-site-search]"):
+            for element in html.select(outside):
+                assert element.find_parent(attrs={"data-pagefind-body": True}) is None, f"{path}: {outside} is indexed"
+
+
+def test_each_page_is_typed_for_the_filter_and_the_result_label(site: Path) -> None:
+    for path in html_pages(site):
+        url = site_url(site, path)
+        article = soup(path).select_one("[data-pagefind-body]")
+        assert article["data-pagefind-meta"] == f"type:{expected_type(url)}", url
+
+
+def test_the_search_box_knows_the_type_of_every_indexed_page(site: Path) -> None:
+    types = json.loads((site / "pagefind" / "page-types.json").read_text(encoding="utf-8"))
+    fragments = sorted(p.stem for p in (site / "pagefind" / "fragment").glob("*.pf_fragment"))
+    assert sorted(types) == fragments
+    assert sorted(types.values()) == sorted(expected_type(site_url(site, p)) for p in html_pages(site))
+
+
+ENTITIES = [
+    (kind, r.id) for kind in ("causes", "conditions", "specialists") for r in getattr(getattr(DATA, kind), kind)
+]
+SECTIONS = [("faqs", r.id) for r in DATA.faqs.faqs] + [("red_flags", r.id) for r in DATA.red_flags.red_flags]
+
+
+@pytest.mark.parametrize(("kind", "record_id"), [e for e in ENTITIES if DATA.by_id[e[0]][e[1]].lay_terms])
+def test_an_entity_page_shows_its_lay_terms_weighted_for_search(site: Path, kind: str, record_id: str) -> None:
+    record = DATA.by_id[kind][record_id]
+    url = urls.entity(kind, record_id).url
+    terms = soup(page_file(site, url)).select_one("[data-pagefind-body] .lay-terms[data-pagefind-weight]")
+    assert terms is not None and not terms.has_attr("hidden"), f"{url}: lay terms not shown with a search weight"
+    for term in record.lay_terms:
+        assert term in text_of(terms), f"{url}: lay term {term!r} missing"
+
+
+@pytest.mark.parametrize(("kind", "record_id"), [e for e in SECTIONS if DATA.by_id[e[0]][e[1]].lay_terms])
+def test_a_faq_or_warning_sign_carries_its_lay_terms_in_its_own_section(site: Path, kind: str, record_id: str) -> None:
+    record = DATA.by_id[kind][record_id]
+    place = urls.entity(kind, record_id).url
+    heading = soup(page_file(site, place.split("#")[0])).select_one(f"[data-pagefind-body] #{record_id}")
+    assert heading is not None, f"{place}: no heading"
+    terms = heading.find_next(attrs={"data-pagefind-weight": True})
+    in_section = terms is not None and terms.find_previous(["h1", "h2", "h3", "h4"]) is heading
+    assert in_section, f"{place}: no weighted terms in its section"
+    assert terms.has_attr("hidden"), f"{place}: search terms should not be shown twice"
+    for term in record.lay_terms:
+        assert term in text_of(terms), f"{place}: lay term {term!r} missing"
+
+
+def test_the_index_covers_every_page_and_ships_only_what_search_uses(site: Path, capsys: pytest.CaptureFixture) -> None:
+    bundle = site / "pagefind"
+    entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert sum(language["page_count"] for language in entry["languages"].values()) == len(html_pages(site))
+    assert not list(bundle.glob("pagefind-*ui*")), "Pagefind's own UIs are not used and should not be published"
+    files = [p for p in bundle.rglob("*") if p.is_file()]
+    runtime = [p for p in files if p.suffix in (".js", ".pagefind")]  # Pagefind's code, the same for any site
+    with capsys.disabled():
+        print(
+            f"\n[search] bundle: {kilobytes(files):.0f} KB in {len(files)} files for {len(html_pages(site))} pages;"
+            f" index data {kilobytes(set(files) - set(runtime)):.0f} KB in {len(files) - len(runtime)} files,"
+            f" Pagefind runtime {kilobytes(runtime):.0f} KB in {len(runtime)} files"
+        )
+
+
+def kilobytes(paths: object) -> float:
+    return sum(p.stat().st_size for p in paths) / 1024  # type: ignore[attr-defined]
+
+
+# -- the search box in a browser --------------------------------------------------------------
+
+
+def search(page: object, query: str) -> list[dict]:
+    """Type `query` into the header's box and return the results as shown."""
+    box = page.locator(BOX)  # type: ignore[attr-defined]
+    box.click()
+    box.fill(query)
+    page.wait_for_function(SETTLED)  # type: ignore[attr-defined]
+    return shown(page)
+
+
+def shown(page: object) -> list[dict]:
+    return page.evaluate(  # type: ignore[attr-defined]
+        """() => [...document.querySelectorAll('[data-site-search-results] > li')].map(li => {
+             const a = li.querySelector('.site-search__result');
+             return {href: a.href, type: a.querySelector('.site-search__type')?.textContent,
+                     title: a.querySelector('.site-search__title').textContent,
+                     excerpt: a.querySelector('.site-search__excerpt')?.innerHTML ?? '',
+                     sections: [...li.querySelectorAll('.site-search__section')].map(s => s.href)};
+           })"""
+    )
+
+
+def found(result: dict, expected: str) -> bool:
+    """Whether a shown result is the expected place (see tests/search_queries.yaml)."""
+    if "#" in expected:
+        return expected in (result["href"], *result["sections"])
+    return result["href"].split("#")[0] == expected
+
+
+@pytest.mark.browser
+def test_reader_phrasings_find_the_expected_page_in_the_top_three(
+    served: dict, page: object, capsys: pytest.CaptureFixture
+) -> None:
+    assert len(QUERIES) >= 30
+    page.goto(served["root"])  # type: ignore[attr-defined]
+    misses = []
+    for case in QUERIES:
+        results = search(page, case["query"])[:TOP]
+        if not any(found(r, urljoin(served["root"], case["expect"])) for r in results):
+            misses.append(f"{case['query']!r}: wanted {case['expect']}, got {[r['href'] for r in results]}")
+    share = 1 - len(misses) / len(QUERIES)
+    with capsys.disabled():
+        print(f"\n[search] top-{TOP} share: {len(QUERIES) - len(misses)}/{len(QUERIES)} = {share:.0%}")
+        for miss in misses:
+            print(f"[search]   missed {miss}")
+    assert share >= BAR, "\n".join(misses)
+    assert page.foreign_requests == []  # type: ignore[attr-defined]
+
+
+@pytest.mark.browser
+def test_slash_or_s_focuses_the_search_box_and_escape_closes_it(served: dict, page: object) -> None:
+    page.goto(served["root"] + urls.PAGES["action-plan"].url)  # type: ignore[attr-defined]
+    for key in ("/", "s"):
+        page.locator("body").click()  # type: ignore[attr-defined]
+        page.keyboard.press(key)  # type: ignore[attr-defined]
+        assert page.evaluate("document.activeElement.matches('[data-site-search-input]')"), key  # type: ignore[attr-defined]
+        assert page.locator(BOX).input_value() == ""  # type: ignore[attr-defined]  # the key is not typed
+    page.keyboard.type("cramp")  # type: ignore[attr-defined]
+    page.wait_for_function(SETTLED)  # type: ignore[attr-defined]
+    panel = page.locator("[data-site-search-panel]")  # type: ignore[attr-defined]
+    assert panel.is_visible()
+    page.keyboard.press("Escape")  # type: ignore[attr-defined]
+    assert panel.is_hidden()
+    assert not page.evaluate("document.activeElement.matches('[data-site-search-input]')")  # type: ignore[attr-defined]
+
+
+@pytest.mark.browser
+def test_results_show_their_type_and_a_highlighted_excerpt(served: dict, page: object) -> None:
+    page.goto(served["root"])  # type: ignore[attr-defined]
+    record = DATA.causes.causes[0]
+    results = search(page, record.lay_terms[0])
+    assert results, "no results"
+    filters = page.locator("[data-site-search-types] [data-label]")  # type: ignore[attr-defined]
+    labels = set(filters.evaluate_all("buttons => buttons.map(b => b.dataset.label)"))
+    assert labels
+    for result in results:
+        assert result["type"] in labels, result
+    first = results[0]
+    assert "<mark>" in first["excerpt"], first
+    assert page.locator(f"{RESULTS} .site-search__excerpt mark").first.is_visible()  # type: ignore[attr-defined]
+    assert page.foreign_requests == []  # type: ignore[attr-defined]
+
+
+@pytest.mark.browser
+def test_arrow_keys_move_through_results_and_enter_opens_the_chosen_one(served: dict, page: object) -> None:
+    page.goto(served["root"])  # type: ignore[attr-defined]
+    search(page, "cramps")
+    box = page.locator(BOX)  # type: ignore[attr-defined]
+
+    def active() -> str:
+        chosen = box.get_attribute("aria-activedescendant")
+        assert chosen, "no result is active"
+        assert page.locator(f"#{chosen}").get_attribute("aria-selected") == "true"  # type: ignore[attr-defined]
+        return chosen
+
+    first = active()
+    page.keyboard.press("ArrowDown")  # type: ignore[attr-defined]
+    second = active()
+    assert second != first
+    page.keyboard.press("ArrowUp")  # type: ignore[attr-defined]
+    assert active() == first
+    page.keyboard.press("ArrowDown")  # type: ignore[attr-defined]
+    target = page.locator(f"#{second}").evaluate("a => a.href")  # type: ignore[attr-defined]
+    page.keyboard.press("Enter")  # type: ignore[attr-defined]
+    page.wait_for_url(target)  # type: ignore[attr-defined]
+
+
+@pytest.mark.browser
+def test_a_faq_question_is_its_own_result_and_opens_at_its_answer(served: dict, page: object) -> None:
+    faq = DATA.faqs.faqs[0]
+    page.goto(served["root"])  # type: ignore[attr-defined]
+    results = search(page, faq.question.lower().rstrip("?"))
+    questions = [r for r in results if r["type"] == "FAQ"]
+    assert questions and questions[0]["title"] == faq.question, results[:3]
+    assert questions[0]["href"] == urljoin(served["root"], urls.entity("faqs", faq.id).url)
+    page.locator(f"{RESULTS} .site-search__result", has_text=faq.question).first.click()  # type: ignore[attr-defined]
+    page.wait_for_url(f"**/{urls.entity('faqs', faq.id).url}")  # type: ignore[attr-defined]
+    heading = page.locator(f"#{faq.id}")  # type: ignore[attr-defined]
+    in_view = (
+        "id => { const top = document.getElementById(id).getBoundingClientRect().top; return top >= 0 && top < 400; }"
+    )
+    page.wait_for_function(in_view, arg=faq.id)  # type: ignore[attr-defined]
+    assert faq.question in heading.text_content()
+    assert page.locator("[data-site-search-panel]").is_hidden()  # type: ignore[attr-defined]
+
+
+@pytest.mark.browser
+def test_the_type_filter_shows_only_pages_of_that_type(served: dict, page: object) -> None:
+    page.goto(served["root"])  # type: ignore[attr-defined]
+    everything = search(page, "cramps")
+    assert len({r["type"] for r in everything}) > 1
+    causes = page.locator("[data-site-search-types] [data-type=cause]")  # type: ignore[attr-defined]
+    causes.click()
+    page.wait_for_function(SETTLED)  # type: ignore[attr-defined]
+    assert causes.get_attribute("aria-pressed") == "true"
+    filtered = shown(page)
+    assert filtered and {r["type"] for r in filtered} == {"Cause"}
+    assert page.evaluate("document.activeElement.matches('[data-site-search-input]')")  # type: ignore[attr-defined]
+    page.locator("[data-site-search-types] [data-type='']").click()  # type: ignore[attr-defined]
+    page.wait_for_function(SETTLED)  # type: ignore[attr-defined]
+    assert len({r["type"] for r in shown(page)}) > 1
+
+
+@pytest.mark.browser
+def test_a_filter_with_nothing_to_show_is_disabled(served: dict, page: object) -> None:
+    page.goto(served["root"])  # type: ignore[attr-defined]
+    results = search(page, DATA.conditions.conditions[0].name)
+    assert results and page.locator("[data-site-search-more]").is_hidden()  # type: ignore[attr-defined]  # all are shown
+    types = {r["type"] for r in results}
+    buttons = page.locator("[data-site-search-types] [data-label]").all()  # type: ignore[attr-defined]
+    assert any(b.is_disabled() for b in buttons) or len(types) == len(buttons)
+    for button in buttons:
+        label = button.get_attribute("data-label")
+        assert button.is_disabled() == (label not in types), label
+
+
+@pytest.fixture(scope="module")
+def instant(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The site built for the address it is served at, under /spasms/, as a deployer sets SITE_URL.
+
+    Material's instant navigation only takes links it finds in sitemap.xml, whose addresses
+    come from SITE_URL (port included), so the shared `served` site always loads pages whole.
+    """
+    web_root = tmp_path_factory.mktemp("instant")
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(web_root)))
+    base = f"http://127.0.0.1:{server.server_address[1]}/spasms/"
+    result = build_site(ROOT, web_root / "spasms", env={"SITE_URL": base, "SOURCE_DATE_EPOCH": "1764000000"})
+    assert result.returncode == 0, result.stderr
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield base
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.mark.browser
+def test_search_survives_instant_navigation(instant: str, page: object) -> None:
+    page.goto(instant)  # type: ignore[attr-defined]
+    page.evaluate("window.samePage = true")  # type: ignore[attr-defined]
+    search(page, "magnesium")
+    page.keyboard.press("Escape")  # type: ignore[attr-defined]
+
+    def check_search_on(url: str) -> list[dict]:
+        assert page.evaluate("window.samePage === true"), f"{url}: a full page load, not instant navigation"  # type: ignore[attr-defined]
+        assert page.locator("[data-site-search]").count() == 1  # type: ignore[attr-defined]
+        assert page.locator(".site-search__form:visible").count() == 1  # type: ignore[attr-defined]
+        assert page.locator("[data-site-search-panel]").is_hidden()  # type: ignore[attr-defined]
+        results = search(page, "water pills")
+        assert results and all(r["href"].startswith(instant) for r in results), results[:2]
+        assert page.locator(f"{RESULTS} > li").count() == len(results)  # type: ignore[attr-defined]  # no doubled lists
+        return results
+
+    for target in (urls.PAGES["action-plan"].url, urls.PAGES["specialists"].url):
+        page.locator(f".md-sidebar--primary a[href$='{target}']").first.click()  # type: ignore[attr-defined]
+        page.wait_for_url(instant + target)  # type: ignore[attr-defined]
+        results = check_search_on(target)
+        page.keyboard.press("Escape")  # type: ignore[attr-defined]
+    # Following a result is an instant navigation too; search again on the page it opens.
+    page.locator(BOX).click()  # type: ignore[attr-defined]
+    page.keyboard.press("Enter")  # type: ignore[attr-defined]
+    page.wait_for_url(results[0]["href"])  # type: ignore[attr-defined]
+    check_search_on(results[0]["href"])
+
+
+@pytest.mark.browser
+def test_search_works_when_the_site_is_served_from_a_sub_path(served: dict, page: object) -> None:
+    base = served["subpath"]
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))  # type: ignore[attr-defined]
+    page.goto(base + urls.entity("causes", DATA.causes.causes[0].id).url)  # type: ignore[attr-defined]
+    results = search(page, "water pills")
+    assert results
+    for result in results:
+        for href in (result["href"], *result["sections"]):
+            assert href.startswith(base), href
+    bundle = [r for r in requests if "/pagefind/" in r]
+    assert bundle and all(r.startswith(base + "pagefind/") for r in bundle), bundle
+    page.keyboard.press("Enter")  # type: ignore[attr-defined]
+    page.wait_for_url(results[0]["href"])  # type: ignore[attr-defined]
+    assert page.locator("article h1").text_content()  # type: ignore[attr-defined]
+    assert page.foreign_requests == []  # type: ignore[attr-defined]
+
+
+@pytest.mark.browser
+def test_without_javascript_the_search_control_offers_the_overview_pages(served: dict, browser: object) -> None:
+    context = browser.new_context(java_script_enabled=False)  # type: ignore[attr-defined]
+    page = context.new_page()
+    try:
+        page.goto(served["subpath"] + urls.PAGES["faq"].url)
+        assert page.locator(".site-search__form").is_hidden()
+        control = page.locator("[data-site-search-browse] summary")
+        assert control.is_visible()
+        control.click()
+        links = page.locator("[data-site-search-browse] a")
+        overviews = ("causes", "conditions", "specialists", "faq")
+        expected = {urljoin(served["subpath"], urls.PAGES[p].url) for p in overviews}
+        hrefs = {urljoin(page.url, links.nth(i).get_attribute("href")) for i in range(links.count())}
+        assert expected <= hrefs
+        assert links.first.is_visible()
+        for href in sorted(hrefs):
+            assert page.goto(href).ok, href
+    finally:
+        context.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_results_use_the_material_palette_of_the_scheme(served: dict, browser: object, scheme: str) -> None:
+    context = browser.new_context(color_scheme=scheme)  # type: ignore[attr-defined]
+    page = context.new_page()
+    try:
+        page.goto(served["root"])
+        search(page, "cramps")
+        colours = page.evaluate(
+            """() => {
+                 // The backgrounds behind an element, from it outwards to the first opaque one.
+                 const behind = (el) => { const layers = [];
+                   for (; el; el = el.parentElement) { const c = getComputedStyle(el).backgroundColor;
+                     if (c === 'rgba(0, 0, 0, 0)') continue; layers.push(c); if (!c.startsWith('rgba')) break; }
+                   return layers; };
+                 const panel = document.querySelector('[data-site-search-panel]');
+                 const probe = document.createElement('div'); probe.style.color = 'var(--md-default-bg-color)';
+                 document.body.append(probe);
+                 const text = {};
+                 for (const s of ['.site-search__status', '.site-search__type', '.site-search__title',
+                                  '.site-search__excerpt', '.site-search__section',
+                                  '.site-search__type-filter[aria-pressed=true]',
+                                  '.site-search__type-filter[aria-pressed=false]:not(:disabled)']) {
+                   const el = document.querySelector(s); text[s] = [getComputedStyle(el).color, behind(el)];
+                 }
+                 return {panel: getComputedStyle(panel).backgroundColor, page: getComputedStyle(probe).color,
+                         scheme: document.body.dataset.mdColorScheme, text}; }"""
+        )
+        assert colours["scheme"] == {"light": "default", "dark": "slate"}[scheme]
+        assert colours["panel"] == colours["page"], colours
+        for selector, (colour, layers) in colours["text"].items():
+            assert contrast(colour, *layers) >= 4.5, f"{selector}: {colour} on {layers}"
+    finally:
+        context.close()
+
+
+def contrast(foreground: str, *backgrounds: str) -> float:
+    """WCAG contrast ratio of a CSS `rgb()`/`rgba()` colour over layered backgrounds (innermost first)."""
+
+    def channels(colour: str) -> list[float]:
+        values = [float(v) for v in colour[colour.index("(") + 1 : -1].replace("/", " ").replace(",", " ").split()]
+        return values + [1.0] * (4 - len(values))
+
+    def over(top: list[float], bottom: list[float]) -> list[float]:
+        return [top[i] * top[3] + bottom[i] * (1 - top[3]) for i in range(3)] + [1.0]
+
+    base = [255.0, 255.0, 255.0, 1.0]
+    for layer in reversed(backgrounds):
+        base = over(channels(layer), base)
+    text = over(channels(foreground), base)
+
+    def luminance(rgb: list[float]) -> float:
+        lin = [c / 255 / 12.92 if c / 255 <= 0.04045 else ((c / 255 + 0.055) / 1.055) ** 2.4 for c in rgb[:3]]
+        return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+    light, dark = sorted((luminance(text), luminance(base)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+@pytest.mark.browser
+def test_a_first_query_stays_small_and_warm_queries_are_fast(
+    site: Path, served: dict, page: object, capsys: pytest.CaptureFixture
+) -> None:
+    page.goto(served["root"])  # type: ignore[attr-defined]
+    page.wait_for_load_state("networkidle")  # type: ignore[attr-defined]
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))  # type: ignore[attr-defined]
+    query = DATA.faqs.faqs[0].question
+    search(page, query)
+    page.wait_for_load_state("networkidle")  # type: ignore[attr-defined]
+    fetched = {urlsplit(r).path.removeprefix("/") for r in requests}
+    sizes = {path: gzipped_size(site / path) for path in fetched}
+    total = sum(sizes.values())
+    timings = page.evaluate(  # type: ignore[attr-defined]
+        """async (words) => {
+             const bundle = document.querySelector('[data-site-search]').siteSearch.bundle;
+             const pagefind = await import(bundle + 'pagefind.js');  // the instance the box set up
+             const times = [];
+             for (const word of words) {
+               const start = performance.now();
+               await pagefind.search(word);
+               times.push(performance.now() - start);
+             }
+             return times; }""",
+        [t for f in DATA.faqs.faqs for t in f.lay_terms],
+    )
+    warm = statistics.median(timings)
+    with capsys.disabled():
+        print(f"\n[search] first query {query!r}: {len(fetched)} files, {total / 1024:.1f} KB gzip")
+        print(f"[search] warm pagefind.search: median {warm:.2f} ms, max {max(timings):.2f} ms, {len(timings)} queries")
+    assert total <= FIRST_QUERY_BUDGET, sizes
+    assert warm < WARM_QUERY_BUDGET_MS
+
+
+def gzipped_size(path: Path) -> int:
+    """Bytes on the wire with gzip; Pagefind's index files are compressed already."""
+    data = path.read_bytes()
+    compressed = path.suffix in (".pagefind", ".pf_meta", ".pf_index", ".pf_fragment", ".pf_filter")
+    return len(data) if compressed else len(gzip.compress(data, 6))
+
+
+# -- the live preview -------------------------------------------------------------------------
+
+
+def test_the_live_preview_builds_the_search_index_too(tmp_path: Path) -> None:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    address = f"http://127.0.0.1:{port}/"
+    log = tmp_path / "serve.log"
+    with (
+        log.open("w") as output,
+        subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "--no-livereload", "--dev-addr", f"127.0.0.1:{port}"],
+            cwd=ROOT,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": address},
+            stdout=output,
+            stderr=subprocess.STDOUT,
+        ) as server,
+    ):
+        try:
+            deadline = time.monotonic() + 60
+            while True:
+                try:
+                    with urllib.request.urlopen(f"{address}pagefind/pagefind-entry.json", timeout=2) as response:
+                        entry = json.load(response)
+                    break
+                except OSError:
+                    assert server.poll() is None, log.read_text()
+                    assert time.monotonic() < deadline, f"no index from mkdocs serve in 60 s:\n{log.read_text()}"
+                    time.sleep(0.3)
+            assert entry["languages"]["en"]["page_count"] > 0
+        finally:
+            server.terminate()
+            server.wait(timeout=10)
