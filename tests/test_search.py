@@ -168,6 +168,8 @@ def test_reader_phrasings_find_the_expected_page_in_the_top_three(
     served: dict, page: object, capsys: pytest.CaptureFixture
 ) -> None:
     assert len(QUERIES) >= 30
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))  # type: ignore[attr-defined]
     page.goto(served["root"])  # type: ignore[attr-defined]
     misses = []
     for case in QUERIES:
@@ -181,6 +183,7 @@ def test_reader_phrasings_find_the_expected_page_in_the_top_three(
             print(f"[search]   missed {miss}")
     assert share >= BAR, "\n".join(misses)
     assert page.foreign_requests == []  # type: ignore[attr-defined]
+    assert errors == []
 
 
 @pytest.mark.browser
@@ -311,6 +314,8 @@ def instant(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 @pytest.mark.browser
 def test_search_survives_instant_navigation(instant: str, page: object) -> None:
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))  # type: ignore[attr-defined]
     page.goto(instant)  # type: ignore[attr-defined]
     page.evaluate("window.samePage = true")  # type: ignore[attr-defined]
     search(page, "magnesium")
@@ -336,6 +341,7 @@ def test_search_survives_instant_navigation(instant: str, page: object) -> None:
     page.keyboard.press("Enter")  # type: ignore[attr-defined]
     page.wait_for_url(results[0]["href"])  # type: ignore[attr-defined]
     check_search_on(results[0]["href"])
+    assert errors == []
 
 
 @pytest.mark.browser
