@@ -17,6 +17,7 @@ from sitegen.problems import Path, Problem, format_path
 
 # libyaml is four times faster than the pure-Python loader and keeps marks too.
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_STR = "tag:yaml.org,2002:str"
 
 
 @dataclass
@@ -77,6 +78,8 @@ def _construct(node: yaml.Node, path: Path, source: SourceFile) -> Any:
     if isinstance(node, yaml.SequenceNode):
         # Tuples, because the models are immutable and strict: they take no list.
         return tuple(_construct(item, (*path, index), source) for index, item in enumerate(node.value))
+    if node.tag == _STR:
+        return node.value  # most values; the constructor would return the same string, slower
     try:
         return yaml.constructor.SafeConstructor().construct_object(node)
     except (yaml.YAMLError, ValueError) as error:
