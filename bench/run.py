@@ -1,0 +1,385 @@
+"""Benchmarks: how the build scales with the data, against a bare MkDocs floor, and what readers load.
+
+    ./site-build.sh bench                      # every size, the reader side and the preview
+    ./site-build.sh bench --sizes 10,100 --repeat 1 --skip-reader --skip-preview
+
+For each size N (records of each kind, bench/synthetic.py) and each repeat, every step runs in
+its own process: load+validate and render (timed inside one interpreter, after imports), the
+site's `mkdocs build` without the Pagefind hook, the floor (a bare MkDocs build of the same
+Markdown and navigation), the whole `./site-build.sh`, and Pagefind over the site it built.
+Figures are medians; memory is the peak resident set of the largest process. The table is
+printed and written to bench/results.md. This prints figures; it asserts nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import os
+import platform
+import shutil
+import statistics
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench import measure, preview, projects, reader  # noqa: E402 (after the path is set)
+from sitegen.dataset import load_dataset  # noqa: E402
+
+RESULTS = measure.ROOT / "bench" / "results.md"
+LOGS = projects.WORK / "logs"
+DEFAULT_SIZES = (10, 100, 500, 1000, 5000)
+GOALS = {
+    "overhead": 1.10,  # build / floor at N = 1,000
+    "scaling": 1.3,  # ms per page at 5,000 / at 500
+    "first_view_kb": 100,
+    "triage_js_kb": 6,
+    "search_kb": 120,
+    "warm_ms": 10,
+    "preview_s": 2,
+}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="./site-build.sh bench", description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--sizes", default=",".join(map(str, DEFAULT_SIZES)), help="records of each kind, comma-separated"
+    )
+    parser.add_argument("--repeat", type=int, default=3, help="runs of each step per size (median)")
+    parser.add_argument(
+        "--repeat-large", type=int, default=1, help="runs per step for sizes of 5,000 and more (they take minutes each)"
+    )
+    parser.add_argument("--skip-reader", action="store_true", help="skip the browser measurements of the real site")
+    parser.add_argument("--skip-preview", action="store_true", help="skip the live-preview measurement")
+    parser.add_argument("--output", type=Path, default=RESULTS)
+    args = parser.parse_args(argv)
+    sizes = [int(size) for size in args.sizes.split(",") if size]
+    started = time.perf_counter()
+    load_before = os.getloadavg()[1]
+    search = projects.has_search()
+
+    scaling = {}
+    for n in sizes:
+        repeat = args.repeat_large if n >= 5000 else args.repeat
+        scaling[n] = bench_size(n, repeat, search=search)
+        print(scaling_table({n: scaling[n]}, header=len(scaling) == 1), flush=True)
+
+    real = {} if args.skip_reader else bench_real_site()
+    live = {} if args.skip_preview else bench_preview()
+    elapsed = time.perf_counter() - started
+    load = (load_before, os.getloadavg()[1])
+    report = render_report(scaling, real, live, args=args, elapsed=elapsed, load=load)
+    args.output.write_text(report, encoding="utf-8")
+    print()
+    print(report)
+    print(f"Wrote {args.output.relative_to(measure.ROOT) if args.output.is_relative_to(measure.ROOT) else args.output}")
+    return 0
+
+
+# -- the build, by size ---------------------------------------------------------------------
+
+
+def bench_size(n: int, repeat: int, *, search: bool) -> dict[str, Any]:
+    print(f"N = {n}: generating data and the floor ...", file=sys.stderr, flush=True)
+    project = projects.synthetic_project(n)
+    floor = projects.floor_project(project, log=LOGS / f"n{n}-export.log")
+    python = sys.executable
+    runs: dict[str, list[measure.Run]] = {"build": [], "floor": [], "whole": [], "pagefind": []}
+    stages: list[dict[str, float]] = []
+    for attempt in range(repeat):
+        print(f"N = {n}: run {attempt + 1} of {repeat} ...", file=sys.stderr, flush=True)
+        stages.append(measure.stage(project / "data", log=LOGS / f"n{n}-stage.log"))
+        runs["build"].append(
+            measure.run(
+                [
+                    python,
+                    "-m",
+                    "mkdocs",
+                    "build",
+                    "-f",
+                    "mkdocs-nosearch.yml",
+                    "--strict",
+                    "--quiet",
+                    "--site-dir",
+                    "site-nosearch",
+                ],
+                cwd=project,
+                log=LOGS / f"n{n}-build.log",
+            )
+        )
+        runs["floor"].append(
+            measure.run(
+                [python, "-m", "mkdocs", "build", "--quiet", "--site-dir", "site"],
+                cwd=floor,
+                log=LOGS / f"n{n}-floor.log",
+            )
+        )
+        runs["whole"].append(measure.run(["./site-build.sh"], cwd=project, log=LOGS / f"n{n}-whole.log"))
+        if search:
+            runs["pagefind"].append(pagefind_run(project / "site", log=LOGS / f"n{n}-pagefind.log"))
+    pages = count_pages(project / "site-nosearch")
+    floor_pages = count_pages(floor / "site")
+    index = reader.directory_size(project / "site" / "pagefind") if search else (0, 0)
+    result = {
+        "n": n,
+        "repeat": repeat,
+        "pages": pages,
+        "floor_pages": floor_pages,
+        "data_mb": sum(p.stat().st_size for p in (project / "data").glob("*.yaml")) / 1e6,
+        "load_s": statistics.median(s["load_s"] for s in stages),
+        "load_mb": statistics.median(s["load_mb"] for s in stages),
+        "render_s": statistics.median(s["render_s"] for s in stages),
+        "render_mb": statistics.median(s["render_mb"] for s in stages),
+        "index_mb": index[0] / 1e6,
+        "index_files": index[1],
+    }
+    for name, measured in runs.items():
+        if measured:
+            result[f"{name}_s"] = statistics.median(r.seconds for r in measured)
+            result[f"{name}_mb"] = statistics.median(r.peak_mb for r in measured)
+    for name in ("site-nosearch", "site"):
+        shutil.rmtree(project / name, ignore_errors=True)
+    shutil.rmtree(floor / "site", ignore_errors=True)
+    return result
+
+
+def pagefind_run(site: Path, *, log: Path) -> measure.Run:
+    """Pagefind alone over a built site, with the arguments hooks/pagefind.py gives it."""
+    hook = _search_hook()
+    output = "pagefind-bench"
+    command = [
+        sys.executable, "-m", "pagefind_bin",
+        "--site", str(site),
+        "--output-subdir", output,
+        "--exclude-selectors", hook.EXCLUDE_SELECTORS,
+        "--quiet",
+    ]  # fmt: skip
+    result = measure.run(command, cwd=site, log=log)
+    shutil.rmtree(site / output, ignore_errors=True)
+    return result
+
+
+def _search_hook() -> Any:
+    import importlib.util
+
+    sys.path.insert(0, str(measure.ROOT / "hooks"))
+    spec = importlib.util.spec_from_file_location("bench_pagefind_hook", measure.ROOT / projects.SEARCH_HOOK)
+    module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
+    spec.loader.exec_module(module)  # type: ignore[union-attr]
+    return module
+
+
+def count_pages(site: Path) -> int:
+    return sum(1 for _ in site.rglob("*.html")) - int((site / "404.html").is_file())
+
+
+# -- the real site --------------------------------------------------------------------------
+
+
+def bench_real_site() -> dict[str, Any]:
+    """Build the real site in a copy (site/ of the work tree is left alone) and measure a reader's view."""
+    print("Real site: building and loading pages in Chromium ...", file=sys.stderr, flush=True)
+    project = projects.linked_project(projects.WORK / "real", data=measure.ROOT / "data")
+    whole = measure.run(["./site-build.sh"], cwd=project, log=LOGS / "real-whole.log")
+    dataset = load_dataset(measure.ROOT / "data")
+    cause = dataset.causes.causes[0].id
+    pages = {"home": "", f"cause ({cause})": f"causes/{cause}/", "triage": "triage/"}
+    query = next(iter(dataset.causes.causes[0].lay_terms), "cramp")
+    site = project / "site"
+    result: dict[str, Any] = {
+        "whole_s": whole.seconds,
+        "whole_mb": whole.peak_mb,
+        "pages": count_pages(site),
+        "view": reader.measure_site(site, pages, query=query),
+    }
+    triage_js = measure.ROOT / "content" / "assets" / "triage.js"
+    if triage_js.is_file():
+        result["triage_js"] = (triage_js.stat().st_size, reader.gzip_size(triage_js.read_bytes()))
+    if (site / "pagefind").is_dir():
+        result["index"] = reader.directory_size(site / "pagefind")
+    return result
+
+
+def bench_preview() -> dict[str, Any]:
+    print("Live preview: editing data/causes.yaml under ./site-build.sh serve ...", file=sys.stderr, flush=True)
+    return preview.measure_preview()
+
+
+# -- the report -----------------------------------------------------------------------------
+
+
+def scaling_table(scaling: dict[int, dict[str, Any]], *, header: bool = True) -> str:
+    rows = [
+        "| N | pages | data MB | load+validate s (MB) | render s (MB) | mkdocs build s (MB) | ms/page"
+        " | floor s (MB) | floor ms/page | build / floor | Pagefind s (MB) | index MB (files)"
+        " | whole site-build.sh s (MB) | ms/page |",
+        "|" + "---|" * 14,
+    ]
+    for n, r in scaling.items():
+        build_ms = 1000 * r["build_s"] / r["pages"]
+        floor_ms = 1000 * r["floor_s"] / r["floor_pages"]
+        pagefind = f"{r['pagefind_s']:.2f} ({r['pagefind_mb']:.0f})" if "pagefind_s" in r else "–"
+        index = f"{r['index_mb']:.1f} ({r['index_files']})" if r["index_files"] else "–"
+        rows.append(
+            f"| {n:,}{'*' if r['repeat'] == 1 else ''} | {r['pages']:,} | {r['data_mb']:.1f}"
+            f" | {r['load_s']:.2f} ({r['load_mb']:.0f}) | {r['render_s']:.2f} ({r['render_mb']:.0f})"
+            f" | {r['build_s']:.1f} ({r['build_mb']:.0f}) | {build_ms:.1f}"
+            f" | {r['floor_s']:.1f} ({r['floor_mb']:.0f}) | {floor_ms:.1f} | {r['build_s'] / r['floor_s']:.2f}"
+            f" | {pagefind} | {index} | {r['whole_s']:.1f} ({r['whole_mb']:.0f}) | {1000 * r['whole_s'] / r['pages']:.1f} |"
+        )
+    return "\n".join(rows if header else rows[2:])
+
+
+def goals(
+    scaling: dict[int, dict[str, Any]], real: dict[str, Any], live: dict[str, Any]
+) -> list[tuple[str, str, str, str]]:
+    """(goal, target, measured, met) rows; a goal that was not measured says so."""
+    rows = []
+
+    def row(name: str, target: str, value: float | None, limit: float, fmt: str, *, strict: bool = False) -> None:
+        if value is None:
+            rows.append((name, target, "not measured", "–"))
+            return
+        met = value < limit if strict else value <= limit
+        rows.append((name, target, fmt.format(value), "met" if met else "**missed**"))
+
+    at = scaling.get
+    ratio = at(1000)["build_s"] / at(1000)["floor_s"] if at(1000) else None
+    row("generator overhead at N = 1,000 (build / floor)", "≤ 1.10", ratio, GOALS["overhead"], "{:.2f}")
+    per_page = None
+    if at(500) and at(5000):
+        per_page = (at(5000)["build_s"] / at(5000)["pages"]) / (at(500)["build_s"] / at(500)["pages"])
+    row("mkdocs build ms/page at 5,000 / at 500", "≤ 1.3", per_page, GOALS["scaling"], "{:.2f}")
+    whole_per_page = None
+    if at(500) and at(5000):
+        whole_per_page = (at(5000)["whole_s"] / at(5000)["pages"]) / (at(500)["whole_s"] / at(500)["pages"])
+    row("whole site-build.sh ms/page at 5,000 / at 500", "≤ 1.3", whole_per_page, GOALS["scaling"], "{:.2f}")
+    view = real.get("view", {})
+    for name, measured in view.items():
+        if name != "search":
+            row(
+                f"first view of {name}, gzip", "≤ 100 KB", measured["bytes"] / 1000, GOALS["first_view_kb"], "{:.1f} KB"
+            )
+    triage_js = real.get("triage_js")
+    row("triage script, gzip", "≤ 6 KB", triage_js[1] / 1000 if triage_js else None, GOALS["triage_js_kb"], "{:.1f} KB")
+    search = view.get("search")
+    row(
+        "first Pagefind query, gzip",
+        "≤ 120 KB",
+        search["bytes"] / 1000 if search else None,
+        GOALS["search_kb"],
+        "{:.1f} KB",
+    )
+    row(
+        "warm Pagefind query",
+        "< 10 ms",
+        search["warm_ms"] if search else None,
+        GOALS["warm_ms"],
+        "{:.1f} ms",
+        strict=True,
+    )
+    rounds = live.get("rounds_s")
+    row(
+        "live preview, YAML save to rebuilt page",
+        "≤ 2 s",
+        statistics.median(rounds) if rounds else None,
+        GOALS["preview_s"],
+        "{:.2f} s",
+    )
+    return rows
+
+
+def render_report(
+    scaling: dict[int, dict[str, Any]],
+    real: dict[str, Any],
+    live: dict[str, Any],
+    *,
+    args: argparse.Namespace,
+    elapsed: float,
+    load: tuple[float, float],
+) -> str:
+    repeats = sorted({r["repeat"] for r in scaling.values()})
+    lines = [
+        "# Benchmark results",
+        "",
+        "Written by `./site-build.sh bench` (bench/run.py); do not edit by hand. See README.md, Benchmarks.",
+        "",
+        f"- Date: {datetime.date.today().isoformat()}; machine: {os.cpu_count()} cores, {_memory_gb():.0f} GB,"
+        f" {platform.system()} {platform.machine()}, Python {platform.python_version()}",
+        f"- Command: `./site-build.sh bench {' '.join(sys.argv[1:])}`".rstrip() + f"; took {elapsed / 60:.1f} min",
+        f"- 5-minute load average at the start and the end: {load[0]:.1f}, {load[1]:.1f}"
+        " (the bench keeps about one core busy; more means other work shared the machine and the times are noisier)",
+        f"- Runs per step: {args.repeat} (median); sizes of 5,000 and more: {args.repeat_large}"
+        + (" (marked *)" if 1 in repeats else ""),
+        "",
+        "## Goals",
+        "",
+        "| goal | target | measured | |",
+        "|---|---|---|---|",
+        *(f"| {name} | {target} | {value} | {met} |" for name, target, value, met in goals(scaling, real, live)),
+        "",
+        "## Build, by size",
+        "",
+        "N records of each kind (sources, causes, red flags, conditions, specialists, FAQs, action-plan"
+        " tips); pages are the HTML pages built. Times are wall seconds, (MB) the peak memory of the"
+        " largest process. *load+validate* and *render* run in one interpreter after its imports;"
+        " *mkdocs build* is the site without the Pagefind hook; the *floor* is a bare `mkdocs build`"
+        " (Material, no hooks or overrides, same navigation) of the Markdown the generator hands"
+        " MkDocs; *Pagefind* indexes the built site on its own; *whole* is `./site-build.sh`"
+        " (validate, build with Pagefind, swap).",
+        "",
+        scaling_table(scaling) if scaling else "(no sizes run)",
+        "",
+    ]
+    if real:
+        lines += ["## Reader side (the real site)", ""]
+        lines.append(
+            f"`./site-build.sh` of the real data: {real['whole_s']:.1f} s, {real['whole_mb']:.0f} MB, {real['pages']} pages."
+        )
+        lines += ["", "| first view | requests | gzip KB |", "|---|---|---|"]
+        for name, measured in real["view"].items():
+            if name != "search":
+                lines.append(f"| {name} | {measured['requests']} | {measured['bytes'] / 1000:.1f} |")
+        lines.append("")
+        if "triage_js" in real:
+            raw, packed = real["triage_js"]
+            lines.append(
+                f"- Triage script (content/assets/triage.js): {raw / 1000:.1f} KB, {packed / 1000:.1f} KB gzip."
+            )
+        search = real["view"].get("search")
+        if search:
+            lines.append(
+                f"- Pagefind, query {search['query']!r} ({search['results']} results, first 5 loaded):"
+                f" first query {search['bytes'] / 1000:.1f} KB gzip in {search['requests']} requests,"
+                f" {search['first_ms']:.0f} ms from a blank page; warm query {search['warm_ms']:.1f} ms (median of 9)."
+            )
+        if "index" in real:
+            lines.append(f"- Pagefind index: {real['index'][0] / 1000:.0f} KB in {real['index'][1]} files.")
+        lines += ["", "Files per first view (gzip bytes):", ""]
+        for name, measured in real["view"].items():
+            if name != "search":
+                files = ", ".join(f"`{path}` {size:,}" for path, size in measured["files"])
+                lines.append(f"- {name}: {files}")
+        lines.append("")
+    if live:
+        rounds = ", ".join(f"{s:.2f}" for s in live["rounds_s"])
+        lines += [
+            "## Live preview",
+            "",
+            f"`./site-build.sh serve` of the real site: first build {live['first_build_s']:.1f} s; saving a change to"
+            f" `data/causes.yaml` until `{live['page']}` shows it: {rounds} s (median"
+            f" {statistics.median(live['rounds_s']):.2f} s).",
+            "",
+        ]
+    return "\n".join(lines)
+
+
+def _memory_gb() -> float:
+    return os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 1e9
+
+
+if __name__ == "__main__":
+    sys.exit(main())
