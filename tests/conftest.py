@@ -40,39 +40,47 @@ def build_site(project: Path, site_dir: Path, *, env: dict[str, str] | None = No
     )
 
 
-@pytest.fixture(scope="session")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real site, built once per test session."""
-    site_dir = tmp_path_factory.mktemp("build") / "site"
-    result = build_site(ROOT, site_dir, env={"SOURCE_DATE_EPOCH": "1764000000"})
-    assert result.returncode == 0, result.stderr
-    return site_dir
-
-
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002 (the stdlib's name)
         pass
 
 
 @pytest.fixture(scope="session")
-def served(site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
-    """The built site on 127.0.0.1: `root` is served at /, `subpath` under /spasms/."""
+def web_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
+    """A web server on 127.0.0.1 and the folder it serves (empty until `served` fills it)."""
     web_root = tmp_path_factory.mktemp("www")
-    shutil.copytree(site, web_root / "spasms")
-    for item in site.iterdir():
-        target = web_root / item.name
-        if item.is_dir():
-            shutil.copytree(item, target)
-        else:
-            shutil.copy2(item, target)
     handler = functools.partial(QuietHandler, directory=str(web_root))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    base = f"http://127.0.0.1:{server.server_address[1]}"
-    yield {"root": f"{base}/", "subpath": f"{base}/spasms/"}
+    yield f"http://127.0.0.1:{server.server_address[1]}/", web_root
     server.shutdown()
     server.server_close()
+
+
+@pytest.fixture(scope="session")
+def site_env(web_server: tuple[str, Path]) -> dict[str, str]:
+    """The build's environment: a fixed date, and SITE_URL where the tests serve the site, as a
+    deployer sets it (Material navigates instantly only to the sitemap's host and port)."""
+    return {"SOURCE_DATE_EPOCH": "1764000000", "SITE_URL": web_server[0]}
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory, site_env: dict[str, str]) -> Path:
+    """The real site, built once per test session."""
+    site_dir = tmp_path_factory.mktemp("build") / "site"
+    result = build_site(ROOT, site_dir, env=site_env)
+    assert result.returncode == 0, result.stderr
+    return site_dir
+
+
+@pytest.fixture(scope="session")
+def served(site: Path, web_server: tuple[str, Path]) -> dict[str, str]:
+    """The built site on 127.0.0.1: `root` is served at /, `subpath` under /spasms/."""
+    base, web_root = web_server
+    shutil.copytree(site, web_root, dirs_exist_ok=True)
+    shutil.copytree(site, web_root / "spasms")
+    return {"root": base, "subpath": f"{base}spasms/"}
 
 
 @pytest.fixture(scope="session")

@@ -256,7 +256,8 @@ def test_a_faq_question_is_its_own_result_and_opens_at_its_answer(served: dict, 
     page.wait_for_url(f"**/{urls.entity('faqs', faq.id).url}")  # type: ignore[attr-defined]
     heading = page.locator(f"#{faq.id}")  # type: ignore[attr-defined]
     in_view = (
-        "id => { const top = document.getElementById(id).getBoundingClientRect().top; return top >= 0 && top < 400; }"
+        "id => { const el = document.getElementById(id);"
+        " return !!el && el.getBoundingClientRect().top >= 0 && el.getBoundingClientRect().top < 400; }"
     )
     page.wait_for_function(in_view, arg=faq.id)  # type: ignore[attr-defined]
     assert faq.question in heading.text_content()
