@@ -9,8 +9,9 @@ import shutil
 import subprocess
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import NamedTuple
 
 import pytest
 
@@ -109,3 +110,105 @@ def _record_foreign(page: object, url: str) -> None:
     host = urlsplit(url).hostname or ""
     if url.startswith(("http:", "https:", "ws:", "wss:")) and host not in ("127.0.0.1", "localhost"):
         page.foreign_requests.append(url)  # type: ignore[attr-defined]
+
+
+# -- the site as deployed: Debian's nginx running deploy/*.conf ---------------------------------
+
+NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
+DEPLOY = ROOT / "deploy"
+NGINX_SITES = {
+    # where: (the committed server block, the strings the test replaces in it, the site's path)
+    "root": ("nginx.conf", {"listen 80;": "listen {address};", "/srv/spasms/site": "{www}"}, "/"),
+    "subpath": ("nginx-subpath.conf", {"listen 80;": "listen {address};", "/srv/www": "{www}"}, "/spasms/"),
+}
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def nginx_main_config(prefix: Path, servers: list[Path]) -> str:
+    """What Debian's /etc/nginx/nginx.conf gives a server block, with every path in `prefix`."""
+    kinds = ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
+    temp = "\n".join(f"    {kind}_temp_path {prefix}/{kind};" for kind in kinds)
+    includes = "\n".join(f"    include {server};" for server in servers)
+    return f"""daemon off;
+master_process off;
+pid {prefix}/nginx.pid;
+error_log {prefix}/error.log warn;
+events {{ worker_connections 64; }}
+http {{
+    include /etc/nginx/mime.types;
+    default_type application/octet-stream;
+    sendfile on;
+    access_log {prefix}/access.log;
+{temp}
+{includes}
+}}
+"""
+
+
+class Deployed(NamedTuple):
+    url: str
+    """Where nginx serves the site: the SITE_URL it was built for."""
+    site: Path
+    """The built site nginx serves."""
+
+
+@pytest.fixture(scope="session")
+def nginx(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Deployed]]:
+    """Debian's nginx on 127.0.0.1 serving deploy/nginx.conf (the site at `root`) and
+    deploy/nginx-subpath.conf (under `subpath`), each a build whose SITE_URL is that address."""
+    prefix = tmp_path_factory.mktemp("nginx")
+    servers, deployed = [], {}
+    for where, (conf, replacements, path) in NGINX_SITES.items():
+        address = f"127.0.0.1:{free_port()}"
+        www = prefix / f"www-{where}"
+        site_dir = www / path.strip("/") if path != "/" else www
+        deployed[where] = Deployed(f"http://{address}{path}", site_dir)
+        result = build_site(ROOT, site_dir, env={"SOURCE_DATE_EPOCH": "1764000000", "SITE_URL": deployed[where].url})
+        assert result.returncode == 0, result.stderr
+        text = (DEPLOY / conf).read_text(encoding="utf-8")
+        for old, new in replacements.items():
+            assert old in text, f"deploy/{conf} no longer has {old!r}: update NGINX_SITES in tests/conftest.py"
+            text = text.replace(old, new.format(address=address, www=www))
+        servers.append(prefix / conf)
+        servers[-1].write_text(text, encoding="utf-8")
+    config = prefix / "nginx-main.conf"
+    config.write_text(nginx_main_config(prefix, servers), encoding="utf-8")
+    command = [NGINX, "-p", str(prefix), "-c", str(config), "-e", str(prefix / "error.log")]
+    checked = subprocess.run([*command, "-t"], capture_output=True, text=True, check=False)
+    assert checked.returncode == 0, checked.stderr
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        _wait_for_http([d.url for d in deployed.values()], process, prefix / "error.log")
+        yield deployed
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+def _wait_for_http(addresses: Iterable[str], process: subprocess.Popen, error_log: Path) -> None:
+    import time
+    import urllib.request
+
+    deadline = time.monotonic() + 15
+    for url in addresses:
+        while True:
+            if process.poll() is not None:
+                pytest.fail(f"nginx exited with {process.returncode}:\n{error_log.read_text(errors='replace')}")
+            try:
+                with urllib.request.urlopen(url, timeout=2):
+                    break
+            except OSError:
+                if time.monotonic() > deadline:
+                    pytest.fail(f"nginx did not answer at {url}:\n{error_log.read_text(errors='replace')}")
+                time.sleep(0.05)
