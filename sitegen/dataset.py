@@ -7,6 +7,9 @@ file against its model (types, unknown keys), then check what spans files
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -47,6 +50,29 @@ class Dataset:
 
 def load_dataset(data_dir: Path) -> Dataset:
     """Read, validate and cross-check `data_dir`; raise `DataError` listing every problem."""
+    with _collector_paused():
+        return _load(data_dir)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector while loading.
+
+    Loading builds hundreds of thousands of small objects (YAML nodes, dicts, records) that
+    form no cycles, and each burst of allocations triggered a collection that scanned all
+    of them again: 5,000 records of each kind loaded in 8 s, 4 s without (bench/results.md).
+    Reference counting still frees everything as usual.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _load(data_dir: Path) -> Dataset:
     problems: list[Problem] = []
     parsed: dict[str, models.Record] = {}
     sources: dict[str, SourceFile] = {}
