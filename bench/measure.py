@@ -17,6 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent
 @dataclass(frozen=True)
 class Run:
     seconds: float
+    cpu_seconds: float  # user + system time of the whole tree: less sensitive to other work on the machine
     peak_mb: float  # the largest resident set of any process in the tree (ru_maxrss of wait4)
     output: str
 
@@ -34,7 +35,7 @@ def run(command: list[str], *, cwd: Path, log: Path, env: dict[str, str] | None 
     output = log.read_text(errors="replace")
     if process.returncode != 0:
         raise RuntimeError(f"{' '.join(command)} failed (exit {process.returncode}) in {cwd}:\n{output[-3000:]}")
-    return Run(seconds, usage.ru_maxrss / 1024, output)
+    return Run(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, output)
 
 
 def load_and_render(data_dir: Path) -> dict[str, float]:
