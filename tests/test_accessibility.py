@@ -1,0 +1,337 @@
+"""WCAG 2.2 AA in a real browser: axe-core on every built page in light and dark mode, wide and
+narrow, on each state of the symptom checker and on the open search panel; and the keyboard:
+what Tab reaches, that the focus shows, and that the palette toggle works from the keyboard.
+
+axe-core is the copy pinned in the `axe-playwright-python` wheel (requirements/test.txt), injected
+into the page: nothing is fetched at test time.
+"""
+
+from __future__ import annotations
+
+import collections
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.base import AXE_SCRIPT
+
+from sitegen.dataset import load_dataset
+from sitegen.triage import compile_tree
+from tests.conftest import ROOT
+from tests.site_html import html_pages
+
+pytestmark = pytest.mark.browser
+
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+SCHEMES = {"light": "default", "dark": "slate"}
+WIDE, NARROW = (1280, 900), (390, 844)
+BOX = "[data-site-search-input]"
+SETTLED = "() => document.querySelector('[data-site-search-results]').getAttribute('aria-busy') === 'false'"
+
+TREE = compile_tree(load_dataset(ROOT / "data"))
+
+
+# -- axe ------------------------------------------------------------------------------------
+
+
+def axe_violations(page: object) -> list[dict]:
+    """axe-core's violations of the page as it is now, for the WCAG A/AA tags and best practice."""
+    if not page.evaluate("typeof window.axe === 'object'"):  # type: ignore[attr-defined]
+        page.evaluate(AXE_SCRIPT)  # type: ignore[attr-defined]
+    options = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
+    return page.evaluate("options => axe.run(document, options)", options)["violations"]  # type: ignore[attr-defined]
+
+
+def report(where: str, violations: list[dict]) -> list[str]:
+    """One line per violation: where, the rule, its impact and the elements (axe's selectors)."""
+    lines = []
+    for violation in violations:
+        targets = [" ".join(node["target"]) for node in violation["nodes"]]
+        more = f" and {len(targets) - 5} more" if len(targets) > 5 else ""
+        first = violation["nodes"][0]
+        why = " / ".join(check["message"] for check in (*first["any"], *first["all"], *first["none"]))
+        lines.append(f"{where}: {violation['id']} ({violation['impact']}): {'; '.join(targets[:5])}{more} -- {why}")
+    return lines
+
+
+@pytest.fixture
+def context_for(browser: object) -> Iterator[object]:
+    """new(scheme, size): a browser page preferring that colour scheme, at that viewport size."""
+    contexts = []
+
+    def new(scheme: str, size: tuple[int, int] = WIDE) -> object:
+        context = browser.new_context(  # type: ignore[attr-defined]
+            color_scheme=scheme, viewport={"width": size[0], "height": size[1]}
+        )
+        contexts.append(context)
+        return context.new_page()
+
+    yield new
+    for context in contexts:
+        context.close()
+
+
+LUMINANCE = """() => {
+  const [r, g, b] = getComputedStyle(document.body).backgroundColor.match(/[\\d.]+/g).map(Number);
+  const lin = v => { v /= 255; return v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; };
+  return [document.body.dataset.mdColorScheme, 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b)];
+}"""
+
+
+def assert_scheme(page: object, scheme: str, where: str) -> None:
+    """The page is really in `scheme`: Material's attribute, and a background to match."""
+    attribute, luminance = page.evaluate(LUMINANCE)  # type: ignore[attr-defined]
+    assert attribute == SCHEMES[scheme], f"{where}: scheme {attribute!r}, expected {SCHEMES[scheme]!r}"
+    assert (luminance < 0.05) if scheme == "dark" else (luminance > 0.9), f"{where}: background luminance {luminance}"
+
+
+def site_pages(site: Path) -> list[str]:
+    """Every built page as a URL relative to the site root, the 404 page too."""
+    pages = [str(path.relative_to(site)).removesuffix("index.html") for path in html_pages(site)]
+    assert len(pages) > 20, pages
+    return [*pages, "404.html"]
+
+
+@pytest.mark.parametrize(
+    ("scheme", "size"),
+    [("light", WIDE), ("dark", WIDE), ("light", NARROW), ("dark", NARROW)],
+    ids=["light-wide", "dark-wide", "light-narrow", "dark-narrow"],
+)
+def test_every_page_has_no_axe_violations(
+    context_for: object, site: Path, served: dict[str, str], scheme: str, size: tuple[int, int]
+) -> None:
+    page = context_for(scheme, size)  # type: ignore[operator]
+    found: list[str] = []
+    for url in site_pages(site):
+        where = f"/{url} [{scheme}, {size[0]}px]"
+        page.goto(served["root"] + url, wait_until="load")
+        assert_scheme(page, scheme, where)
+        found += report(where, axe_violations(page))
+    assert found == [], "\n".join(found)
+
+
+def shortest_routes(tree: dict) -> dict[str, list[tuple[str, int]]]:
+    """The shortest list of (question id, answer index) clicks from the start to each node."""
+    routes: dict[str, list[tuple[str, int]]] = {tree["start"]: []}
+    queue = collections.deque([tree["start"]])
+    while queue:
+        node_id = queue.popleft()
+        for index, answer in enumerate(tree["nodes"][node_id].get("answers", [])):
+            if answer["next"] not in routes:
+                routes[answer["next"]] = [*routes[node_id], (node_id, index)]
+                queue.append(answer["next"])
+    return routes
+
+
+def checker_states(tree: dict) -> list[tuple[str, list[tuple[str, int]]]]:
+    """Each question, and the nearest outcome of each urgency level, with the clicks to reach it."""
+    routes = shortest_routes(tree)
+    states = [(node_id, routes[node_id]) for node_id, node in tree["nodes"].items() if node["kind"] == "question"]
+    for level in tree["levels"]:
+        outcomes = [i for i, node in tree["nodes"].items() if node["kind"] == "outcome" and node["level"] == level]
+        if outcomes:
+            nearest = min(outcomes, key=lambda i: len(routes[i]))
+            states.append((f"{level}: {nearest}", routes[nearest]))
+    return states
+
+
+def test_the_checker_states_cover_every_question_and_every_level() -> None:
+    states = [name for name, _ in checker_states(TREE)]
+    questions = [i for i, node in TREE["nodes"].items() if node["kind"] == "question"]
+    levels = {node["level"] for node in TREE["nodes"].values() if node["kind"] == "outcome"}
+    assert set(questions) <= set(states)
+    assert {name.split(":")[0] for name in states if ":" in name} == levels
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_every_symptom_checker_state_has_no_axe_violations(
+    context_for: object, served: dict[str, str], scheme: str
+) -> None:
+    page = context_for(scheme)  # type: ignore[operator]
+    found: list[str] = []
+    for name, clicks in checker_states(TREE):
+        page.goto(served["root"] + "triage/")
+        page.locator("#triage .triage__heading").wait_for()
+        for question, index in clicks:
+            label = TREE["nodes"][question]["answers"][index]["label"]
+            page.locator("#triage").get_by_role("button", name=label, exact=True).click()
+        node = TREE["nodes"][name.split(": ")[-1]]
+        heading = page.locator("#triage-heading")
+        heading.filter(has_text=node.get("title") or node.get("text")).wait_for()
+        where = f"/triage/ {name} [{scheme}]"
+        assert_scheme(page, scheme, where)
+        found += report(where, axe_violations(page))
+    assert found == [], "\n".join(found)
+
+
+def open_search(page: object, query: str = "cramp at night") -> None:
+    box = page.locator(BOX)  # type: ignore[attr-defined]
+    box.click()
+    box.fill(query)
+    page.wait_for_function(SETTLED)  # type: ignore[attr-defined]
+    page.locator(".site-search__result").first.wait_for()  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    ("scheme", "size"),
+    [("light", WIDE), ("dark", WIDE), ("light", NARROW), ("dark", NARROW)],
+    ids=["light-wide", "dark-wide", "light-narrow", "dark-narrow"],
+)
+def test_the_open_search_panel_has_no_axe_violations(
+    context_for: object, served: dict[str, str], scheme: str, size: tuple[int, int]
+) -> None:
+    page = context_for(scheme, size)  # type: ignore[operator]
+    page.goto(served["root"] + "causes/")
+    open_search(page)
+    page.keyboard.press("ArrowDown")  # a chosen result, highlighted, as well as the others
+    where = f"/causes/ with search results [{scheme}, {size[0]}px]"
+    assert_scheme(page, scheme, where)
+    assert page.locator("[data-site-search-panel]").is_visible()
+    found = report(where, axe_violations(page))
+    assert found == [], "\n".join(found)
+
+
+@pytest.mark.parametrize("url", ["", "causes/", "triage/"])
+def test_on_a_narrow_screen_the_open_search_leaves_the_emergency_banner_in_view(
+    context_for: object, served: dict[str, str], url: str
+) -> None:
+    page = context_for("light", NARROW)  # type: ignore[operator]
+    page.goto(served["root"] + url)
+    open_search(page)
+    on_top = page.evaluate(
+        """() => [...document.querySelectorAll('.emergency a')].map(a => {
+             const box = a.getClientRects()[0];  // the first line of a link that wraps
+             const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+             return [a.textContent.trim(), a.contains(hit)];
+           })"""
+    )
+    assert on_top and all(shown for _, shown in on_top), f"/{url}: search covers the emergency links: {on_top}"
+    panel = page.locator("[data-site-search-panel]").bounding_box()
+    banner = page.locator(".emergency").bounding_box()
+    assert panel["y"] >= banner["y"] + banner["height"], (panel, banner)
+    assert panel["y"] + panel["height"] <= NARROW[1] + 1, "the results run off the bottom of the screen"
+
+
+# -- keyboard ---------------------------------------------------------------------------------
+
+# Whether a focus ring shows (3:1 against what is behind it, WCAG 1.4.11), and what the focused
+# element and its parent look like apart from the ring, to compare with the same unfocused: the
+# search box shows its focus on its whole form, whose colours change. The palette's radio is
+# hidden: its label, the icon, shows the focus.
+FOCUS = """el => {
+  const shown = el.matches('.md-option') ? el.nextElementSibling : el;
+  const parse = c => { const n = (c.match(/[\\d.]+/g) || []).map(Number);
+    const rgb = c.startsWith('color(') ? n.slice(0, 3).map(v => v * 255) : n.slice(0, 3);
+    return [...rgb, n.length > 3 ? n[3] : 1]; };
+  const over = (top, under) => top.slice(0, 3).map((v, i) => v * top[3] + under[i] * (1 - top[3]));
+  const lum = c => c.map(v => { v /= 255; return v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; })
+    .reduce((s, v, i) => s + v * [0.2126, 0.7152, 0.0722][i], 0);
+  const layers = [];
+  for (let e = shown.parentElement; e; e = e.parentElement) layers.push(parse(getComputedStyle(e).backgroundColor));
+  const behind = layers.reverse().reduce((under, top) => over(top, under), [255, 255, 255]);
+  const s = getComputedStyle(shown);
+  const ring = parse(s.outlineColor);
+  const [hi, lo] = [lum(over(ring, behind)), lum(behind)].sort((x, y) => y - x);
+  const look = e => { const c = getComputedStyle(e);
+    return [c.color, c.backgroundColor, c.borderColor, c.boxShadow, c.textDecorationLine].join('|'); };
+  return {
+    name: (el.getAttribute('aria-label') || el.textContent).trim().replace(/\\s+/g, ' '),
+    kind: el.matches('.md-skip') ? 'skip' : el.matches('.md-option') ? 'palette'
+      : el.matches('[data-site-search-input]') ? 'search' : el.matches('.md-sidebar--primary .md-nav__link') ? 'nav'
+      : el.matches('.triage__answer') ? 'answer' : 'other',
+    ring: s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0 && ring[3] > 0,
+    ring_contrast: (hi + 0.05) / (lo + 0.05),
+    shadow: s.boxShadow !== 'none',
+    look: look(shown) + '/' + look(shown.parentElement),
+  };
+}"""
+
+
+def tab_through(page: object, stops: int) -> list[dict]:
+    """Press Tab `stops` times from page load; what each press focused and how it showed."""
+    seen = []
+    for _ in range(stops):
+        page.keyboard.press("Tab")  # type: ignore[attr-defined]
+        page.wait_for_timeout(300)  # type: ignore[attr-defined]  # Material's transitions take 250 ms
+        focused = page.evaluate_handle("document.activeElement")  # type: ignore[attr-defined]
+        state = focused.evaluate(FOCUS)
+        focused.evaluate("el => el.blur()")
+        page.wait_for_timeout(300)  # type: ignore[attr-defined]
+        state["unfocused_look"] = focused.evaluate(FOCUS)["look"]
+        focused.evaluate("el => el.focus()")  # the next Tab goes on from here
+        seen.append(state)
+    return seen
+
+
+def invisible_focus(seen: list[dict]) -> list[str]:
+    """Stops whose focus shows neither as a ring of 3:1 against its surroundings nor as another
+    change of colour, border, shadow or underline."""
+
+    def shows(stop: dict) -> bool:
+        return (stop["ring"] and stop["ring_contrast"] >= 3) or stop["shadow"] or stop["look"] != stop["unfocused_look"]
+
+    return [
+        f"{stop['kind']} {stop['name']!r}: ring {stop['ring']}, {stop['ring_contrast']:.1f}:1"
+        for stop in seen
+        if not shows(stop)
+    ]
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_tab_reaches_skip_link_palette_search_and_navigation_with_the_focus_showing(
+    context_for: object, served: dict[str, str], scheme: str
+) -> None:
+    page = context_for(scheme)  # type: ignore[operator]
+    page.goto(served["root"])
+    seen = tab_through(page, 9)
+    kinds = [stop["kind"] for stop in seen]
+    assert kinds[0] == "skip", kinds
+    assert {"palette", "search", "nav"} <= set(kinds), kinds
+    assert max(kinds.index("palette"), kinds.index("search")) < kinds.index("nav"), kinds
+    assert invisible_focus(seen) == [], f"[{scheme}] focus does not show: {invisible_focus(seen)}"
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_tab_reaches_each_checker_answer_with_the_focus_showing(
+    context_for: object, served: dict[str, str], scheme: str
+) -> None:
+    page = context_for(scheme)  # type: ignore[operator]
+    page.goto(served["root"] + "triage/")
+    page.locator("#triage .triage__answer").first.wait_for()
+    answers = [answer["label"] for answer in TREE["nodes"][TREE["start"]]["answers"]]
+    for _ in range(120):  # past the skip link, header and navigation
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.matches('.triage__answer')"):
+            break
+    else:
+        raise AssertionError("Tab never reached an answer")
+    page.keyboard.press("Shift+Tab")
+    seen = tab_through(page, len(answers))
+    assert [stop["name"] for stop in seen] == answers
+    assert invisible_focus(seen) == [], f"[{scheme}] focus does not show: {invisible_focus(seen)}"
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_palette_toggle_switches_with_enter_and_space_and_keeps_the_focus_showing(
+    context_for: object, served: dict[str, str], scheme: str
+) -> None:
+    page = context_for(scheme)  # type: ignore[operator]
+    page.goto(served["root"])
+    for _ in range(10):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.matches('.md-option')"):
+            break
+    else:
+        raise AssertionError("Tab never reached the palette toggle")
+    other = {"light": "dark", "dark": "light"}
+    expected = scheme
+    for key in ("Space", "Enter", "Enter", "Space"):
+        page.keyboard.press(key)
+        expected = other[expected]
+        page.wait_for_timeout(300)  # the colours' transition
+        where = f"[{scheme}, then {key}]"
+        assert_scheme(page, expected, where)
+        state = page.evaluate_handle("document.activeElement").evaluate(FOCUS)
+        assert state["kind"] == "palette", f"{where}: focus left the toggle for {state['name']!r}"
+        assert state["name"] == f"Switch to {other[expected]} mode", where
+        assert state["ring"] and state["ring_contrast"] >= 3, f"{where}: {state}"
