@@ -70,20 +70,26 @@ def synthetic_project(n: int) -> Path:
 
 
 def floor_project(project: Path, *, log: Path) -> Path:
-    """`<project>-floor/`: the pages `project` generates, as a bare MkDocs project (one untimed build)."""
+    """`<project>-floor/`: the pages `project` generates, as a bare MkDocs project (one untimed build).
+
+    That build also times each hook on its own, into `<project>-floor/hooks.json`.
+    """
     floor = project.with_name(project.name + "-floor")
     if floor.exists():
         shutil.rmtree(floor)
+    # Timed per hook (bench/hook_timer.py writes hooks.json): which hook costs what.
+    timer = str(ROOT / "bench" / "hook_timer.py")
+    target = str(floor / "export-site")
     command = [
         sys.executable,
-        "-m",
-        "mkdocs",
+        timer,
+        str(floor / "hooks.json"),
         "build",
         "-f",
         "mkdocs-export.yml",
         "--quiet",
         "--site-dir",
-        str(floor / "export-site"),
+        target,
     ]
     run(command, cwd=project, log=log, env={"BENCH_EXPORT_DIR": str(floor)})
     shutil.rmtree(floor / "export-site")

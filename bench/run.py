@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import json
 import os
 import platform
 import shutil
@@ -135,6 +136,7 @@ def bench_size(n: int, repeat: int, *, search: bool) -> dict[str, Any]:
         "render_mb": statistics.median(s["render_mb"] for s in stages),
         "index_mb": index[0] / 1e6,
         "index_files": index[1],
+        "hooks": json.loads((floor / "hooks.json").read_text(encoding="utf-8")),
     }
     for name, measured in runs.items():
         if measured:
@@ -234,6 +236,22 @@ def scaling_table(scaling: dict[int, dict[str, Any]], *, header: bool = True) ->
             f" | {1000 * r['whole_s'] / r['pages']:.1f} |"
         )
     return "\n".join(rows if header else rows[2:])
+
+
+def hooks_table(scaling: dict[int, dict[str, Any]]) -> str:
+    """Seconds each hook took in one build (all its events), by size."""
+    names = sorted({name for r in scaling.values() for name in r["hooks"] if "export_hook" not in name})
+    rows = [
+        "| hook | " + " | ".join(f"N = {n:,}" for n in scaling) + " |",
+        "|---|" + "---|" * len(scaling),
+    ]
+    for name in names:
+        cells = []
+        for r in scaling.values():
+            seconds = r["hooks"].get(name)
+            cells.append("–" if seconds is None else f"{seconds:.2f} s ({1000 * seconds / r['pages']:.2f} ms/page)")
+        rows.append(f"| `{name}` | " + " | ".join(cells) + " |")
+    return "\n".join(rows)
 
 
 def goals(
@@ -353,6 +371,15 @@ def render_report(
         scaling_table(scaling) if scaling else "(no sizes run)",
         "",
     ]
+    if scaling:
+        lines += [
+            "Time inside each hook during one build of each size (the export build, run once; the"
+            " Pagefind hook is left out there and timed above). The overrides' templates are not"
+            " hooks: their cost is in MkDocs' page rendering.",
+            "",
+            hooks_table(scaling),
+            "",
+        ]
     if real:
         lines += ["## Reader side (the real site)", ""]
         lines.append(
