@@ -28,7 +28,7 @@ NAV_ENTRIES_MAX = 30
 
 With `navigation.sections`, Material writes every top-level section's entries into every
 page, so a longer list would make each page's size and build time grow with the data
-(1,000 records of each kind: 0.9 MB a page, 6 minutes a build; bench/results.md). Past this,
+(1,000 records of each kind: 0.9 MB a page, 6 minutes a build, ./site-build.sh bench). Past this,
 the section holds only its overview page, whose table links every record, and search finds
 them; the pages are built as usual, just not listed.
 """

@@ -43,7 +43,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
 @functools.lru_cache(maxsize=1)
 def _environment(templates: Path) -> jinja2.Environment:
     # One environment for every page: a new one per page compiled the footer template again
-    # each time (a fifth of a 1,000-record build; bench/results.md). It still reloads a
+    # each time (a fifth of a 1,000-record build, ./site-build.sh bench). It still reloads a
     # template edited under `serve`, and MkDocs loads this module afresh on each rebuild.
     return template_environment(templates)
 
@@ -65,7 +65,8 @@ def _page_sources(page: Page, known: Collection[str]) -> list[str]:
         raise PluginError(f"{where}: sources: every page lists its sources (ids from data/sources.yaml) in its front matter")
     for source in sources:
         if source not in known:
-            raise PluginError(f"{where}: sources: no source has the id '{source}'{did_you_mean(str(source), list(known))}")
+            hint = did_you_mean(str(source), list(known))
+            raise PluginError(f"{where}: sources: no source has the id '{source}'{hint}")
     return sources
 
 

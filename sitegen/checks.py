@@ -34,14 +34,15 @@ def _walk(value: object, path: Path) -> Iterator[tuple[Path, object]]:
     """Every record and tuple inside `value`, with its field path."""
     yield path, value
     if isinstance(value, models.Record):
-        children: Iterator[tuple[str | int, object]] = ((name, getattr(value, name)) for name in type(value).model_fields)
+        fields = type(value).model_fields
+        children: Iterator[tuple[str | int, object]] = ((name, getattr(value, name)) for name in fields)
     elif isinstance(value, tuple):
         children = enumerate(value)
     else:
         return
     for key, child in children:
         # Only records and tuples hold what the rules look at; not descending into every
-        # string keeps this walk a small part of validation (bench/results.md).
+        # string keeps this walk a small part of validation (./site-build.sh bench).
         if isinstance(child, models.Record | tuple):
             yield from _walk(child, (*path, key))
 

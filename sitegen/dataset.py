@@ -60,7 +60,7 @@ def _collector_paused() -> Iterator[None]:
 
     Loading builds hundreds of thousands of small objects (YAML nodes, dicts, records) that
     form no cycles, and each burst of allocations triggered a collection that scanned all
-    of them again: 5,000 records of each kind loaded in 8 s, 4 s without (bench/results.md).
+    of them again: 5,000 records of each kind loaded in 8 s, 4 s without (./site-build.sh bench).
     Reference counting still frees everything as usual.
     """
     enabled = gc.isenabled()

@@ -16,7 +16,7 @@ from sitegen.dataset import Dataset
 from sitegen.triage import all_paths
 
 # libyaml's safe dumper writes the same YAML as PyYAML's in a fraction of the time (front
-# matter of 3,000 pages: 0.9 s of a 2 s render with the pure-Python one; bench/results.md).
+# matter of 3,000 pages: 0.9 s of a 2 s render with the pure-Python one, ./site-build.sh bench).
 _Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 PAGE_TYPES = {"causes": "cause", "conditions": "condition", "specialists": "specialist"}
@@ -74,7 +74,7 @@ def backlinks(dataset: Dataset) -> dict[str, dict[str, list[Any]]]:
     """Which records name each record, in data order: `backlinks["faqs_by_cause"]["dehydration"]`.
 
     Built once per render, so an entity page looks up its back-links instead of scanning every
-    record of another kind (that scan made rendering quadratic in the data; bench/results.md).
+    record of another kind (that scan made rendering quadratic in the data, ./site-build.sh bench).
     """
     index: dict[str, dict[str, list[Any]]] = {
         "tips_by_cause": {},
