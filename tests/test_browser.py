@@ -40,7 +40,8 @@ def test_palette_toggle_switches_to_dark_mode_and_back(page: object, served: dic
 
 
 def test_instant_navigation_follows_a_link_without_leaving_the_site(page: object, served: dict[str, str]) -> None:
-    page.goto(served["root"])  # type: ignore[attr-defined]
+    # Material takes over links only once it has read sitemap.xml, after the load event.
+    page.goto(served["root"], wait_until="networkidle")  # type: ignore[attr-defined]
     page.evaluate("window.__same_document = true")  # type: ignore[attr-defined]
     page.locator("article").get_by_role("link", name="Causes").first.click()  # type: ignore[attr-defined]
     page.wait_for_url("**/causes/")  # type: ignore[attr-defined]

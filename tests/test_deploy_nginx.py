@@ -213,7 +213,7 @@ def test_search_finds_and_opens_results_under_the_policy(
     nginx: dict[str, Deployed], strict_page: object, where: str
 ) -> None:
     page, base = strict_page, nginx[where].url
-    page.goto(base)  # type: ignore[attr-defined]
+    page.goto(base, wait_until="networkidle")  # type: ignore[attr-defined]
     page.evaluate("window.__same_document = true")  # type: ignore[attr-defined]
     box = page.locator(SEARCH_BOX)  # type: ignore[attr-defined]
     box.click()
@@ -253,7 +253,7 @@ def test_the_symptom_checker_reaches_an_outcome_under_the_policy(
     nginx: dict[str, Deployed], strict_page: object, where: str
 ) -> None:
     page, base = strict_page, nginx[where].url
-    page.goto(base)  # type: ignore[attr-defined]
+    page.goto(base, wait_until="networkidle")  # type: ignore[attr-defined]
     # Reached by instant navigation, so Material loads the checker's module into a live page.
     page.evaluate("window.__same_document = true")  # type: ignore[attr-defined]
     page.locator(".md-sidebar--primary a[href$='triage/']").first.click()  # type: ignore[attr-defined]
