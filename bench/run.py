@@ -1,7 +1,7 @@
 """Benchmarks: how the build scales with the data, against a bare MkDocs floor, and what readers load.
 
-    ./site-build.sh bench                      # every size, the reader side and the preview
-    ./site-build.sh bench --sizes 10,100 --repeat 1 --skip-reader --skip-preview
+    ./site-build.sh bench                      # every size, the reader side, the preview, Lighthouse
+    ./site-build.sh bench --sizes 10,100 --repeat 1 --skip-reader --skip-preview --skip-lighthouse
 
 For each size N (records of each kind, bench/synthetic.py) and each repeat, every step runs in
 its own process: load+validate and render (timed inside one interpreter, after imports), the
@@ -27,7 +27,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench import measure, preview, projects, reader  # noqa: E402 (after the path is set)
+from bench import lighthouse, measure, preview, projects, reader  # noqa: E402 (after the path is set)
 from sitegen.dataset import load_dataset  # noqa: E402
 
 RESULTS = measure.ROOT / "bench" / "results.md"
@@ -55,6 +55,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--skip-reader", action="store_true", help="skip the browser measurements of the real site")
     parser.add_argument("--skip-preview", action="store_true", help="skip the live-preview measurement")
+    parser.add_argument("--skip-lighthouse", action="store_true", help="skip Lighthouse (bench/lighthouse.py)")
     parser.add_argument("--output", type=Path, default=RESULTS)
     args = parser.parse_args(argv)
     sizes = [int(size) for size in args.sizes.split(",") if size]
@@ -70,9 +71,12 @@ def main(argv: list[str] | None = None) -> int:
 
     real = {} if args.skip_reader else bench_real_site()
     live = {} if args.skip_preview else bench_preview()
+    scored = {} if args.skip_lighthouse else lighthouse.measure_or_why()
     elapsed = time.perf_counter() - started
     load = (load_before, os.getloadavg()[1])
     report = render_report(scaling, real, live, args=args, elapsed=elapsed, load=load)
+    if scored:
+        report += "\n" + lighthouse.markdown(scored)
     args.output.write_text(report, encoding="utf-8")
     print()
     print(report)
