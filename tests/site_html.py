@@ -12,8 +12,8 @@ from bs4 import BeautifulSoup
 
 def page_file(site: Path, url: str) -> Path:
     """The HTML file a site-root-relative URL like `causes/dehydration/` is served from."""
-    path = site / url.split("#")[0]
-    return path / "index.html" if url.endswith("/") or url == "" else path
+    address = url.split("#")[0]
+    return site / address / "index.html" if address.endswith("/") or address == "" else site / address
 
 
 @cache
