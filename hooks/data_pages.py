@@ -70,6 +70,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 
 def navigation(dataset: Dataset) -> list:
     """The site's nav: fixed guides first, then one section per entity kind."""
+
     def section(kind: str, records: tuple) -> dict:
         overview = urls.PAGES[kind]
         if len(records) > NAV_ENTRIES_MAX:

@@ -1,7 +1,7 @@
 """MkDocs adapter: what every page carries besides its text.
 
-Data markers in hand-written pages (sitegen.markers), sources and "last reviewed" (from the page's front matter, checked against
-sources.yaml), glossary tooltips, and schema.org JSON-LD.
+Data markers in hand-written pages (sitegen.markers), sources and "last reviewed" (from
+the page's front matter, checked against sources.yaml), glossary tooltips, and JSON-LD.
 """
 
 from __future__ import annotations
@@ -12,13 +12,13 @@ from datetime import date
 from pathlib import Path
 
 import jinja2
+from data_pages import dataset_of, project_root
 from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from data_pages import dataset_of, project_root
 from sitegen.markers import MarkerError, expand_markers
 from sitegen.pages import template_environment
 from sitegen.problems import did_you_mean
@@ -28,14 +28,20 @@ from sitegen.structured_data import page_json_ld
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     dataset = dataset_of(config)
     try:
-        markdown = expand_markers(markdown, dataset, where=f"content/{page.file.src_uri}", first_line=_body_line(page, markdown))
+        markdown = expand_markers(
+            markdown, dataset, where=f"content/{page.file.src_uri}", first_line=_body_line(page, markdown)
+        )
     except MarkerError as error:
         raise PluginError(str(error)) from None
     sources = _page_sources(page, dataset.by_id["sources"])
-    footer = _environment(project_root(config) / "overrides" / "generated").get_template("_provenance.md").render(
-        sources=[dataset.by_id["sources"][s] for s in sources],
-        reviewed=_reviewed(page),
-        glossary=dataset.glossary.terms,
+    footer = (
+        _environment(project_root(config) / "overrides" / "generated")
+        .get_template("_provenance.md")
+        .render(
+            sources=[dataset.by_id["sources"][s] for s in sources],
+            reviewed=_reviewed(page),
+            glossary=dataset.glossary.terms,
+        )
     )
     return f"{markdown.rstrip()}\n\n{footer}"
 
@@ -62,7 +68,9 @@ def _page_sources(page: Page, known: Collection[str]) -> list[str]:
     sources = page.meta.get("sources")
     where = f"content/{page.file.src_uri}:{_front_matter_line(page, 'sources')}"
     if not isinstance(sources, list) or not sources:
-        raise PluginError(f"{where}: sources: every page lists its sources (ids from data/sources.yaml) in its front matter")
+        raise PluginError(
+            f"{where}: sources: every page lists its sources (ids from data/sources.yaml) in its front matter"
+        )
     for source in sources:
         if source not in known:
             hint = did_you_mean(str(source), list(known))
@@ -78,7 +86,10 @@ def _reviewed(page: Page) -> date:
         return date.fromisoformat(str(value))
     except ValueError:
         line = _front_matter_line(page, "reviewed")
-        raise PluginError(f"content/{page.file.src_uri}:{line}: reviewed: expected the date a person last checked this page, as YYYY-MM-DD") from None
+        raise PluginError(
+            f"content/{page.file.src_uri}:{line}: reviewed: "
+            "expected the date a person last checked this page, as YYYY-MM-DD"
+        ) from None
 
 
 def _front_matter_line(page: Page, key: str) -> int:

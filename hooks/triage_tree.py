@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from data_pages import dataset_of
 from mkdocs.config.defaults import MkDocsConfig
 
-from data_pages import dataset_of
 from sitegen.triage import compile_tree, tree_json
 
 

@@ -33,7 +33,9 @@ class Reviewed(Record):
 
 class Entity(Reviewed):
     id: Id
-    lay_terms: tuple[PlainText, ...] = Field(default=(), description="Readers' own words for this, used by the page and search")
+    lay_terms: tuple[PlainText, ...] = Field(
+        default=(), description="Readers' own words for this, used by the page and search"
+    )
 
 
 # -- sources.yaml ---------------------------------------------------------------------------
@@ -58,7 +60,9 @@ class SourcesFile(Record):
 
 class Cause(Entity):
     name: PlainText
-    kind: Literal["core", "sneaky"] = Field(description="core: the seven core reasons; sneaky: triggers most people miss")
+    kind: Literal["core", "sneaky"] = Field(
+        description="core: the seven core reasons; sneaky: triggers most people miss"
+    )
     summary: PlainText = Field(description="One line for tables and search results")
     mechanism: Markdown = Field(description="How it happens")
     example: Markdown = Field(description="A real-life example")

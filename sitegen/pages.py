@@ -52,7 +52,11 @@ def render_pages(dataset: Dataset, templates: Path, *, emergency_number: str) ->
     env = template_environment(templates)
     levels = {t.level: t for t in dataset.triage.levels}
     env.globals.update(
-        data=dataset, by_id=dataset.by_id, backlinks=backlinks(dataset), emergency_number=emergency_number, levels=levels
+        data=dataset,
+        by_id=dataset.by_id,
+        backlinks=backlinks(dataset),
+        emergency_number=emergency_number,
+        levels=levels,
     )
     pages = [
         _page(env, "causes", "causes.md", "guide", dataset.causes, title="Causes of muscle spasms"),
@@ -62,9 +66,21 @@ def render_pages(dataset: Dataset, templates: Path, *, emergency_number: str) ->
         _page(env, "when-to-see-a-doctor", "red_flags.md", "guide", dataset.red_flags, title="When to see a doctor"),
         _page(env, "action-plan", "action_plan.md", "guide", dataset.action_plan, title="Your anti-spasm action plan"),
         _page(env, "triage", "triage.md", "guide", dataset.triage, title="Symptom checker"),
-        _page(env, "triage-paths", "triage_paths.md", "guide", dataset.triage, title="How the checker decides", paths=all_paths(dataset)),
+        _page(
+            env,
+            "triage-paths",
+            "triage_paths.md",
+            "guide",
+            dataset.triage,
+            title="How the checker decides",
+            paths=all_paths(dataset),
+        ),
     ]
-    for kind, records in (("causes", dataset.causes.causes), ("conditions", dataset.conditions.conditions), ("specialists", dataset.specialists.specialists)):
+    for kind, records in (
+        ("causes", dataset.causes.causes),
+        ("conditions", dataset.conditions.conditions),
+        ("specialists", dataset.specialists.specialists),
+    ):
         for record in records:
             pages.append(_entity_page(env, kind, record))
     return pages
@@ -99,9 +115,25 @@ def backlinks(dataset: Dataset) -> dict[str, dict[str, list[Any]]]:
     return index
 
 
-def _page(env: jinja2.Environment, page_id: str, template: str, page_type: str, record: Any, *, title: str, schema: str = "MedicalWebPage", **context: Any) -> GeneratedPage:
+def _page(
+    env: jinja2.Environment,
+    page_id: str,
+    template: str,
+    page_type: str,
+    record: Any,
+    *,
+    title: str,
+    schema: str = "MedicalWebPage",
+    **context: Any,
+) -> GeneratedPage:
     place = urls.PAGES[page_id]
-    meta = {"title": title, "type": page_type, "schema": schema, "sources": list(record.sources), "reviewed": record.reviewed.isoformat()}
+    meta = {
+        "title": title,
+        "type": page_type,
+        "schema": schema,
+        "sources": list(record.sources),
+        "reviewed": record.reviewed.isoformat(),
+    }
     body = env.get_template(template).render(record=record, title=title, **context)
     return GeneratedPage(place.doc, _with_front_matter(meta, body))
 
@@ -113,7 +145,9 @@ def _entity_page(env: jinja2.Environment, kind: str, record: Any) -> GeneratedPa
         "type": PAGE_TYPES[kind],
         "schema": "MedicalCondition" if kind == "conditions" else "MedicalWebPage",
         "keywords": list(record.lay_terms),
-        "description": getattr(record, "summary", None) or getattr(record, "spasm_pattern", None) or "; ".join(record.helps_with),
+        "description": getattr(record, "summary", None)
+        or getattr(record, "spasm_pattern", None)
+        or "; ".join(record.helps_with),
         "sources": list(record.sources),
         "reviewed": record.reviewed.isoformat(),
     }
@@ -145,6 +179,7 @@ def money(cost: Any) -> str:
 
 def amount(quantity: Any) -> str:
     """`2–3 L a day`, `422 mg of potassium` from a Quantity."""
+
     def number(value: float) -> str:
         return f"{value:,.0f}" if float(value).is_integer() else f"{value:,}"
 

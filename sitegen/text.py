@@ -16,9 +16,15 @@ ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 # Each rule: what it finds, and what the maintainer is told.
 _UNSAFE: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"<\s*[A-Za-z!?/]"), "raw HTML is not allowed in data; write Markdown"),
-    (re.compile(r"&(?:#\d+|#x[0-9a-f]+|[a-z][a-z0-9]*);", re.I), "HTML character references are not allowed; type the character itself"),
+    (
+        re.compile(r"&(?:#\d+|#x[0-9a-f]+|[a-z][a-z0-9]*);", re.I),
+        "HTML character references are not allowed; type the character itself",
+    ),
     (re.compile(r"(?:java|vb)script\s*:|data\s*:\s*text/html", re.I), "script URLs are not allowed"),
-    (re.compile(r"\{[^}\n]*\}?"), "curly braces are not allowed in data text (they are Markdown attribute and template syntax)"),
+    (
+        re.compile(r"\{[^}\n]*\}?"),
+        "curly braces are not allowed in data text (they are Markdown attribute and template syntax)",
+    ),
 )
 
 

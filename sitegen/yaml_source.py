@@ -48,7 +48,9 @@ def read_yaml(path: FsPath, display_name: str) -> SourceFile:
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         source.problems.append(
-            Problem(display_name, line, "(file)", f"not valid UTF-8 (byte 0x{raw[error.start]:02x}); save the file as UTF-8")
+            Problem(
+                display_name, line, "(file)", f"not valid UTF-8 (byte 0x{raw[error.start]:02x}); save the file as UTF-8"
+            )
         )
         return source
     try:

@@ -37,7 +37,9 @@ def test_sitemap_dates_come_from_source_date_epoch(site: Path) -> None:
 def test_published_json_schema_matches_the_model(name: str) -> None:
     committed = ROOT / "data" / "schema" / name
     assert committed.is_file(), f"data/schema/{name} is missing: run python -m sitegen schema"
-    assert committed.read_text(encoding="utf-8") == schemas()[name], f"data/schema/{name} is stale: run python -m sitegen schema"
+    assert committed.read_text(encoding="utf-8") == schemas()[name], (
+        f"data/schema/{name} is stale: run python -m sitegen schema"
+    )
 
 
 @pytest.mark.parametrize("stem", sorted(FILES))
@@ -53,7 +55,10 @@ def test_a_content_page_with_an_unknown_source_fails_with_its_line(tmp_path: Pat
     about.write_text(about.read_text().replace("sources: [seed-article]", "sources: [seed-artcle]"))
     result = build_site(project, tmp_path / "site")
     assert result.returncode != 0
-    assert "content/about.md:4: sources: no source has the id 'seed-artcle' (did you mean 'seed-article'?)" in result.stderr
+    assert (
+        "content/about.md:4: sources: no source has the id 'seed-artcle' (did you mean 'seed-article'?)"
+        in result.stderr
+    )
     assert "Traceback" not in result.stderr
 
 

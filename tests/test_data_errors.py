@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import hashlib
-import re
 import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -17,34 +17,113 @@ from tests.conftest import ROOT
 # The error is `<field>: <message>` without the `data/<file>:<line>: ` prefix, which the test builds;
 # `…` stands for wording that is the YAML parser's own.
 CASES = [
-    ("yaml syntax", "causes.yaml", 'name: "Dehydration"', "name: Dehydration: again", "name: Dehydration: again",
-     "(syntax): YAML syntax error: mapping values are not allowed…"),
-    ("tab indentation", "faqs.yaml", "\n  - id: anxiety-and-spasms", "\n\t- id: anxiety-and-spasms", "\t- id: anxiety",
-     "(syntax): YAML syntax error: …tab… (tabs cannot indent YAML; use spaces)"),
-    ("duplicate id", "causes.yaml", "id: muscle-overuse", "id: dehydration", "id: dehydration\n    kind: core\n    name: \"Muscle",
-     "causes[2].id: duplicate id 'dehydration' (first used on line {first})"),
-    ("unknown key", "causes.yaml", 'summary: "Not enough fluid', 'sumary: "Not enough fluid', "sumary:",
-     "causes[1].sumary: unknown key (did you mean 'summary'?)"),
-    ("missing required field", "causes.yaml", '    mechanism: "Dehydration reduces', '    x-mechanism: "Dehydration reduces',
-     "  - id: dehydration", "causes[1].mechanism: required field is missing"),
-    ("wrong type", "specialists.yaml", "min: 75", 'min: "75"', 'min: "75"',
-     "specialists[0].cost.min: Input should be a valid integer (got '75')"),
-    ("dangling reference", "conditions.yaml", "specialists: [neurologist]", "specialists: [neurologst]", "[neurologst]",
-     "conditions[2].specialists[0]: no specialists has the id 'neurologst' (did you mean 'neurologist'?)"),
-    ("impossible date", "faqs.yaml", "reviewed: 2026-11-25\n\nfaqs", "reviewed: 2026-02-30\n\nfaqs", "reviewed: 2026-02-30",
-     "reviewed: cannot read value '2026-02-30': day is out of range for month"),
-    ("level outside the set", "red_flags.yaml", "level: urgent", "level: soon", "level: soon",
-     "red_flags[6].level: Input should be 'emergency', 'urgent' or 'doctor' (got 'soon')"),
-    ("raw HTML", "causes.yaml", '"Cramps after intense sweating during sports."', '"Cramps <img src=x onerror=alert(1)>"', "<img",
-     "causes[0].example: raw HTML is not allowed in data; write Markdown"),
-    ("id not kebab-case", "faqs.yaml", "id: pickle-juice", "id: Pickle_Juice", "Pickle_Juice",
-     "faqs[3].id: must be a lowercase-kebab id such as 'poor-circulation'"),
-    ("duplicate key", "faqs.yaml", "  - id: pickle-juice\n", "  - id: pickle-juice\n    id: pickle-juice-2\n", "id: pickle-juice-2",
-     "faqs[3].id: duplicate key (first given on line {first})"),
-    ("unsafe triage edge", "triage.yaml", "if_any: see-doctor-today", "if_any: general-self-care", "if_any: general-self-care",
-     "questions[1].if_any: unsafe: answer 'Dark urine after intense exercise' asserts red flag 'dark-urine-after-exercise' (urgent) "
-     "but can end at outcome 'general-self-care' (self-care); path: emergency-signs -> 'I have none of these' -> urgent-signs "
-     "-> 'Dark urine after intense exercise' -> general-self-care"),
+    (
+        "yaml syntax",
+        "causes.yaml",
+        'name: "Dehydration"',
+        "name: Dehydration: again",
+        "name: Dehydration: again",
+        "(syntax): YAML syntax error: mapping values are not allowed…",
+    ),
+    (
+        "tab indentation",
+        "faqs.yaml",
+        "\n  - id: anxiety-and-spasms",
+        "\n\t- id: anxiety-and-spasms",
+        "\t- id: anxiety",
+        "(syntax): YAML syntax error: …tab… (tabs cannot indent YAML; use spaces)",
+    ),
+    (
+        "duplicate id",
+        "causes.yaml",
+        "id: muscle-overuse",
+        "id: dehydration",
+        'id: dehydration\n    kind: core\n    name: "Muscle',
+        "causes[2].id: duplicate id 'dehydration' (first used on line {first})",
+    ),
+    (
+        "unknown key",
+        "causes.yaml",
+        'summary: "Not enough fluid',
+        'sumary: "Not enough fluid',
+        "sumary:",
+        "causes[1].sumary: unknown key (did you mean 'summary'?)",
+    ),
+    (
+        "missing required field",
+        "causes.yaml",
+        '    mechanism: "Dehydration reduces',
+        '    x-mechanism: "Dehydration reduces',
+        "  - id: dehydration",
+        "causes[1].mechanism: required field is missing",
+    ),
+    (
+        "wrong type",
+        "specialists.yaml",
+        "min: 75",
+        'min: "75"',
+        'min: "75"',
+        "specialists[0].cost.min: Input should be a valid integer (got '75')",
+    ),
+    (
+        "dangling reference",
+        "conditions.yaml",
+        "specialists: [neurologist]",
+        "specialists: [neurologst]",
+        "[neurologst]",
+        "conditions[2].specialists[0]: no specialists has the id 'neurologst' (did you mean 'neurologist'?)",
+    ),
+    (
+        "impossible date",
+        "faqs.yaml",
+        "reviewed: 2026-11-25\n\nfaqs",
+        "reviewed: 2026-02-30\n\nfaqs",
+        "reviewed: 2026-02-30",
+        "reviewed: cannot read value '2026-02-30': day is out of range for month",
+    ),
+    (
+        "level outside the set",
+        "red_flags.yaml",
+        "level: urgent",
+        "level: soon",
+        "level: soon",
+        "red_flags[6].level: Input should be 'emergency', 'urgent' or 'doctor' (got 'soon')",
+    ),
+    (
+        "raw HTML",
+        "causes.yaml",
+        '"Cramps after intense sweating during sports."',
+        '"Cramps <img src=x onerror=alert(1)>"',
+        "<img",
+        "causes[0].example: raw HTML is not allowed in data; write Markdown",
+    ),
+    (
+        "id not kebab-case",
+        "faqs.yaml",
+        "id: pickle-juice",
+        "id: Pickle_Juice",
+        "Pickle_Juice",
+        "faqs[3].id: must be a lowercase-kebab id such as 'poor-circulation'",
+    ),
+    (
+        "duplicate key",
+        "faqs.yaml",
+        "  - id: pickle-juice\n",
+        "  - id: pickle-juice\n    id: pickle-juice-2\n",
+        "id: pickle-juice-2",
+        "faqs[3].id: duplicate key (first given on line {first})",
+    ),
+    (
+        "unsafe triage edge",
+        "triage.yaml",
+        "if_any: see-doctor-today",
+        "if_any: general-self-care",
+        "if_any: general-self-care",
+        "questions[1].if_any: unsafe: answer 'Dark urine after intense exercise' asserts red flag "
+        "'dark-urine-after-exercise' (urgent) but can end at outcome 'general-self-care' (self-care); "
+        "path: emergency-signs -> 'I have none of these' -> urgent-signs "
+        "-> 'Dark urine after intense exercise' -> general-self-care",
+    ),
 ]
 
 
@@ -66,7 +145,9 @@ def tree_digest(folder: Path) -> str:
 def project(tmp_path: Path) -> Path:
     """A copy of the project sharing the installed .venv, with a previous site/ to protect."""
     copy = tmp_path / "project"
-    shutil.copytree(ROOT, copy, ignore=shutil.ignore_patterns(".venv", "site", ".git", ".site-build.*", "__pycache__", "bench"))
+    shutil.copytree(
+        ROOT, copy, ignore=shutil.ignore_patterns(".venv", "site", ".git", ".site-build.*", "__pycache__", "bench")
+    )
     (copy / ".venv").symlink_to(ROOT / ".venv")
     (copy / "site").mkdir()
     (copy / "site" / "index.html").write_text("<p>the last good build</p>\n")
@@ -113,10 +194,21 @@ def assert_reported(stderr: str, expected: str) -> None:
     ("case", "content", "expected"),
     [
         ("empty file", b"", "data/glossary.yaml:1: (document): the file is empty; expected a mapping"),
-        ("only comments", b"# nothing here\n", "data/glossary.yaml:1: (document): the file is empty; expected a mapping"),
-        ("not UTF-8", b"sources: [seed-article]\nreviewed: 2026-11-25\nterms:\n  - term: caf\xe9\n",
-         "data/glossary.yaml:4: (file): not valid UTF-8 (byte 0xe9); save the file as UTF-8"),
-        ("wrong top-level type", b"- term: PAD\n", "data/glossary.yaml:1: (document): expected a mapping with the keys"),
+        (
+            "only comments",
+            b"# nothing here\n",
+            "data/glossary.yaml:1: (document): the file is empty; expected a mapping",
+        ),
+        (
+            "not UTF-8",
+            b"sources: [seed-article]\nreviewed: 2026-11-25\nterms:\n  - term: caf\xe9\n",
+            "data/glossary.yaml:4: (file): not valid UTF-8 (byte 0xe9); save the file as UTF-8",
+        ),
+        (
+            "wrong top-level type",
+            b"- term: PAD\n",
+            "data/glossary.yaml:1: (document): expected a mapping with the keys",
+        ),
     ],
     ids=lambda value: value if isinstance(value, str) and len(value) < 30 else "",
 )

@@ -51,7 +51,9 @@ def hostile_data(tmp_path: Path, request: pytest.FixtureRequest) -> tuple[Path, 
     for stem in FILES:
         original = read_yaml(ROOT / "data" / f"{stem}.yaml", f"data/{stem}.yaml").data
         leaves[stem] = text_leaves(original)
-        dumped = yaml.safe_dump(with_payload(original, request.param), allow_unicode=True, sort_keys=False, width=10_000)
+        dumped = yaml.safe_dump(
+            with_payload(original, request.param), allow_unicode=True, sort_keys=False, width=10_000
+        )
         (folder / f"{stem}.yaml").write_text(dumped, encoding="utf-8")
     return folder, leaves
 
@@ -75,7 +77,13 @@ def test_payload_in_any_text_field_is_refused_on_its_line(hostile_data: tuple[Pa
 @pytest.mark.parametrize("hostile_data", PAYLOADS[:1], indirect=True)
 def test_refused_payloads_exit_non_zero_without_traceback(hostile_data: tuple[Path, dict[str, list[tuple]]]) -> None:
     folder, _ = hostile_data
-    result = subprocess.run([sys.executable, "-m", "sitegen", "check", "--data", str(folder)], cwd=ROOT, capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        [sys.executable, "-m", "sitegen", "check", "--data", str(folder)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert "raw HTML is not allowed" in result.stderr

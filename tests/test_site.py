@@ -36,7 +36,13 @@ def test_cause_page_shows_all_of_its_record(site: Path, cause_id: str) -> None:
     url = urls.entity("causes", cause_id).url
     page = article(site, url)
     assert text_of(page.h1) == cause.name
-    for text in (cause.summary, cause.mechanism, cause.example, *cause.lay_terms, *([cause.advice] if cause.advice else [])):
+    for text in (
+        cause.summary,
+        cause.mechanism,
+        cause.example,
+        *cause.lay_terms,
+        *([cause.advice] if cause.advice else []),
+    ):
         assert_shows(page, text, url)
     for specialist_id in cause.specialists:
         assert page.select_one(f'a[href$="specialists/{specialist_id}/"]'), f"{url}: no link to {specialist_id}"
@@ -109,7 +115,9 @@ def test_red_flag_sits_in_the_care_card_of_its_level(site: Path, flag_id: str) -
 
 
 @pytest.mark.parametrize(
-    ("section", "tip"), [(s.id, t) for s in DATA.action_plan.sections for t in s.tips], ids=lambda v: getattr(v, "id", v)
+    ("section", "tip"),
+    [(s.id, t) for s in DATA.action_plan.sections for t in s.tips],
+    ids=lambda v: getattr(v, "id", v),
 )
 def test_action_plan_shows_every_tip_with_its_quantities(site: Path, section: str, tip: object) -> None:
     page = article(site, "action-plan/")
@@ -152,7 +160,9 @@ def test_no_page_loads_anything_from_another_host_or_links_to_the_root(site: Pat
             assert not ref.startswith(("http:", "https:", "//")), f"{path}: loads {ref}"
         for tag in html.select("a[href], link[href], script[src], img[src]"):
             ref = tag.get("href") or tag.get("src")
-            assert not (ref.startswith("/") and not ref.startswith("//")), f"{path}: absolute link {ref} breaks sub-path hosting"
+            assert not (ref.startswith("/") and not ref.startswith("//")), (
+                f"{path}: absolute link {ref} breaks sub-path hosting"
+            )
 
 
 def test_every_internal_link_and_anchor_resolves(site: Path) -> None:

@@ -35,7 +35,13 @@ def test_markdown_field_refuses_live_markup(text: str, reason: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["Potassium < 3.5 is low", "**Sip**, don't chug: 2-3 L a day", "[Action plan](../action-plan.md)", "A & B", "Use 5 < 6"],
+    [
+        "Potassium < 3.5 is low",
+        "**Sip**, don't chug: 2-3 L a day",
+        "[Action plan](../action-plan.md)",
+        "A & B",
+        "Use 5 < 6",
+    ],
 )
 def test_markdown_field_accepts_ordinary_prose(text: str) -> None:
     assert MARKDOWN.validate_python(text) == text
