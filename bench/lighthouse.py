@@ -33,20 +33,12 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from reader import CHROMIUM, CHROMIUM_ARGS  # bench/ is on sys.path: its scripts run as files
+
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "bench" / "lighthouse"
 WORK = ROOT / "bench" / "work" / "lighthouse"
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-CHROME_FLAGS = [
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+CHROME_FLAGS = ["--headless=new", *CHROMIUM_ARGS]
 CATEGORIES = {
     "performance": "Performance",
     "accessibility": "Accessibility",
