@@ -130,19 +130,26 @@ def generate(n: int, *, seed: int = 0) -> dict[str, dict[str, Any]]:
     def provenance() -> dict[str, Any]:
         return {"sources": _pick(rng, ids["sources"], 1, 2), "reviewed": REVIEWED}
 
+    clinical = ids["sources"][1:]  # the first is the blog post the hand-written pages cite
+
     files: dict[str, dict[str, Any]] = {}
     files["sources"] = {
+        "review_interval_months": 12,
         "sources": [
-            {
-                "id": source_id,
-                "title": text.sentence(4, 9).rstrip("."),
-                "kind": rng.choice(["article", "guideline", "review", "study", "textbook"]),
-                "publisher": text.phrase(1, 3).title(),
-                "url": f"https://example.org/sources/{source_id}",
-                **({"note": text.sentences(1, 2)} if rng.random() < 0.3 else {}),
-            }
-            for source_id in ids["sources"]
-        ]
+            {"id": CONTENT_SOURCE, "title": text.sentence(4, 9).rstrip("."), "kind": "blog"},
+            *(
+                {
+                    "id": source_id,
+                    "title": text.sentence(4, 9).rstrip("."),
+                    "kind": rng.choice(["patient-information", "clinical-reference", "guideline", "study"]),
+                    "publisher": text.phrase(1, 3).title(),
+                    "url": f"https://example.org/sources/{source_id}",
+                    "read": REVIEWED,
+                    **({"note": text.sentences(1, 2)} if rng.random() < 0.3 else {}),
+                }
+                for source_id in clinical
+            ),
+        ],
     }
     files["causes"] = {
         **provenance(),
@@ -176,8 +183,9 @@ def generate(n: int, *, seed: int = 0) -> dict[str, dict[str, Any]]:
                 **({"detail": text.sentences(1, 2)} if rng.random() < 0.5 else {}),
                 "level": levels[i],
                 "level_reason": text.sentence(),
+                "evidence": [{"source": source, "level": levels[i]} for source in _pick(rng, clinical, 1, 2)],
                 "lay_terms": text.lay_terms(),
-                **provenance(),
+                "reviewed": REVIEWED,
             }
             for i, flag_id in enumerate(ids["red_flags"])
         ],
@@ -278,7 +286,7 @@ def _action_plan(
         if rng.random() < 0.05:
             tip["breathing"] = [{"action": a, "seconds": 4} for a in ("inhale", "hold", "exhale", "hold")]
         if rng.random() < 0.1:
-            tip["caution"] = text.sentence()
+            tip["caution"] = {"text": text.sentence(), "sources": [rng.choice(ids["sources"][1:])]}
         tip["causes"] = _pick(rng, ids["causes"], 0 if i == 0 else 1, 2)
         tips[section_ids[i % len(section_ids)]].append(tip)
     sections = [
@@ -352,6 +360,10 @@ def _triage(rng: random.Random, text: _Text, ids: dict[str, list[str]], provenan
             }
         )
     outcomes.append(_outcome(text, "general-self-care", "self-care", {"pages": ["action-plan", "faq"]}))
+    for outcome in outcomes:
+        outcome["sources"] = _pick(rng, ids["sources"], 1, 2)
+        if outcome["level"] == "self-care":
+            outcome["watch_for"] = _pick(rng, ids["red_flags"], 1, 3)
     return {
         **provenance,
         "intro": text.paragraphs(1, 2, 3),

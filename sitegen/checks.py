@@ -14,10 +14,14 @@ REFERENCE_FIELDS = {
     "sources": "sources",
     "causes": "causes",
     "red_flags": "red_flags",
+    "watch_for": "red_flags",
     "conditions": "conditions",
     "specialists": "specialists",
 }
 """A field of one of these names that holds ids refers to records of that kind."""
+
+SINGLE_REFERENCE_FIELDS = {"source": "sources", "flag": "red_flags"}
+"""The same for a field that holds one id."""
 
 
 def check_dataset(dataset: Dataset, files: dict[str, SourceFile]) -> list[Problem]:
@@ -26,6 +30,11 @@ def check_dataset(dataset: Dataset, files: dict[str, SourceFile]) -> list[Proble
         root = getattr(dataset, stem)
         problems.extend(unique_ids(root, source))
         problems.extend(references_resolve(root, (), source, dataset))
+    if problems:  # the rules below look records up by id
+        return problems
+    problems.extend(red_flags_have_clinical_sources(dataset, files["red_flags"]))
+    problems.extend(red_flag_levels_meet_their_sources(dataset, files["red_flags"]))
+    problems.extend(cautions_have_clinical_sources(dataset, files["action_plan"]))
     problems.extend(verify_triage(dataset, files["triage"]))
     return problems
 
@@ -62,6 +71,8 @@ def unique_ids(root: models.Record, source: SourceFile) -> Iterator[Problem]:
 def references_resolve(root: models.Record, path: Path, source: SourceFile, dataset: Dataset) -> Iterator[Problem]:
     """Every id in a reference field names an existing record of the right kind."""
     for field_path, value in _walk(root, path):
+        if isinstance(value, models.Record):
+            yield from _single_references(value, field_path, source, dataset)
         if not (isinstance(value, tuple) and field_path and field_path[-1] in REFERENCE_FIELDS):
             continue
         kind = REFERENCE_FIELDS[str(field_path[-1])]
@@ -70,3 +81,45 @@ def references_resolve(root: models.Record, path: Path, source: SourceFile, data
             if isinstance(ref, str) and ref not in known:
                 hint = did_you_mean(ref, list(known))
                 yield source.problem((*field_path, index), f"no {kind.replace('_', ' ')} has the id '{ref}'{hint}")
+
+
+def _single_references(record: models.Record, path: Path, source: SourceFile, dataset: Dataset) -> Iterator[Problem]:
+    for name, kind in SINGLE_REFERENCE_FIELDS.items():
+        ref = getattr(record, name, None)
+        if name in type(record).model_fields and isinstance(ref, str) and ref not in dataset.by_id[kind]:
+            hint = did_you_mean(ref, list(dataset.by_id[kind]))
+            yield source.problem((*path, name), f"no {kind.replace('_', ' ')} has the id '{ref}'{hint}")
+
+
+def red_flags_have_clinical_sources(dataset: Dataset, source: SourceFile) -> Iterator[Problem]:
+    """Every red flag is backed by at least one reputable clinical source, not only a blog post."""
+    sources = dataset.by_id["sources"]
+    for index, flag in enumerate(dataset.red_flags.red_flags):
+        if not any(sources[e.source].clinical for e in flag.evidence):  # type: ignore[attr-defined]
+            yield source.problem(
+                ("red_flags", index, "evidence" if flag.evidence else "id"),
+                f"red flag '{flag.id}' has no clinical source: add evidence naming a reputable source "
+                "(not a blog post) and the level it gives",
+            )
+
+
+def red_flag_levels_meet_their_sources(dataset: Dataset, source: SourceFile) -> Iterator[Problem]:
+    """A red flag is at least as urgent as the most urgent level any of its sources gives it."""
+    for index, flag in enumerate(dataset.red_flags.red_flags):
+        for e_index, evidence in enumerate(flag.evidence):
+            if models.LEVELS.index(flag.level) > models.LEVELS.index(evidence.level):
+                yield source.problem(
+                    ("red_flags", index, "level"),
+                    f"red flag '{flag.id}' is {flag.level}, below the level its source '{evidence.source}' gives "
+                    f"({evidence.level}, evidence[{e_index}]): raise the level to at least {evidence.level}",
+                )
+
+
+def cautions_have_clinical_sources(dataset: Dataset, source: SourceFile) -> Iterator[Problem]:
+    """A caution on a tip comes from a clinical source."""
+    sources = dataset.by_id["sources"]
+    for s_index, section in enumerate(dataset.action_plan.sections):
+        for t_index, tip in enumerate(section.tips):
+            if tip.caution and not any(sources[s].clinical for s in tip.caution.sources):  # type: ignore[attr-defined]
+                path = ("sections", s_index, "tips", t_index, "caution", "sources")
+                yield source.problem(path, f"the caution on tip '{tip.id}' needs at least one clinical source")

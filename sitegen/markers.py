@@ -2,6 +2,7 @@
 
     <!-- data: tip heel-press -->     the text of an action-plan tip
     <!-- data: intro causes -->      the introduction of a data file
+    <!-- data: list sources -->      every source, linked where it was read (_sources.md)
 
 An unknown marker, or one naming a record that does not exist, is an error, not silence.
 """
@@ -9,32 +10,36 @@ An unknown marker, or one naming a record that does not exist, is an error, not 
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from sitegen.dataset import Dataset
+from sitegen.pages import template_environment
 from sitegen.problems import did_you_mean
 
 MARKER = re.compile(r"<!--\s*data:\s*(?P<kind>[\w-]+)\s+(?P<name>[\w-]+)\s*-->")
 INTROS = ("causes", "conditions", "red_flags", "specialists", "action_plan", "triage")
+LISTS = {"sources": "_sources.md"}
+"""Lists a page can show, by name, and the template in the page templates that renders each."""
 
 
 class MarkerError(ValueError):
     """A marker that names nothing; the message carries the line."""
 
 
-def expand_markers(markdown: str, dataset: Dataset, *, where: str, first_line: int = 1) -> str:
+def expand_markers(markdown: str, dataset: Dataset, *, where: str, templates: Path, first_line: int = 1) -> str:
     """Replace every data marker in `markdown`, whose first line is line `first_line` of `where`."""
 
     def replace(match: re.Match[str]) -> str:
         line = first_line + markdown.count("\n", 0, match.start())
         try:
-            return _resolve(match["kind"], match["name"], dataset)
+            return _resolve(match["kind"], match["name"], dataset, templates)
         except LookupError as error:
             raise MarkerError(f"{where}:{line}: {match[0]}: {error.args[0]}") from None
 
     return MARKER.sub(replace, markdown)
 
 
-def _resolve(kind: str, name: str, dataset: Dataset) -> str:
+def _resolve(kind: str, name: str, dataset: Dataset, templates: Path) -> str:
     if kind == "tip":
         tips = {tip.id: tip for section in dataset.action_plan.sections for tip in section.tips}
         if name not in tips:
@@ -44,4 +49,8 @@ def _resolve(kind: str, name: str, dataset: Dataset) -> str:
         if name not in INTROS:
             raise LookupError(f"no data file has an intro called '{name}'{did_you_mean(name, list(INTROS))}")
         return getattr(dataset, name).intro
-    raise LookupError(f"unknown marker kind '{kind}'; use tip or intro")
+    if kind == "list":
+        if name not in LISTS:
+            raise LookupError(f"no list is called '{name}'{did_you_mean(name, list(LISTS))}")
+        return template_environment(templates).get_template(LISTS[name]).render(data=dataset)
+    raise LookupError(f"unknown marker kind '{kind}'; use tip, intro or list")

@@ -24,11 +24,22 @@ class Record(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
 
 
+class ClinicalReview(Record):
+    """A named clinician's check of a file's content; never filled in for someone who did not do it."""
+
+    by: PlainText = Field(description="The reviewer's name, as they agreed to be named")
+    role: PlainText = Field(description="Their clinical qualification, e.g. 'Family physician (MD)'")
+    date: date
+
+
 class Reviewed(Record):
     """Provenance every page shows: where the facts came from and when a person checked them."""
 
     sources: tuple[Id, ...] = Field(min_length=1, description="Ids from sources.yaml")
     reviewed: date = Field(description="When a person last checked this against its sources")
+    clinical_review: ClinicalReview | None = Field(
+        default=None, description="Who reviewed it clinically, and when; absent means not yet reviewed by a clinician"
+    )
 
 
 class Entity(Reviewed):
@@ -41,17 +52,37 @@ class Entity(Reviewed):
 # -- sources.yaml ---------------------------------------------------------------------------
 
 
+SourceKind = Literal["blog", "patient-information", "clinical-reference", "guideline", "study"]
+"""`blog` is not a clinical source: it may supply everyday tips, never a red flag's level."""
+
+
 class Source(Record):
     id: Id
     title: PlainText
-    kind: Literal["article", "guideline", "review", "study", "textbook"]
+    kind: SourceKind
     author: PlainText | None = None
     publisher: PlainText | None = None
-    url: str | None = Field(default=None, pattern=r"^https://[^\s]+$")
+    url: str | None = Field(default=None, pattern=r"^https?://[^\s]+$", description="The address it was read at")
+    read: date | None = Field(default=None, description="When we read it at that address")
     note: Markdown | None = None
+
+    @property
+    def clinical(self) -> bool:
+        return self.kind != "blog"
+
+    @model_validator(mode="after")
+    def _clinical_sources_were_read(self) -> Source:
+        if self.clinical and (self.url is None or self.read is None):
+            raise ValueError("a clinical source needs the url it was read at and the date it was read")
+        if self.url is not None and self.read is None:
+            raise ValueError("a source with a url needs the date it was read there")
+        return self
 
 
 class SourcesFile(Record):
+    review_interval_months: int = Field(
+        ge=1, le=36, description="How long after 'reviewed' a page is due its next review"
+    )
     sources: tuple[Source, ...] = Field(min_length=1)
 
 
@@ -79,11 +110,31 @@ class CausesFile(Reviewed):
 # -- red_flags.yaml -------------------------------------------------------------------------
 
 
-class RedFlag(Entity):
+class Evidence(Record):
+    """What one source says about a sign: the level its own advice amounts to."""
+
+    source: Id = Field(description="An id from sources.yaml")
+    level: RedFlagLevel = Field(description="The level the source's own advice gives this sign")
+
+
+class RedFlag(Record):
+    id: Id
     text: PlainText = Field(description="The sign, as a reader would recognise it")
+    short: PlainText | None = Field(
+        default=None, description="A few words for the emergency banner, which names the emergency signs that have them"
+    )
     detail: Markdown | None = None
     level: RedFlagLevel = Field(description="The least escalation this sign always needs")
-    level_reason: Markdown = Field(description="Why this level, in the source's words")
+    level_reason: Markdown = Field(description="Why this level, speaking to the reader and naming the source")
+    evidence: tuple[Evidence, ...] = Field(
+        default=(), description="The reputable sources behind this sign, each with the level it gives"
+    )
+    lay_terms: tuple[PlainText, ...] = Field(default=(), description="Readers' own words for this sign")
+    reviewed: date = Field(description="When a person last checked this against its sources")
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(e.source for e in self.evidence))
 
 
 class RedFlagsFile(Reviewed):
@@ -182,6 +233,13 @@ class BreathingPhase(Record):
     seconds: int = Field(gt=0)
 
 
+class Caution(Record):
+    """Who should check with a doctor before following a tip, from a clinical source."""
+
+    text: Markdown
+    sources: tuple[Id, ...] = Field(min_length=1, description="Ids from sources.yaml")
+
+
 class Tip(Record):
     id: Id
     title: PlainText
@@ -189,8 +247,9 @@ class Tip(Record):
     quantities: tuple[Quantity, ...] = ()
     foods: tuple[PlainText, ...] = ()
     breathing: tuple[BreathingPhase, ...] = ()
-    caution: Markdown | None = None
+    caution: Caution | None = None
     causes: tuple[Id, ...] = Field(default=(), description="Causes this tip addresses")
+    sources: tuple[Id, ...] = Field(default=(), description="Sources beyond the file's own, for what this tip adds")
 
 
 class PlanSection(Record):
@@ -233,26 +292,37 @@ class Answer(Record):
     red_flags: tuple[Id, ...] = ()
 
 
+class ScreenFlag(Record):
+    """One red flag a screen asks about, and where a reader who has it goes (default: if_any)."""
+
+    flag: Id = Field(description="An id from red_flags.yaml")
+    next: Id | None = None
+
+
 class Question(Record):
     id: Id
     text: PlainText
     help: PlainText | None = None
     answers: tuple[Answer, ...] = ()
     screen: RedFlagLevel | None = Field(
-        default=None, description="Ask about every red flag of this level: one answer each, leading to if_any"
+        default=None,
+        description="Ask about red flags of this level, one answer each: those in `flags`, or else every one",
     )
+    flags: tuple[ScreenFlag, ...] = Field(default=(), description="The screen's red flags, in the order shown")
     if_any: Id | None = None
     none_label: PlainText | None = None
     if_none: Id | None = None
 
     @model_validator(mode="after")
     def _screen_or_answers(self) -> Question:
-        screen_fields = (self.if_any, self.none_label, self.if_none)
+        screen_fields = (self.none_label, self.if_none)
         if self.screen is None:
-            if any(value is not None for value in screen_fields):
-                raise ValueError("if_any, none_label and if_none go with screen")
+            if any(value is not None for value in (*screen_fields, self.if_any)) or self.flags:
+                raise ValueError("flags, if_any, none_label and if_none go with screen")
         elif any(value is None for value in screen_fields):
-            raise ValueError("a screen needs if_any, none_label and if_none")
+            raise ValueError("a screen needs none_label and if_none")
+        elif self.if_any is None and (not self.flags or any(f.next is None for f in self.flags)):
+            raise ValueError("a screen needs if_any, unless each of its flags has its own next")
         return self
 
 
@@ -268,8 +338,14 @@ class Outcome(Record):
     level: Level
     title: PlainText
     advice: PlainText
-    safety_net: PlainText = Field(description="When to come back and escalate")
+    safety_net: PlainText | None = Field(
+        default=None, description="When to come back and escalate; every self-care outcome needs it"
+    )
+    watch_for: tuple[Id, ...] = Field(
+        default=(), description="Red flags to look out for after this advice, shown with what each needs"
+    )
     links: Links = Links()
+    sources: tuple[Id, ...] = Field(min_length=1, description="Ids from sources.yaml behind this advice")
 
 
 class LevelText(Record):

@@ -11,8 +11,9 @@ from typing import Any
 import jinja2
 import yaml
 
-from sitegen import urls
+from sitegen import models, urls
 from sitegen.dataset import Dataset
+from sitegen.provenance import cited_sources
 from sitegen.triage import all_paths
 
 # libyaml's safe dumper writes the same YAML as PyYAML's in a fraction of the time (front
@@ -65,7 +66,7 @@ def render_pages(dataset: Dataset, templates: Path, *, emergency_number: str) ->
         _page(env, "faq", "faq.md", "faq", dataset.faqs, title="Frequently asked questions", schema="FAQPage"),
         _page(env, "when-to-see-a-doctor", "red_flags.md", "guide", dataset.red_flags, title="When to see a doctor"),
         _page(env, "action-plan", "action_plan.md", "guide", dataset.action_plan, title="Your anti-spasm action plan"),
-        _page(env, "triage", "triage.md", "guide", dataset.triage, title="Symptom checker"),
+        _page(env, "triage", "triage.md", "guide", dataset.triage, title="Symptom checker", also=dataset.red_flags),
         _page(
             env,
             "triage-paths",
@@ -73,6 +74,7 @@ def render_pages(dataset: Dataset, templates: Path, *, emergency_number: str) ->
             "guide",
             dataset.triage,
             title="How the checker decides",
+            also=dataset.red_flags,
             paths=all_paths(dataset),
         ),
     ]
@@ -124,14 +126,18 @@ def _page(
     *,
     title: str,
     schema: str = "MedicalWebPage",
+    also: Any = None,
     **context: Any,
 ) -> GeneratedPage:
+    """`also`: another record whose facts the page shows, so its sources are the page's too."""
     place = urls.PAGES[page_id]
+    dataset = env.globals["data"]
     meta = {
         "title": title,
+        "data_file": next(stem for stem in models.FILES if getattr(dataset, stem) is record),
         "type": page_type,
         "schema": schema,
-        "sources": list(record.sources),
+        "sources": list(dict.fromkeys([*cited_sources(record), *(cited_sources(also) if also else ())])),
         "reviewed": record.reviewed.isoformat(),
     }
     body = env.get_template(template).render(record=record, title=title, **context)
@@ -141,6 +147,7 @@ def _page(
 def _entity_page(env: jinja2.Environment, kind: str, record: Any) -> GeneratedPage:
     meta = {
         "title": record.name,
+        "data_file": kind,
         "id": record.id,
         "type": PAGE_TYPES[kind],
         "schema": "MedicalCondition" if kind == "conditions" else "MedicalWebPage",
@@ -148,7 +155,7 @@ def _entity_page(env: jinja2.Environment, kind: str, record: Any) -> GeneratedPa
         "description": getattr(record, "summary", None)
         or getattr(record, "spasm_pattern", None)
         or "; ".join(record.helps_with),
-        "sources": list(record.sources),
+        "sources": list(dict.fromkeys(cited_sources(record))),
         "reviewed": record.reviewed.isoformat(),
     }
     body = env.get_template(f"{PAGE_TYPES[kind]}.md").render(record=record)

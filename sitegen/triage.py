@@ -51,10 +51,25 @@ def edges(dataset: Dataset) -> dict[str, list[Edge]]:
                 for ai, a in enumerate(question.answers)
             ]
             continue
-        flags = [f for f in dataset.red_flags.red_flags if f.level == question.screen]
-        result[question.id] = [Edge(question.id, f.text, question.if_any, (f.id,), (*here, "if_any")) for f in flags]  # type: ignore[arg-type]
+        result[question.id] = [*_screen_edges(dataset, question, here)]
         result[question.id].append(Edge(question.id, question.none_label, question.if_none, (), (*here, "if_none")))  # type: ignore[arg-type]
     return result
+
+
+def _screen_edges(dataset: Dataset, question: models.Question, here: Path) -> Iterator[Edge]:
+    """A screen's answers: its listed flags (each to its own next, or if_any), or every flag of its level."""
+    flags = dataset.by_id["red_flags"]
+    if not question.flags:
+        for flag in dataset.red_flags.red_flags:
+            if flag.level == question.screen:
+                yield Edge(question.id, flag.text, question.if_any, (flag.id,), (*here, "if_any"))  # type: ignore[arg-type]
+        return
+    for fi, listed in enumerate(question.flags):
+        flag = flags.get(listed.flag)
+        if flag is None:
+            continue  # reported by the reference check
+        where = (*here, "flags", fi, "next" if listed.next else "flag")
+        yield Edge(question.id, flag.text, listed.next or question.if_any, (flag.id,), where)  # type: ignore[arg-type, attr-defined]
 
 
 # -- verification ---------------------------------------------------------------------------
@@ -73,7 +88,9 @@ def verify_triage(dataset: Dataset, source: SourceFile) -> list[Problem]:
         return problems
     problems += unreachable(dataset, graph, source)
     problems += red_flags_asked(dataset, graph, source)
+    problems += screens_ask_their_level(dataset, source)
     problems += unsafe_answers(dataset, graph, outcomes, source)
+    problems += self_care_is_safety_netted(dataset, source)
     return problems
 
 
@@ -152,6 +169,34 @@ def red_flags_asked(dataset: Dataset, graph: dict[str, list[Edge]], source: Sour
         if flag.id not in asserted:
             message = f"red flag '{flag.id}' ({flag.level}) is never asked about: add it to an answer or a screen"
             yield source.problem(("questions",), message)
+
+
+def screens_ask_their_level(dataset: Dataset, source: SourceFile) -> Iterator[Problem]:
+    """A screen lists only red flags of its own level, so its heading never understates one."""
+    flags = dataset.by_id["red_flags"]
+    for qi, question in enumerate(dataset.triage.questions):
+        for fi, listed in enumerate(question.flags):
+            level = flags[listed.flag].level  # type: ignore[attr-defined]
+            if level != question.screen:
+                message = f"red flag '{listed.flag}' is {level}, but this screen asks about {question.screen} signs"
+                yield source.problem(("questions", qi, "flags", fi, "flag"), message)
+
+
+def self_care_is_safety_netted(dataset: Dataset, source: SourceFile) -> Iterator[Problem]:
+    """Every self-care outcome says when to come back: a safety net, and the signs to watch for."""
+    for index, outcome in enumerate(dataset.triage.outcomes):
+        if outcome.level != "self-care":
+            continue
+        if outcome.safety_net is None:
+            yield source.problem(
+                ("outcomes", index, "id"),
+                f"self-care outcome '{outcome.id}' has no safety_net: say when to come back and get help",
+            )
+        if not outcome.watch_for:
+            yield source.problem(
+                ("outcomes", index, "id"),
+                f"self-care outcome '{outcome.id}' has no watch_for: name the red flags to look out for",
+            )
 
 
 def unsafe_answers(
@@ -267,17 +312,34 @@ def compile_tree(dataset: Dataset) -> dict[str, Any]:
             "level": outcome.level,
             "title": outcome.title,
             "advice": outcome.advice,
-            "safety_net": outcome.safety_net,
+            "safety_net": outcome.safety_net or "",
+            "watch_for": list(outcome.watch_for),
             "links": _links(dataset, outcome.links),
+            "sources": _sources(dataset, outcome.sources),
         }
     return {
         "version": TREE_VERSION,
         "start": dataset.triage.start,
         "levels": list(models.LEVELS),
         "level_text": {t.level: {"label": t.label, "meaning": t.meaning} for t in dataset.triage.levels},
-        "red_flags": {f.id: {"level": f.level, "text": f.text} for f in dataset.red_flags.red_flags},
+        "red_flags": {
+            f.id: {"level": f.level, "text": f.text, "sources": _sources(dataset, f.sources)}
+            for f in dataset.red_flags.red_flags
+        },
         "nodes": nodes,
     }
+
+
+def _sources(dataset: Dataset, ids: tuple[str, ...]) -> list[dict[str, str]]:
+    """Each source as the reader sees it named, with the address it was read at (if it has one)."""
+    result = []
+    for source_id in ids:
+        source: models.Source = dataset.by_id["sources"][source_id]  # type: ignore[assignment]
+        entry = {"title": source.title, "publisher": source.publisher or ""}
+        if source.url:
+            entry["url"] = source.url
+        result.append(entry)
+    return result
 
 
 def tree_json(tree: dict[str, Any]) -> str:

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from sitegen.dataset import load_dataset
+from sitegen.problems import DataError
 from tests.conftest import ROOT
 
 # (case, file, text to find, replacement, expected line is that of this text in the result, expected error)
@@ -76,7 +78,7 @@ CASES = [
     (
         "impossible date",
         "faqs.yaml",
-        "reviewed: 2026-11-25\n\nfaqs",
+        "reviewed: 2026-12-01\n\nfaqs",
         "reviewed: 2026-02-30\n\nfaqs",
         "reviewed: 2026-02-30",
         "reviewed: cannot read value '2026-02-30': day is out of range for month",
@@ -84,10 +86,10 @@ CASES = [
     (
         "level outside the set",
         "red_flags.yaml",
-        "level: urgent",
+        "\n    level: urgent\n",
+        "\n    level: soon\n",
         "level: soon",
-        "level: soon",
-        "red_flags[6].level: Input should be 'emergency', 'urgent' or 'doctor' (got 'soon')",
+        "red_flags[7].level: Input should be 'emergency', 'urgent' or 'doctor' (got 'soon')",
     ),
     (
         "raw HTML",
@@ -116,13 +118,14 @@ CASES = [
     (
         "unsafe triage edge",
         "triage.yaml",
-        "if_any: see-doctor-today",
-        "if_any: general-self-care",
-        "if_any: general-self-care",
-        "questions[1].if_any: unsafe: answer 'Dark urine after intense exercise' asserts red flag "
-        "'dark-urine-after-exercise' (urgent) but can end at outcome 'general-self-care' (self-care); "
-        "path: emergency-signs -> 'I have none of these' -> urgent-signs "
-        "-> 'Dark urine after intense exercise' -> general-self-care",
+        "{flag: dark-urine, next: urgent-dark-urine}",
+        "{flag: dark-urine, next: general-self-care}",
+        "{flag: dark-urine, next: general-self-care}",
+        "questions[1].flags[2].next: unsafe: answer 'Pee that is dark brown, like tea or cola, or muscle pain far "
+        "worse than you would expect, after hard exercise or work' asserts red flag 'dark-urine' (urgent) but can "
+        "end at outcome 'general-self-care' (self-care); path: emergency-signs -> 'None of these' -> urgent-signs "
+        "-> 'Pee that is dark brown, like tea or cola, or muscle pain far worse than you would expect, after hard "
+        "exercise or work' -> general-self-care",
     ),
 ]
 
@@ -236,3 +239,86 @@ def test_a_missing_data_file_is_named(project: Path) -> None:
     result = run_build(project)
     assert result.returncode != 0
     assert "data/faqs.yaml:1: (file): file is missing" in result.stderr
+
+
+# The clinical-safety rules, checked in-process on a copy of data/: (case, file, old, new,
+# the text whose line is reported, expected `field: message`).
+CLINICAL_CASES = [
+    (
+        "red flag with no clinical source",
+        "red_flags.yaml",
+        '    evidence:\n      - {source: merck-muscle-cramps, level: urgent}\n    lay_terms: ["arm cramp"',
+        '    evidence:\n      - {source: seed-article, level: urgent}\n    lay_terms: ["arm cramp"',
+        '    evidence:\n      - {source: seed-article, level: urgent}\n    lay_terms: ["arm cramp"',
+        "red_flags[12].evidence: red flag 'cramps-in-arms-or-belly' has no clinical source: add evidence naming a "
+        "reputable source (not a blog post) and the level it gives",
+    ),
+    (
+        "red flag with no evidence at all",
+        "red_flags.yaml",
+        '    evidence:\n      - {source: merck-muscle-cramps, level: doctor}\n    lay_terms: ["alcohol"',
+        '    lay_terms: ["alcohol"',
+        "id: heavy-drinking",
+        "red_flags[24].id: red flag 'heavy-drinking' has no clinical source: add evidence naming a reputable source "
+        "(not a blog post) and the level it gives",
+    ),
+    (
+        "level below its source's",
+        "red_flags.yaml",
+        "    level: urgent\n    level_reason: >-\n      The NHS says to get an urgent",
+        "    level: doctor\n    level_reason: >-\n      The NHS says to get an urgent",
+        "    level: doctor\n    level_reason: >-\n      The NHS says to get an urgent",
+        "red_flags[7].level: red flag 'dvt-calf' is doctor, below the level its source 'nhs-dvt' gives "
+        "(urgent, evidence[0]): raise the level to at least urgent",
+    ),
+    (
+        "self-care outcome without a safety net",
+        "triage.yaml",
+        "    safety_net: >-\n      See a doctor if it lasts more than 2 weeks, the eyelid closes completely or\n"
+        "      droops, the twitch spreads to other parts of your face, or the eye becomes\n"
+        "      red, swollen or sticky. If one side of the face suddenly droops, call the\n"
+        "      emergency number.\n",
+        "",
+        "id: eyelid-twitch",
+        "outcomes[23].id: self-care outcome 'eyelid-twitch' has no safety_net: say when to come back and get help",
+    ),
+    (
+        "self-care outcome without signs to watch for",
+        "triage.yaml",
+        "    watch_for: [twitching-that-lasts, face-or-mouth, stroke-signs]\n"
+        "    links:\n      causes: [chronic-stress]",
+        "    links:\n      causes: [chronic-stress]",
+        "id: eyelid-twitch",
+        "outcomes[23].id: self-care outcome 'eyelid-twitch' has no watch_for: name the red flags to look out for",
+    ),
+    (
+        "caution without a clinical source",
+        "action_plan.yaml",
+        "          sources: [mayo-hyperkalemia, fss-potassium]",
+        "          sources: [seed-article]",
+        "          sources: [seed-article]",
+        "sections[2].tips[0].caution.sources: the caution on tip 'potassium' needs at least one clinical source",
+    ),
+    (
+        "clinical source never read",
+        "sources.yaml",
+        '    url: "https://www2.hse.ie/conditions/chest-pain"\n    read: 2026-12-01\n',
+        "",
+        "id: hse-chest-pain",
+        "sources[13]: a clinical source needs the url it was read at and the date it was read",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("case", "file", "old", "new", "marker", "expected"), CLINICAL_CASES, ids=[c[0] for c in CLINICAL_CASES]
+)
+def test_clinical_safety_rules_are_reported_on_their_line(
+    tmp_path: Path, case: str, file: str, old: str, new: str, marker: str, expected: str
+) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    text = break_file(data / file, old, new)
+    with pytest.raises(DataError) as caught:
+        load_dataset(data)
+    assert f"data/{file}:{line_of(text, marker)}: {expected}" in str(caught.value).splitlines(), case

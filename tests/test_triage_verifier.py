@@ -157,6 +157,8 @@ def dataset_of(spec: Spec) -> Dataset:
             "title": f"Outcome {o}",
             "advice": "Advice.",
             "safety_net": "Come back if it gets worse.",
+            "watch_for": (next(iter(spec.flags)),),
+            "sources": ("seed-article",),
         }
         for o, lv in spec.outcomes.items()
     )
@@ -341,15 +343,16 @@ def test_every_outcome_carries_safety_netting() -> None:
             "self-loop",
             "if_none: urgent-signs",
             "if_none: emergency-signs",
-            "questions[0].if_none: answer 'I have none of these' makes a cycle: "
-            "emergency-signs -> 'I have none of these' -> emergency-signs",
+            "questions[0].if_none: answer 'None of these' makes a cycle: "
+            "emergency-signs -> 'None of these' -> emergency-signs",
         ),
         (
             "longer cycle",
             "        next: general-self-care",
             "        next: urgent-signs",
-            "questions[3].answers[5].next: answer 'Another time, or there's no clear pattern' makes a cycle: "
-            "urgent-signs -> 'I have none of these' -> doctor-signs -> 'None of these describe my spasms' -> "
+            "questions[5].answers[6].next: answer 'Another time, or there's no clear pattern' makes a cycle: "
+            "urgent-signs -> 'None of these' -> doctor-signs -> 'None of these' -> cramp-length -> "
+            "'From a few seconds up to 10 minutes' -> cramp-frequency -> 'Now and then' -> "
             "pattern-when -> 'Another time, or there's no clear pattern' -> urgent-signs",
         ),
     ],
