@@ -109,6 +109,8 @@ function mount(root) {
     const label = (tree.level_text && tree.level_text[node.level] && tree.level_text[node.level].label) || node.level;
     const dial = number.replace(/[^\d+*#]/g, "");
     const links = node.links || [];
+    const watched = (node.watch_for || []).filter((id) => tree.red_flags[id]);
+    const sources = node.sources || [];
     const today = new Date();
     const iso = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, "0")}-${String(today.getDate()).padStart(2, "0")}`;
     view.append(
@@ -121,12 +123,14 @@ function mount(root) {
           ? h("p", { class: "triage__call" }, h("a", { class: "triage__call-link", href: `tel:${dial}` }, `Call ${number}`))
           : null,
         h("p", { class: "triage__advice" }, node.advice),
-        h("h3", null, "When to get more help"),
-        h("p", { class: "triage__safety-net" }, node.safety_net),
+        node.safety_net || watched.length ? h("h3", null, "When to get more help") : null,
+        node.safety_net ? h("p", { class: "triage__safety-net" }, node.safety_net) : null,
+        watched.length ? h("ul", { class: "triage__watch" }, ...watched.map((id) => watchItem(tree, id))) : null,
         links.length ? h("h3", null, "Read more") : null,
         links.length
           ? h("ul", { class: "triage__links" }, ...links.map((link) => h("li", null, h("a", { href: new URL(link.url, siteRoot).href }, link.title))))
           : null,
+        sources.length ? h("p", { class: "triage__sources" }, "Sources: ", ...sourceLinks(sources)) : null,
       ),
       h(
         "section",
@@ -150,6 +154,30 @@ function mount(root) {
       ),
     );
     return `Result: ${label}. ${node.title}`;
+  }
+
+  // A sign to look out for, what it needs, and where it is explained.
+  function watchItem(tree, id) {
+    const flag = tree.red_flags[id];
+    const level = (tree.level_text && tree.level_text[flag.level]) || { label: flag.level, meaning: "" };
+    return h(
+      "li",
+      { class: `triage__watch-item triage__watch-item--${flag.level}` },
+      h("a", { href: new URL(`when-to-see-a-doctor/#${encodeURIComponent(id)}`, siteRoot).href }, flag.text),
+      ": ",
+      h("strong", null, level.label),
+      level.meaning ? ` (${level.meaning.replace(/\.$/, "")})` : null,
+    );
+  }
+
+  // Each source named and linked to the address it was read at, where it has one.
+  function sourceLinks(sources) {
+    return sources
+      .flatMap((source, index) => {
+        const name = source.publisher ? `${source.title}, ${source.publisher}` : source.title;
+        return [index ? "; " : null, source.url ? h("a", { href: source.url }, name) : `${name} (blog post)`];
+      })
+      .filter(Boolean);
   }
 
   function render(tree, moveFocus) {
