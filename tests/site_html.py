@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from functools import cache
 from pathlib import Path
 
@@ -32,14 +33,20 @@ def words(text: str) -> str:
     return " ".join(text.split())
 
 
+def _tight(text: str) -> str:
+    """Words as read, with no space inside brackets or before punctuation: an inline element
+    such as a glossary <abbr> is its own text node, joined to its neighbours by a space."""
+    return re.sub(r" ([),.:;])", r"\1", re.sub(r"\( ", "(", words(text)))
+
+
 def text_of(node: BeautifulSoup) -> str:
     """The text a reader sees, without the pilcrows of heading permalinks."""
-    return words(" ".join(s for s in node.find_all(string=True) if not s.find_parent(class_="headerlink")))
+    return _tight(" ".join(s for s in node.find_all(string=True) if not s.find_parent(class_="headerlink")))
 
 
 def markdown_text(source: str) -> str:
     """What a reader sees of a Markdown data field."""
-    return words(BeautifulSoup(markdown.markdown(source), "html.parser").get_text(" "))
+    return _tight(BeautifulSoup(markdown.markdown(source), "html.parser").get_text(" "))
 
 
 def json_ld(site: Path, url: str) -> dict:

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
+from urllib.parse import quote, quote_plus
 
 import pytest
 
 from sitegen import urls
 from sitegen.dataset import load_dataset
 from sitegen.pages import amount, money
+from sitegen.provenance import next_review
 from tests.conftest import ROOT
 from tests.site_html import article, html_pages, json_ld, markdown_text, page_file, soup, text_of, words
 
@@ -26,8 +29,15 @@ def assert_shows(node: object, text: str, where: str) -> None:
 def assert_provenance(site: Path, url: str) -> None:
     footer = article(site, url).select_one(".provenance")
     assert footer is not None, f"{url}: no sources / last reviewed"
-    assert "Sources:" in text_of(footer) and "Last reviewed:" in text_of(footer), url
-    assert footer.select_one("time[datetime]") is not None, url
+    text = text_of(footer)
+    assert "Sources:" in text and "Last reviewed:" in text and "Next review due:" in text, url
+    reviewed, due = (date.fromisoformat(t["datetime"]) for t in footer.select("time[datetime]")[:2])
+    assert due == next_review(reviewed, DATA.sources.review_interval_months), f"{url}: next review {due}"
+    assert "has not yet been reviewed by a clinician" in text or "Clinical review:" in text, url
+    report = footer.find("a", string="Report a problem with this page")
+    assert report is not None, f"{url}: no way to report a problem"
+    title = text_of(soup(page_file(site, url)).title).rsplit(" - ", 1)[0]
+    assert quote(title) in report["href"] or quote_plus(title) in report["href"], f"{url}: report link names no page"
 
 
 @pytest.mark.parametrize("cause_id", entity_ids("causes"))
@@ -187,3 +197,44 @@ def test_hand_written_pages_name_their_sources(site: Path) -> None:
     about = article(site, "about/")
     for source in DATA.sources.sources:
         assert source.title in text_of(about)
+
+
+def test_about_page_links_every_source_where_it_was_read(site: Path) -> None:
+    about = article(site, "about/")
+    for source in DATA.sources.sources:
+        if source.url:
+            assert about.find("a", href=source.url), f"about/: {source.id} is not linked to {source.url}"
+
+
+@pytest.mark.parametrize("flag_id", entity_ids("red_flags"))
+def test_red_flag_gives_its_reason_and_links_its_sources(site: Path, flag_id: str) -> None:
+    flag = DATA.by_id["red_flags"][flag_id]
+    rows = [r for r in article(site, "when-to-see-a-doctor/").select("tr") if r.select_one(f'a[href="#{flag_id}"]')]
+    assert len(rows) == 1, f"when-to-see-a-doctor/: {flag_id} should have one row in the table of reasons"
+    assert_shows(rows[0], flag.level_reason, flag_id)
+    for source_id in flag.sources:
+        source = DATA.by_id["sources"][source_id]
+        if source.url:
+            assert rows[0].find("a", href=source.url), f"{flag_id}: source {source_id} not linked"
+
+
+def test_emergency_banner_names_the_commonest_signs_and_links_the_rest(site: Path) -> None:
+    named = [f.short for f in DATA.red_flags.red_flags if f.level == "emergency" and f.short]
+    assert named, "no emergency sign is named in the banner"
+    for path in html_pages(site):
+        banner = soup(path).select_one(".emergency")
+        for short in named:
+            assert short in text_of(banner), f"{path}: banner does not name {short!r}"
+        link = banner.select_one('a[href*="#level-emergency"]')
+        target = (path.parent / link["href"].partition("#")[0]).resolve() if link else None
+        assert target in (site / "when-to-see-a-doctor", site / "when-to-see-a-doctor" / "index.html"), (
+            f"{path}: no link to the rest of the emergency signs"
+        )
+
+
+def test_no_page_shows_editors_notes(site: Path) -> None:
+    notes = ("the article", "this site treats", "the seed", "editorial")
+    for path in html_pages(site):
+        text = text_of(soup(path).select_one("article") or soup(path)).lower()
+        found = [note for note in notes if note in text]
+        assert not found, f"{path.relative_to(site)}: reads like an editor's note: {found}"

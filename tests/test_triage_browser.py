@@ -12,6 +12,7 @@ import pytest
 from sitegen.dataset import load_dataset
 from sitegen.triage import compile_tree
 from tests.conftest import ROOT
+from tests.triage_stories import Story, load_stories, walk
 
 pytestmark = pytest.mark.browser
 
@@ -106,10 +107,33 @@ def test_every_route_clicks_through_to_its_outcome(
     expect(card.locator("h2 .visually-hidden")).to_have_text(f"{level}: ")  # type: ignore[operator]
     expect(card).to_contain_text(node["advice"])  # type: ignore[operator]
     expect(card).to_contain_text(node["safety_net"])  # type: ignore[operator]
+    watched = card.locator(".triage__watch li")  # type: ignore[attr-defined]
+    expect(watched).to_have_count(len(node["watch_for"]))  # type: ignore[operator]
+    for item, flag_id in zip(watched.all(), node["watch_for"], strict=True):
+        expect(item).to_contain_text(TREE["red_flags"][flag_id]["text"])  # type: ignore[operator]
+    cited = card.locator(".triage__sources a").evaluate_all("links => links.map(a => a.href)")
+    assert cited == [source["url"] for source in node["sources"] if "url" in source], "sources not linked"
     hrefs = card.locator(".triage__links a").evaluate_all("links => links.map(a => [a.textContent, a.href])")
     assert hrefs == [[link["title"], served["root"] + link["url"]] for link in node["links"]]
     summary = page.locator("#triage .triage__summary li")  # type: ignore[attr-defined]
     expect(summary).to_have_text([f"{NODES[q]['text']} {label(q, i)}" for q, i in steps])  # type: ignore[operator]
+
+
+SAMPLE_STORIES = [next(s for s in load_stories() if s.expected == level) for level in TREE["levels"]]
+
+
+@pytest.mark.parametrize("story", SAMPLE_STORIES, ids=[s.expected for s in SAMPLE_STORIES])
+def test_a_reader_story_clicked_through_the_page_ends_at_its_level(
+    checker: object, expect: object, story: Story
+) -> None:
+    page = checker
+    steps, outcome = walk(TREE, story)
+    for question, index in steps:
+        expect(heading(page)).to_have_text(NODES[question]["text"])  # type: ignore[operator]
+        answer(page, label(question, index))
+    level = TREE["level_text"][NODES[outcome]["level"]]["label"]
+    expect(heading(page)).to_have_text(f"{level}: {NODES[outcome]['title']}")  # type: ignore[operator]
+    assert NODES[outcome]["level"] == story.expected
 
 
 def test_each_answer_is_a_button_named_by_its_label(checker: object) -> None:
