@@ -22,6 +22,7 @@ from mkdocs.structure.pages import Page
 from sitegen.markers import MarkerError, expand_markers
 from sitegen.pages import template_environment
 from sitegen.problems import did_you_mean
+from sitegen.provenance import feedback_link, next_review
 from sitegen.structured_data import page_json_ld
 
 
@@ -29,17 +30,26 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     dataset = dataset_of(config)
     try:
         markdown = expand_markers(
-            markdown, dataset, where=f"content/{page.file.src_uri}", first_line=_body_line(page, markdown)
+            markdown,
+            dataset,
+            where=f"content/{page.file.src_uri}",
+            templates=project_root(config) / "overrides" / "generated",
+            first_line=_body_line(page, markdown),
         )
     except MarkerError as error:
         raise PluginError(str(error)) from None
     sources = _page_sources(page, dataset.by_id["sources"])
+    reviewed = _reviewed(page)
+    title = str(page.meta.get("title") or page.title or config.site_name)
     footer = (
         _environment(project_root(config) / "overrides" / "generated")
         .get_template("_provenance.md")
         .render(
             sources=[dataset.by_id["sources"][s] for s in sources],
-            reviewed=_reviewed(page),
+            reviewed=reviewed,
+            next_review=next_review(reviewed, dataset.sources.review_interval_months),
+            clinical_review=_clinical_review(page, dataset),
+            feedback=feedback_link(str(config.extra["feedback_url"]), title=title, url=page.canonical_url or ""),
             glossary=dataset.glossary.terms,
         )
     )
@@ -61,6 +71,12 @@ def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: obj
     if isinstance(page.meta.get("description"), str):
         page.meta["description"] = escape(page.meta["description"])
     return context
+
+
+def _clinical_review(page: Page, dataset: object) -> object:
+    """A generated page's clinical review comes from its data file; hand-written pages have none yet."""
+    stem = page.meta.get("data_file")
+    return getattr(getattr(dataset, stem), "clinical_review", None) if isinstance(stem, str) else None
 
 
 def _page_sources(page: Page, known: Collection[str]) -> list[str]:
