@@ -121,11 +121,11 @@ CASES = [
         "{flag: dark-urine, next: urgent-dark-urine}",
         "{flag: dark-urine, next: general-self-care}",
         "{flag: dark-urine, next: general-self-care}",
-        "questions[1].flags[2].next: unsafe: answer 'Pee that is dark brown, like tea or cola, or muscle pain far "
-        "worse than you would expect, after hard exercise or work' asserts red flag 'dark-urine' (urgent) but can "
-        "end at outcome 'general-self-care' (self-care); path: emergency-signs -> 'None of these' -> urgent-signs "
-        "-> 'Pee that is dark brown, like tea or cola, or muscle pain far worse than you would expect, after hard "
-        "exercise or work' -> general-self-care",
+        "questions[1].flags[4].next: unsafe: answer 'Pee that is dark brown, like tea or cola, or muscle "
+        "pain or weakness far worse than you would expect, such as after hard exercise' asserts red flag "
+        "'dark-urine' (urgent) but can end at outcome 'general-self-care' (self-care); path: emergency-signs "
+        "-> 'None of these' -> urgent-signs -> 'Pee that is dark brown, like tea or cola, or muscle pain or "
+        "weakness far worse than you would expect, such as after hard exercise' -> general-self-care",
     ),
 ]
 
@@ -250,7 +250,7 @@ CLINICAL_CASES = [
         '    evidence:\n      - {source: merck-muscle-cramps, level: urgent}\n    lay_terms: ["arm cramp"',
         '    evidence:\n      - {source: seed-article, level: urgent}\n    lay_terms: ["arm cramp"',
         '    evidence:\n      - {source: seed-article, level: urgent}\n    lay_terms: ["arm cramp"',
-        "red_flags[12].evidence: red flag 'cramps-in-arms-or-belly' has no clinical source: add evidence naming a "
+        "red_flags[14].evidence: red flag 'cramps-in-arms-or-belly' has no clinical source: add evidence naming a "
         "reputable source (not a blog post) and the level it gives",
     ),
     (
@@ -259,7 +259,7 @@ CLINICAL_CASES = [
         '    evidence:\n      - {source: merck-muscle-cramps, level: doctor}\n    lay_terms: ["alcohol"',
         '    lay_terms: ["alcohol"',
         "id: heavy-drinking",
-        "red_flags[24].id: red flag 'heavy-drinking' has no clinical source: add evidence naming a reputable source "
+        "red_flags[27].id: red flag 'heavy-drinking' has no clinical source: add evidence naming a reputable source "
         "(not a blog post) and the level it gives",
     ),
     (
@@ -268,19 +268,19 @@ CLINICAL_CASES = [
         "    level: urgent\n    level_reason: >-\n      The NHS says to get an urgent",
         "    level: doctor\n    level_reason: >-\n      The NHS says to get an urgent",
         "    level: doctor\n    level_reason: >-\n      The NHS says to get an urgent",
-        "red_flags[7].level: red flag 'dvt-calf' is doctor, below the level its source 'nhs-dvt' gives "
+        "red_flags[9].level: red flag 'dvt-calf' is doctor, below the level its source 'nhs-dvt' gives "
         "(urgent, evidence[0]): raise the level to at least urgent",
     ),
     (
         "self-care outcome without a safety net",
         "triage.yaml",
-        "    safety_net: >-\n      See a doctor if it lasts more than 2 weeks, the eyelid closes completely or\n"
-        "      droops, the twitch spreads to other parts of your face, or the eye becomes\n"
-        "      red, swollen or sticky. If one side of the face suddenly droops, call the\n"
-        "      emergency number.\n",
+        "    safety_net: >-\n      See a doctor if it lasts more than 2 weeks, the eyelid closes completely\n"
+        "      with each twitch or slowly starts to droop, the twitch spreads to other\n"
+        "      parts of your face, or the eye becomes red, swollen or sticky. If one side\n"
+        "      of the face droops suddenly, call the emergency number.\n",
         "",
         "id: eyelid-twitch",
-        "outcomes[23].id: self-care outcome 'eyelid-twitch' has no safety_net: say when to come back and get help",
+        "outcomes[26].id: self-care outcome 'eyelid-twitch' has no safety_net: say when to come back and get help",
     ),
     (
         "self-care outcome without signs to watch for",
@@ -289,7 +289,7 @@ CLINICAL_CASES = [
         "    links:\n      causes: [chronic-stress]",
         "    links:\n      causes: [chronic-stress]",
         "id: eyelid-twitch",
-        "outcomes[23].id: self-care outcome 'eyelid-twitch' has no watch_for: name the red flags to look out for",
+        "outcomes[26].id: self-care outcome 'eyelid-twitch' has no watch_for: name the red flags to look out for",
     ),
     (
         "caution without a clinical source",
