@@ -124,6 +124,23 @@ CASES = [
         "path: emergency-signs -> 'I have none of these' -> urgent-signs "
         "-> 'Dark urine after intense exercise' -> general-self-care",
     ),
+    (
+        "diary names an unknown red flag",
+        "diary.yaml",
+        "red_flags: [weakness-or-numbness]",
+        "red_flags: [weakness-or-numbnes]",
+        "[weakness-or-numbnes]",
+        "signs[0].red_flags[0]: no red flags has the id 'weakness-or-numbnes' (did you mean 'weakness-or-numbness'?)",
+    ),
+    (
+        "diary duration limit not the red flag's own",
+        "diary.yaml",
+        "durations: []",
+        "durations:\n  - {over_minutes: 10, red_flags: [slurred-speech]}",
+        "[slurred-speech]}",
+        "durations[0].red_flags[0]: red flag 'slurred-speech' does not name a limit of 10 minutes "
+        "in its text ('Spasms with slurred speech'); use the red flag's own limit",
+    ),
 ]
 
 
