@@ -137,7 +137,7 @@ CASES = [
         "diary.yaml",
         "durations: []",
         "durations:\n  - {over_minutes: 10, red_flags: [slurred-speech]}",
-        "[slurred-speech]}",
+        "over_minutes: 10, red_flags: [slurred",
         "durations[0].red_flags[0]: red flag 'slurred-speech' does not name a limit of 10 minutes "
         "in its text ('Spasms with slurred speech'); use the red flag's own limit",
     ),
