@@ -14,7 +14,7 @@ from sitegen.dataset import Dataset
 from sitegen.problems import did_you_mean
 
 MARKER = re.compile(r"<!--\s*data:\s*(?P<kind>[\w-]+)\s+(?P<name>[\w-]+)\s*-->")
-INTROS = ("causes", "conditions", "red_flags", "specialists", "action_plan", "triage")
+INTROS = ("causes", "conditions", "red_flags", "specialists", "action_plan", "triage", "diary")
 
 
 class MarkerError(ValueError):
