@@ -1,13 +1,10 @@
-// The cramp diary on /diary/: a form, the entries, a summary for a doctor, CSV out and in.
-// Plain ES module, no dependencies. Entries live only in this browser's localStorage (one
-// key per copy of the site, so a site under a sub-path keeps its own); nothing is sent.
-// What to ask and which answers match a red flag come from diary.json (sitegen/diary.py),
-// built from the same red flags as the symptom checker. Entries are untrusted text: they
-// reach the page only as text nodes, never as markup.
+// The cramp diary on /diary/: form, entries, summary, CSV out and in. Entries live only in
+// localStorage (a key per copy of the site); nothing is sent. diary.json (sitegen/diary.py)
+// says what to ask and which answers match a red flag, from the checker's red flags.
+// Entries are untrusted: they reach the page only as text nodes.
 
 const COLUMNS = ["id", "when", "place", "other_place", "duration_seconds", "severity", "activity", "medicine_changed", "medicine", "stress", "signs", "note"];
 const STRESS = { low: "Low", medium: "Medium", high: "High" };
-const UNITS = { 1: "seconds", 60: "minutes", 3600: "hours" };
 const mounted = new WeakSet();
 let serial = 0;
 
@@ -22,8 +19,11 @@ function h(tag, attrs, ...children) {
   return node;
 }
 const uid = (name) => `diary-${name}-${++serial}`;
+const byTime = (a, b) => (a.when + a.id < b.when + b.id ? -1 : 1);
+const btn = (label, click, more = "", attrs) => h("button", { type: "button", class: `diary__button ${more}`, click, ...attrs }, label);
+const lang = document.documentElement.lang || undefined;
 
-// -- CSV: RFC 4180, a header row, CRLF between rows -----------------------------------------
+// -- CSV: RFC 4180, a header row, CRLF between rows
 
 const quote = (v) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
 const toCsv = (entries) => [COLUMNS, ...entries.map((e) => COLUMNS.map((c) => e[c]))].map((row) => row.map(quote).join(",")).join("\r\n") + "\r\n";
@@ -63,7 +63,7 @@ function clean(raw, where = "") {
     throw new Error(`${where}${field} should be ${expected} (got "${e[field]}")`);
   };
   if (!e.id) fail("id", "filled in");
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(e.when) || Number.isNaN(Date.parse(e.when))) fail("when", "a date and time like 2026-12-01T08:30");
+  if (!/^\d{4}-\d\d-\d\dT\d\d:\d\d$/.test(e.when) || !Date.parse(e.when)) fail("when", "a date and time like 2026-12-01T08:30");
   if (!/^[a-z0-9-]+$/.test(e.place)) fail("place", "a place id like calf, or other");
   if (e.duration_seconds && !/^\d+$/.test(e.duration_seconds)) fail("duration_seconds", "a whole number of seconds");
   if (e.severity && !(/^\d+$/.test(e.severity) && +e.severity <= 10)) fail("severity", "a whole number from 0 to 10");
@@ -86,17 +86,14 @@ function entriesFromCsv(text) {
   });
 }
 
-// -- words -----------------------------------------------------------------------------------
+// -- words
 
 function duration(seconds) {
-  if (seconds === "") return "";
-  const s = +seconds;
-  if (s >= 3600 && s % 60 === 0) return `${Math.floor(s / 3600)} h ${s % 3600 ? `${(s % 3600) / 60} min` : ""}`.trim();
-  if (s >= 60) return `${Math.floor(s / 60)} min${s % 60 ? ` ${s % 60} s` : ""}`;
-  return `${s} s`;
+  const s = +seconds, parts = [[Math.floor(s / 3600), "h"], [Math.floor(s / 60) % 60, "min"], [s % 60, "s"]];
+  return parts.filter(([n]) => n).map((p) => p.join(" ")).join(" ") || "0 s";
 }
-const when = (e) => new Date(e.when).toLocaleString(document.documentElement.lang || undefined, { dateStyle: "medium", timeStyle: "short" });
-const day = (d) => d.toLocaleDateString(document.documentElement.lang || undefined, { day: "numeric", month: "short" });
+const when = (e) => new Date(e.when).toLocaleString(lang, { dateStyle: "medium", timeStyle: "short" });
+const day = (d) => d.toLocaleDateString(lang, { day: "numeric", month: "short" });
 
 function weekStart(iso) {
   const d = new Date(`${iso.slice(0, 10)}T00:00`);
@@ -114,8 +111,12 @@ function mount(root, config) {
 
   const load = () => JSON.parse(localStorage.getItem(storeKey) || "[]").map((e) => clean(e));
   const store = (next) => {
-    localStorage.setItem(storeKey, JSON.stringify(next));
-    entries = next;
+    try {
+      localStorage.setItem(storeKey, JSON.stringify(next));
+      return (entries = next);
+    } catch {
+      say("Not saved: this browser's storage is full or blocked.", true);
+    }
   };
   const placeOf = (e) => (e.place === "other" ? e.other_place || "Other" : (places[e.place] || { label: e.place }).label);
 
@@ -145,7 +146,7 @@ function mount(root, config) {
       });
   }
 
-  // -- the form ------------------------------------------------------------------------------
+  // -- the form
 
   const field = (label, input, hint) => {
     input.id = input.id || uid("f");
@@ -170,17 +171,16 @@ function mount(root, config) {
     time: h("input", { type: "time", name: "time", required: true }),
     place: h("select", { name: "place", required: true }, h("option", { value: "" }, "Choose a place"), Object.values(places).map((p) => h("option", { value: p.id }, p.label))),
     other_place: h("input", { type: "text", name: "other_place", autocomplete: "off" }),
-    amount: h("input", { type: "number", name: "amount", min: "0", step: "1", inputmode: "numeric" }),
-    unit: h("select", { name: "unit" }, Object.entries(UNITS).map(([v, l]) => h("option", { value: v }, l))),
+    minutes: h("input", { type: "number", name: "minutes", min: "0", step: "1", inputmode: "numeric" }),
+    seconds: h("input", { type: "number", name: "seconds", min: "0", max: "59", step: "1", inputmode: "numeric" }),
     activity: h("input", { type: "text", name: "activity", list: listId, autocomplete: "off" }),
     medicine_changed: h("input", { type: "checkbox", name: "medicine_changed", value: "yes", id: uid("med") }),
     medicine: h("input", { type: "text", name: "medicine", autocomplete: "off" }),
     note: h("textarea", { name: "note", rows: "3" }),
   };
-  inputs.unit.value = "60";
   const otherField = field("Which other place", inputs.other_place);
   const save = h("button", { type: "submit", class: "diary__button diary__button--primary" }, "Save entry");
-  const cancel = h("button", { type: "button", class: "diary__button", hidden: true, click: () => reset(true) }, "Cancel editing");
+  const cancel = btn("Cancel editing", () => reset(true), "", { hidden: true });
   const formHeading = h("h2", { id: uid("form"), tabindex: "-1" }, "Record an episode");
   const form = h(
     "form",
@@ -192,7 +192,7 @@ function mount(root, config) {
       "fieldset",
       { class: "diary__duration" },
       h("legend", null, "How long it lasted"),
-      h("div", { class: "diary__row" }, field("Amount", inputs.amount), field("Unit", inputs.unit)),
+      h("div", { class: "diary__row" }, field("Minutes", inputs.minutes), field("Seconds", inputs.seconds)),
     ),
     choices("How bad it was, from 0 (no pain) to 10 (worst pain)", "severity", [...Array(11).keys()].map((n) => [String(n), String(n)])),
     field("What you were doing", inputs.activity, "For example exercise, sleeping or sitting for long"),
@@ -215,7 +215,6 @@ function mount(root, config) {
   function reset(focus) {
     form.reset();
     editing = null;
-    inputs.unit.value = "60";
     now();
     showOther();
     save.textContent = "Save entry";
@@ -229,10 +228,9 @@ function mount(root, config) {
     [inputs.date.value, inputs.time.value] = e.when.split("T");
     inputs.place.value = places[e.place] ? e.place : "other";
     inputs.other_place.value = places[e.place] ? e.other_place : e.other_place || e.place;
-    const s = e.duration_seconds === "" ? null : +e.duration_seconds;
-    const unit = s === null ? 60 : s && s % 3600 === 0 ? 3600 : s % 60 === 0 ? 60 : 1;
-    inputs.unit.value = String(unit);
-    inputs.amount.value = s === null ? "" : String(s / unit);
+    const s = e.duration_seconds;
+    inputs.minutes.value = s && Math.floor(s / 60);
+    inputs.seconds.value = s && s % 60;
     for (const name of ["activity", "medicine", "note"]) inputs[name].value = e[name];
     inputs.medicine_changed.checked = e.medicine_changed === "yes";
     for (const box of form.querySelectorAll("input[type=radio], input[type=checkbox][name=signs]")) {
@@ -252,13 +250,13 @@ function mount(root, config) {
     } else inputs.other_place.setCustomValidity("");
     if (!form.reportValidity()) return;
     const data = new FormData(form);
-    const amount = inputs.amount.value;
+    const [m, sec] = [inputs.minutes.value, inputs.seconds.value];
     const e = clean({
       id: editing || (crypto.randomUUID ? crypto.randomUUID() : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`),
       when: `${inputs.date.value}T${inputs.time.value.slice(0, 5)}`,
       place: inputs.place.value,
       other_place: inputs.place.value === "other" ? inputs.other_place.value.trim() : "",
-      duration_seconds: amount === "" ? "" : String(Math.round(+amount * +inputs.unit.value)),
+      duration_seconds: m + sec === "" ? "" : String(Math.round(m * 60 + +sec)),
       severity: data.get("severity") || "",
       activity: inputs.activity.value.trim(),
       medicine_changed: inputs.medicine_changed.checked ? "yes" : "no",
@@ -267,11 +265,7 @@ function mount(root, config) {
       signs: data.getAll("signs").join(";"),
       note: inputs.note.value,
     });
-    try {
-      store([...entries.filter((x) => x.id !== e.id), e]);
-    } catch {
-      return say("Not saved: this browser did not let the diary store the entry (storage full or blocked).", true);
-    }
+    if (!store([...entries.filter((x) => x.id !== e.id), e])) return;
     const flags = flagsOf(e);
     reset();
     render();
@@ -284,7 +278,7 @@ function mount(root, config) {
     say(`Saved: ${when(e)}, ${placeOf(e)}.${flags.length ? " This episode had a warning sign." : ""}`);
   });
 
-  // -- entries, summary, tools -----------------------------------------------------------------
+  // -- entries, summary, tools
 
   const live = h("p", { class: "visually-hidden", role: "status", "aria-live": "polite" });
   const alert = h("p", { class: "diary__error", role: "alert" });
@@ -302,7 +296,7 @@ function mount(root, config) {
   }
 
   function download() {
-    const sorted = [...entries].sort((a, b) => (a.when + a.id < b.when + b.id ? -1 : 1));
+    const sorted = [...entries].sort(byTime);
     const link = h("a", { href: URL.createObjectURL(new Blob([toCsv(sorted)], { type: "text/csv;charset=utf-8" })), download: `cramp-diary-${new Date().toISOString().slice(0, 10)}.csv` });
     document.body.append(link);
     link.click();
@@ -321,23 +315,19 @@ function mount(root, config) {
       return say(`Nothing was imported from ${chosen.name}: ${error.message}. Your diary is unchanged.`, true);
     }
     const ids = new Set(imported.map((e) => e.id));
-    try {
-      store([...entries.filter((e) => !ids.has(e.id)), ...imported]);
-    } catch {
-      return say("Nothing was imported: this browser did not let the diary store the entries.", true);
-    }
+    if (!store([...entries.filter((e) => !ids.has(e.id)), ...imported])) return;
     render();
     say(`Imported ${imported.length} entries from ${chosen.name}.`);
   });
 
   function askDeleteAll(trigger) {
-    const keep = h("button", { type: "button", class: "diary__button", click: () => ((confirmBox.hidden = true), trigger.focus()) }, "Keep my entries");
+    const keep = btn("Keep my entries", () => ((confirmBox.hidden = true), trigger.focus()));
     confirmBox.replaceChildren(
-      h("p", { id: "diary-confirm" }, `Delete all ${entries.length} entries from this device? This cannot be undone; download a CSV first to keep a copy.`),
+      h("p", null, `Delete all ${entries.length} entries from this device? This cannot be undone; download a CSV first to keep a copy.`),
       h(
         "div",
-        { class: "diary__actions", role: "group", "aria-labelledby": "diary-confirm" },
-        h("button", { type: "button", class: "diary__button diary__button--danger", click: () => (store([]), (confirmBox.hidden = true), render(), reset(), say("All entries deleted."), formHeading.focus()) }, "Yes, delete all"),
+        { class: "diary__actions" },
+        btn("Yes, delete all", () => (store([]), (confirmBox.hidden = true), render(), reset(true), say("All entries deleted.")), "diary__button--danger"),
         keep,
       ),
     );
@@ -381,19 +371,19 @@ function mount(root, config) {
   function top(values) {
     const counts = new Map();
     for (const v of values) if (v) counts.set(v, (counts.get(v) || 0) + 1);
-    return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 3).map(([v, n]) => `${v} (${n})`).join(", ") || "none recorded";
+    return [...counts].sort((a, b) => b[1] - a[1]).slice(0, 3).map(([v, n]) => `${v} (${n})`).join(", ") || "none recorded";
   }
 
   function render() {
-    const sorted = [...entries].sort((a, b) => (a.when + a.id < b.when + b.id ? -1 : 1));
+    const sorted = [...entries].sort(byTime);
     summary.replaceChildren(h("h2", { id: "diary-summary" }, "Summary for your doctor"));
     list.replaceChildren(h("h2", { id: "diary-entries", tabindex: "-1" }, `Your entries (${entries.length})`));
     const tools = h(
       "div",
       { class: "diary__actions diary__tools" },
-      h("button", { type: "button", class: "diary__button", click: () => window.print() }, "Print for your doctor"),
-      h("button", { type: "button", class: "diary__button", click: download }, "Download CSV"),
-      h("button", { type: "button", class: "diary__button", click: () => file.click() }, "Import CSV"),
+      btn("Print for your doctor", () => window.print()),
+      btn("Download CSV", download),
+      btn("Import CSV", () => file.click()),
     );
     if (!sorted.length) {
       summary.append(h("p", null, "No entries yet. Record an episode above, or import a CSV file you downloaded before."), tools);
@@ -414,7 +404,7 @@ function mount(root, config) {
       ["With a warning sign", String(sorted.filter((e) => flagsOf(e).length).length)],
     ];
     summary.append(chart(sorted), h("dl", { class: "diary__facts" }, facts.map(([k, v]) => [h("dt", null, k), h("dd", null, v)])), tools);
-    const deleteAll = h("button", { type: "button", class: "diary__button diary__button--danger", click: () => askDeleteAll(deleteAll) }, "Delete all entries");
+    const deleteAll = btn("Delete all entries", () => askDeleteAll(deleteAll), "diary__button--danger");
     list.append(
       h(
         "ol",
@@ -439,22 +429,18 @@ function mount(root, config) {
             h(
               "div",
               { class: "diary__actions diary__entry-actions" },
-              h("button", { type: "button", class: "diary__button", "aria-label": `Edit the entry of ${label}`, click: () => fill(e) }, "Edit"),
-              h(
-                "button",
-                {
-                  type: "button",
-                  class: "diary__button",
-                  "aria-label": `Delete the entry of ${label}`,
-                  click: () => {
-                    store(entries.filter((x) => x.id !== e.id));
-                    if (editing === e.id) reset();
-                    render();
-                    say(`Deleted the entry of ${label}.`);
-                    list.querySelector("h2").focus();
-                  },
-                },
+              btn("Edit", () => fill(e), "", { "aria-label": `Edit the entry of ${label}` }),
+              btn(
                 "Delete",
+                () => {
+                  store(entries.filter((x) => x.id !== e.id));
+                  if (editing === e.id) reset();
+                  render();
+                  say(`Deleted the entry of ${label}.`);
+                  list.querySelector("h2").focus();
+                },
+                "",
+                { "aria-label": `Delete the entry of ${label}` },
               ),
             ),
           );
