@@ -2,6 +2,7 @@
 
     <!-- data: tip heel-press -->     the text of an action-plan tip
     <!-- data: intro causes -->      the introduction of a data file
+    <!-- data: signs emergency -->   the red flags of a level, each a link to its place
 
 An unknown marker, or one naming a record that does not exist, is an error, not silence.
 """
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from sitegen import models, urls
 from sitegen.dataset import Dataset
 from sitegen.problems import did_you_mean
 
@@ -44,4 +46,9 @@ def _resolve(kind: str, name: str, dataset: Dataset) -> str:
         if name not in INTROS:
             raise LookupError(f"no data file has an intro called '{name}'{did_you_mean(name, list(INTROS))}")
         return getattr(dataset, name).intro
-    raise LookupError(f"unknown marker kind '{kind}'; use tip or intro")
+    if kind == "signs":
+        if name not in models.LEVELS[:-1]:
+            raise LookupError(f"no red flag level is called '{name}'{did_you_mean(name, list(models.LEVELS[:-1]))}")
+        flags = [f for f in dataset.red_flags.red_flags if f.level == name]
+        return "\n".join(f"- [{f.text}](/{urls.entity('red_flags', f.id).doc})" for f in flags)
+    raise LookupError(f"unknown marker kind '{kind}'; use tip, intro or signs")
