@@ -161,3 +161,22 @@ def test_a_new_build_replaces_the_old_cache_and_no_reader_sees_a_stale_page(
             "return names.length === 1 && names[0].endsWith(' ' + version); }",
             arg=new_version,
         )
+
+
+def test_the_web_app_manifest_is_linked_from_every_page_and_its_icons_exist(site: Path) -> None:
+    import struct
+
+    from tests.site_html import html_pages, soup
+
+    manifest = json.loads((site / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["start_url"] == "./" and manifest["scope"] == "./", "relative: works under a sub-path"
+    for icon in manifest["icons"]:
+        data = (site / icon["src"]).read_bytes()
+        if icon["type"] == "image/png":
+            assert data.startswith(b"\x89PNG\r\n\x1a\n"), icon["src"]
+            width, height = struct.unpack(">II", data[16:24])
+            assert f"{width}x{height}" == icon["sizes"], icon["src"]
+    for path in html_pages(site):
+        link = soup(path).select_one('link[rel="manifest"]')
+        assert link is not None and not link["href"].startswith("/"), path
+        assert (path.parent / link["href"]).resolve() == (site / "manifest.json").resolve(), path
