@@ -148,7 +148,6 @@ def bench_size(n: int, repeat: int, *, search: bool) -> dict[str, Any]:
         "precache": {
             "files": len(precache.files),
             "kb": precache.gzip_bytes / 1000,
-            "site_kb": precache.site_gzip_bytes / 1000,
             "whole": precache.whole_site,
         },
     }
@@ -411,10 +410,10 @@ def render_report(
             " the diary's data, icons) and the fixed pages, while other pages and search chunks are"
             " kept on first view.",
             "",
-            "| N | precached files | precache KB gzip | whole site KB gzip | whole site precached |",
-            "|---|---|---|---|---|",
+            "| N | precached files | precache KB gzip | whole site precached |",
+            "|---|---|---|---|",
             *(
-                f"| {n:,} | {r['precache']['files']:,} | {r['precache']['kb']:.0f} | {r['precache']['site_kb']:,.0f}"
+                f"| {n:,} | {r['precache']['files']:,} | {r['precache']['kb']:.0f}"
                 f" | {'yes' if r['precache']['whole'] else 'no'} |"
                 for n, r in scaling.items()
                 if "precache" in r

@@ -9,8 +9,10 @@ this module); this step prefixes it with `const BUILD = {"version": ..., "precac
 - `precache` is what the worker fetches once it is installed, after the page has loaded (the
   registration in `assets/offline.js` waits for `load`), so a first view costs no more.
   Whole site while it fits `PRECACHE_BUDGET` (gzip bytes); past that, the shell (scripts,
-  styles, search runtime, the checker's and diary's data, icons) and the fixed pages, while
-  other pages and Pagefind's index chunks are kept as a reader first opens or searches them.
+  styles, search runtime, the checker's and diary's data, icons) and as many of the fixed
+  pages as fit, in `FIXED_PAGES` order, while other pages and Pagefind's index chunks are kept
+  as a reader first opens or searches them. (At N = 1,000 the FAQ and red-flag pages alone are
+  hundreds of KB: the home page, the checker and the diary come first.)
 
 Left out always: source maps, Material's own search (this site searches with Pagefind), the
 Pagefind WebAssembly of languages the index does not use, and the server's header files.
@@ -33,7 +35,7 @@ PRECACHE_BUDGET = 600_000
 """Most gzip bytes the worker fetches up front (issue 12)."""
 
 FIXED_PAGES = ("home", "triage", "diary", "when-to-see-a-doctor", "action-plan", "faq", "about")
-"""Pages precached whatever the site's size: where a reader in trouble goes first."""
+"""Pages precached first on a site too big to precache whole: where a reader in trouble goes."""
 
 NEVER = ("_headers", "_headers.nginx.conf", WORKER, "sitemap.xml", "sitemap.xml.gz", "404.html")
 NEVER_UNDER = ("assets/javascripts/lunr/", "assets/javascripts/workers/")
@@ -48,7 +50,6 @@ class Precache:
     """Site-root-relative URLs, a folder's page as `causes/` (as links name it)."""
     gzip_bytes: int
     whole_site: bool
-    site_gzip_bytes: int
 
 
 def transfer_size(path: Path) -> int:
@@ -94,22 +95,32 @@ def _is_shell(relative: str) -> bool:
 def plan(site_dir: Path, budget: int = PRECACHE_BUDGET) -> Precache:
     """What this build's worker precaches, and its version."""
     files = offline_files(site_dir)
-    sizes = {f: transfer_size(site_dir / f) for f in files}
     digest = hashlib.sha256(WORKER_SOURCE.read_bytes())
     for relative in files:
         digest.update(f"{relative}\0{hashlib.sha256((site_dir / relative).read_bytes()).hexdigest()}\n".encode())
-    total = sum(sizes.values())
+    sizes: dict[str, int] = {}
+    total = 0
+    for relative in files:  # compressing stops once the site is past the budget (it costs seconds)
+        sizes[relative] = transfer_size(site_dir / relative)
+        total += sizes[relative]
+        if total > budget:
+            break
     if total <= budget:
         chosen = files
     else:
-        fixed = {urls.PAGES[p].url + "index.html" if urls.PAGES[p].url else "index.html" for p in FIXED_PAGES}
-        chosen = [f for f in files if _is_shell(f) or f in fixed]
+        chosen = [f for f in files if _is_shell(f)]
+        used = sum(sizes.setdefault(f, transfer_size(site_dir / f)) for f in chosen)
+        for page in FIXED_PAGES:
+            doc = f"{urls.PAGES[page].url}index.html"
+            if (site_dir / doc).is_file() and used + sizes.setdefault(doc, transfer_size(site_dir / doc)) <= budget:
+                chosen.append(doc)
+                used += sizes[doc]
+        chosen.sort()
     return Precache(
         version=digest.hexdigest()[:16],
         files=tuple(_url(f) for f in chosen),
         gzip_bytes=sum(sizes[f] for f in chosen),
         whole_site=chosen == files,
-        site_gzip_bytes=total,
     )
 
 
