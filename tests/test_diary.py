@@ -308,3 +308,14 @@ def test_the_diary_script_is_at_most_8_kb_gzip() -> None:
     packed = len(gzip.compress(raw, 6, mtime=0))
     print(f"\n[diary] content/assets/diary.js: {len(raw) / 1000:.1f} KB, {packed / 1000:.2f} KB gzip")
     assert packed <= SCRIPT_GZIP_MAX
+
+
+def test_what_a_reader_types_or_imports_is_shown_as_text_never_run(diary: object) -> None:
+    payload = '<img src=x onerror="window.__ran=1"><script>window.__ran=2</script>'
+    record(diary, place="other", other=payload, activity=payload, note=payload)
+    diary.reload()  # type: ignore[attr-defined]
+    diary.get_by_role("heading", name="Your entries (1)").wait_for()  # type: ignore[attr-defined]
+    (entry,) = entries(diary)
+    assert payload in entry
+    assert diary.locator(".diary img, .diary script").count() == 0  # type: ignore[attr-defined]
+    assert diary.evaluate("() => window.__ran === undefined")  # type: ignore[attr-defined]
