@@ -319,3 +319,36 @@ def test_what_a_reader_types_or_imports_is_shown_as_text_never_run(diary: object
     assert payload in entry
     assert diary.locator(".diary img, .diary script").count() == 0  # type: ignore[attr-defined]
     assert diary.evaluate("() => window.__ran === undefined")  # type: ignore[attr-defined]
+
+
+def test_an_episode_longer_than_a_red_flag_s_limit_shows_its_card_and_one_at_the_limit_does_not(
+    page: object, served: dict[str, str], site: Path
+) -> None:
+    """data/diary.yaml has no duration rule until red_flags.yaml names a limit; the diary's
+    handling of one is tested with a published file that has one."""
+    config = json.loads((site / "diary" / "diary.json").read_text(encoding="utf-8"))
+    flag_id = next(iter(config["red_flags"]))
+    config["durations"] = [{"over_minutes": 10, "red_flags": [flag_id]}]
+    body = json.dumps(config)
+    page.route("**/diary/diary.json", lambda route: route.fulfill(body=body, content_type="application/json"))  # type: ignore[attr-defined]
+    page.goto(served["root"] + "diary/")  # type: ignore[attr-defined]
+    page.get_by_role("button", name="Save entry").wait_for()  # type: ignore[attr-defined]
+    record(page, place="calf", minutes=10)
+    assert page.locator(".care-card").count() == 0  # type: ignore[attr-defined]
+    record(page, place="calf", minutes=10, seconds=1)
+    card = page.locator(".diary__result .care-card")  # type: ignore[attr-defined]
+    assert card.get_by_role("link", name=config["red_flags"][flag_id]["text"]).count() == 1
+
+
+def test_the_form_works_from_the_keyboard_alone(diary: object) -> None:
+    diary.get_by_label("Where in the body").focus()  # type: ignore[attr-defined]
+    diary.keyboard.press("ArrowDown")  # type: ignore[attr-defined]
+    for _ in range(40):
+        diary.keyboard.press("Tab")  # type: ignore[attr-defined]
+        if diary.evaluate("() => document.activeElement.textContent") == "Save entry":  # type: ignore[attr-defined]
+            break
+    else:
+        pytest.fail("Tab never reached the Save button")
+    diary.keyboard.press("Enter")  # type: ignore[attr-defined]
+    diary.get_by_role("status").filter(has_text="Saved").wait_for()  # type: ignore[attr-defined]
+    assert len(entries(diary)) == 1
