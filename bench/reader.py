@@ -3,7 +3,9 @@
 The built `site/` is served on 127.0.0.1 by a small threaded server that records every path
 it serves; Debian's Chromium (through Playwright) opens each page in a fresh context, so
 nothing is cached, and waits until the network is idle. Bytes are the gzip-compressed size of
-every body served (level 6, a web server's usual setting).
+every body served (level 6, a web server's usual setting). The first view is measured with the
+site's service worker blocked, as it only starts after the page has loaded; what the worker
+then precaches is measured on its own (`precache`).
 """
 
 from __future__ import annotations
@@ -124,13 +126,22 @@ def measure_site(site: Path, pages: dict[str, str], *, query: str) -> dict[str, 
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
             for name, path in pages.items():
-                context = browser.new_context(viewport={"width": 1280, "height": 900})
+                context = browser.new_context(viewport={"width": 1280, "height": 900}, service_workers="block")
                 page = context.new_page()
                 served.take()
                 page.goto(base + "/" + path, wait_until="networkidle")
                 page.wait_for_timeout(300)  # anything a script starts after idle
                 loaded = served.take()
                 report[name] = {"bytes": sum(size for _, size in loaded), "requests": len(loaded), "files": loaded}
+                context.close()
+            if (site / "sw.js").is_file():
+                context = browser.new_context()
+                page = context.new_page()
+                page.goto(base + "/", wait_until="load")
+                served.take()  # the home page itself, measured above
+                page.evaluate("navigator.serviceWorker.ready.then(() => true)")
+                loaded = served.take()
+                report["precache"] = {"bytes": sum(size for _, size in loaded), "requests": len(loaded)}
                 context.close()
             if (site / "pagefind" / "pagefind.js").is_file():
                 context = browser.new_context()

@@ -28,6 +28,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench import lighthouse, measure, preview, projects, reader  # noqa: E402 (after the path is set)
+from sitegen import offline  # noqa: E402
 from sitegen.dataset import load_dataset  # noqa: E402
 
 RESULTS = measure.ROOT / "bench" / "results.md"
@@ -38,6 +39,8 @@ GOALS = {
     "scaling": 1.3,  # ms per page at 5,000 / at 500
     "first_view_kb": 100,
     "triage_js_kb": 6,
+    "diary_js_kb": 8,
+    "precache_kb": 600,
     "search_kb": 120,
     "warm_ms": 10,
     "preview_s": 2,
@@ -128,6 +131,7 @@ def bench_size(n: int, repeat: int, *, search: bool) -> dict[str, Any]:
     pages = count_pages(project / "site-nosearch")
     floor_pages = count_pages(floor / "site")
     index = reader.directory_size(project / "site" / "pagefind") if search else (0, 0)
+    precache = offline.plan(project / "site")
     result = {
         "n": n,
         "repeat": repeat,
@@ -141,6 +145,11 @@ def bench_size(n: int, repeat: int, *, search: bool) -> dict[str, Any]:
         "index_mb": index[0] / 1e6,
         "index_files": index[1],
         "hooks": json.loads((floor / "hooks.json").read_text(encoding="utf-8")),
+        "precache": {
+            "files": len(precache.files),
+            "kb": precache.gzip_bytes / 1000,
+            "whole": precache.whole_site,
+        },
     }
     for name, measured in runs.items():
         if measured:
@@ -193,7 +202,7 @@ def bench_real_site() -> dict[str, Any]:
     whole = measure.run(["./site-build.sh"], cwd=project, log=LOGS / "real-whole.log")
     dataset = load_dataset(measure.ROOT / "data")
     cause = dataset.causes.causes[0].id
-    pages = {"home": "", f"cause ({cause})": f"causes/{cause}/", "triage": "triage/"}
+    pages = {"home": "", f"cause ({cause})": f"causes/{cause}/", "triage": "triage/", "diary": "diary/"}
     query = next(iter(dataset.causes.causes[0].lay_terms), "cramp")
     site = project / "site"
     result: dict[str, Any] = {
@@ -205,6 +214,9 @@ def bench_real_site() -> dict[str, Any]:
     triage_js = measure.ROOT / "content" / "assets" / "triage.js"
     if triage_js.is_file():
         result["triage_js"] = (triage_js.stat().st_size, reader.gzip_size(triage_js.read_bytes()))
+    diary_js = measure.ROOT / "content" / "assets" / "diary.js"
+    if diary_js.is_file():
+        result["diary_js"] = (diary_js.stat().st_size, reader.gzip_size(diary_js.read_bytes()))
     if (site / "pagefind").is_dir():
         result["index"] = reader.directory_size(site / "pagefind")
     return result
@@ -300,12 +312,22 @@ def goals(
         row(f"{name} ms/page at 5,000 / at 500", "≤ 1.3", value, GOALS["scaling"], "{:.2f}", note=cpu_note(cpu))
     view = real.get("view", {})
     for name, measured in view.items():
-        if name != "search":
+        if name not in ("search", "precache"):
             row(
                 f"first view of {name}, gzip", "≤ 100 KB", measured["bytes"] / 1000, GOALS["first_view_kb"], "{:.1f} KB"
             )
     triage_js = real.get("triage_js")
     row("triage script, gzip", "≤ 6 KB", triage_js[1] / 1000 if triage_js else None, GOALS["triage_js_kb"], "{:.1f} KB")
+    diary_js = real.get("diary_js")
+    row("diary script, gzip", "≤ 8 KB", diary_js[1] / 1000 if diary_js else None, GOALS["diary_js_kb"], "{:.2f} KB")
+    precache = view.get("precache")
+    row(
+        "offline precache after the home page loads, gzip",
+        "≤ 600 KB",
+        precache["bytes"] / 1000 if precache else None,
+        GOALS["precache_kb"],
+        "{:.0f} KB",
+    )
     search = view.get("search")
     row(
         "first Pagefind query, gzip",
@@ -383,6 +405,20 @@ def render_report(
             "",
             hooks_table(scaling),
             "",
+            "What the offline worker precaches (sitegen/offline.py): the whole site while it is at most"
+            " 600 KB gzip; past that, the shell (scripts, styles, the search runtime, the checker's and"
+            " the diary's data, icons) and the fixed pages, while other pages and search chunks are"
+            " kept on first view.",
+            "",
+            "| N | precached files | precache KB gzip | whole site precached |",
+            "|---|---|---|---|",
+            *(
+                f"| {n:,} | {r['precache']['files']:,} | {r['precache']['kb']:.0f}"
+                f" | {'yes' if r['precache']['whole'] else 'no'} |"
+                for n, r in scaling.items()
+                if "precache" in r
+            ),
+            "",
         ]
     if real:
         lines += ["## Reader side (the real site)", ""]
@@ -392,7 +428,7 @@ def render_report(
         )
         lines += ["", "| first view | requests | gzip KB |", "|---|---|---|"]
         for name, measured in real["view"].items():
-            if name != "search":
+            if name not in ("search", "precache"):
                 lines.append(f"| {name} | {measured['requests']} | {measured['bytes'] / 1000:.1f} |")
         lines.append("")
         if "triage_js" in real:
@@ -411,7 +447,7 @@ def render_report(
             lines.append(f"- Pagefind index: {real['index'][0] / 1000:.0f} KB in {real['index'][1]} files.")
         lines += ["", "Files per first view (gzip bytes):", ""]
         for name, measured in real["view"].items():
-            if name != "search":
+            if name not in ("search", "precache"):
                 files = ", ".join(f"`{path}` {size:,}" for path, size in measured["files"])
                 lines.append(f"- {name}: {files}")
         lines.append("")

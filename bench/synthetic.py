@@ -250,6 +250,17 @@ def generate(n: int, *, seed: int = 0) -> dict[str, dict[str, Any]]:
         ],
     }
     files["triage"] = _triage(rng, text, ids, provenance())
+    files["diary"] = {
+        **provenance(),
+        "intro": text.sentences(2, 3),
+        "places": [{"id": f"place-{i}", "label": text.phrase(1, 3).capitalize()} for i in range(9)],
+        "activities": [text.phrase(1, 3).capitalize() for _ in range(6)],
+        "signs": [
+            {"id": f"sign-{i}", "label": text.phrase(1, 3).capitalize(), "red_flags": [ids["red_flags"][i]]}
+            for i in range(3)
+        ],
+        "medicine": {"red_flags": [ids["red_flags"][-1]]},
+    }
     return files
 
 

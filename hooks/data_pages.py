@@ -77,7 +77,7 @@ def navigation(dataset: Dataset) -> list:
             return {overview.title: [overview.doc]}
         return {overview.title: [overview.doc, *({r.name: urls.entity(kind, r.id).doc} for r in records)]}
 
-    guides = ("home", "triage", "when-to-see-a-doctor", "action-plan")
+    guides = ("home", "triage", "when-to-see-a-doctor", "action-plan", "diary")
     return [
         *({urls.PAGES[p].title: urls.PAGES[p].doc} for p in guides),
         section("causes", dataset.causes.causes),

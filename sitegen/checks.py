@@ -36,7 +36,23 @@ def check_dataset(dataset: Dataset, files: dict[str, SourceFile]) -> list[Proble
     problems.extend(red_flag_levels_meet_their_sources(dataset, files["red_flags"]))
     problems.extend(cautions_have_clinical_sources(dataset, files["action_plan"]))
     problems.extend(verify_triage(dataset, files["triage"]))
+    problems.extend(diary_limits_are_the_red_flags_own(dataset, files["diary"]))
     return problems
+
+
+def diary_limits_are_the_red_flags_own(dataset: Dataset, source: SourceFile) -> Iterator[Problem]:
+    """A diary duration rule uses the limit its red flag's text names ("longer than 10 minutes"),
+    so the diary never warns on a number of its own."""
+    flags = dataset.by_id["red_flags"]
+    for index, rule in enumerate(dataset.diary.durations):
+        for flag_index, flag_id in enumerate(rule.red_flags):
+            flag = flags.get(flag_id)
+            if isinstance(flag, models.RedFlag) and f"{rule.over_minutes} minute" not in flag.text:
+                yield source.problem(
+                    ("durations", index, "red_flags", flag_index),
+                    f"red flag '{flag_id}' does not name a limit of {rule.over_minutes} minutes "
+                    f"in its text ('{flag.text}'); use the red flag's own limit",
+                )
 
 
 def _walk(value: object, path: Path) -> Iterator[tuple[Path, object]]:

@@ -34,6 +34,7 @@ class Dataset:
     action_plan: models.ActionPlanFile
     glossary: models.GlossaryFile
     triage: models.TriageFile
+    diary: models.DiaryFile
 
     @cached_property
     def by_id(self) -> dict[str, dict[str, models.Record]]:

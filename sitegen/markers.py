@@ -3,6 +3,7 @@
     <!-- data: tip heel-press -->     the text of an action-plan tip
     <!-- data: intro causes -->      the introduction of a data file
     <!-- data: list sources -->      every source, linked where it was read (_sources.md)
+    <!-- data: signs emergency -->   the red flags of a level, each a link to its place
 
 An unknown marker, or one naming a record that does not exist, is an error, not silence.
 """
@@ -12,12 +13,13 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from sitegen import models, urls
 from sitegen.dataset import Dataset
 from sitegen.pages import template_environment
 from sitegen.problems import did_you_mean
 
 MARKER = re.compile(r"<!--\s*data:\s*(?P<kind>[\w-]+)\s+(?P<name>[\w-]+)\s*-->")
-INTROS = ("causes", "conditions", "red_flags", "specialists", "action_plan", "triage")
+INTROS = ("causes", "conditions", "red_flags", "specialists", "action_plan", "triage", "diary")
 LISTS = {"sources": "_sources.md"}
 """Lists a page can show, by name, and the template in the page templates that renders each."""
 
@@ -53,4 +55,9 @@ def _resolve(kind: str, name: str, dataset: Dataset, templates: Path) -> str:
         if name not in LISTS:
             raise LookupError(f"no list is called '{name}'{did_you_mean(name, list(LISTS))}")
         return template_environment(templates).get_template(LISTS[name]).render(data=dataset)
-    raise LookupError(f"unknown marker kind '{kind}'; use tip, intro or list")
+    if kind == "signs":
+        if name not in models.LEVELS[:-1]:
+            raise LookupError(f"no red flag level is called '{name}'{did_you_mean(name, list(models.LEVELS[:-1]))}")
+        flags = [f for f in dataset.red_flags.red_flags if f.level == name]
+        return "\n".join(f"- [{f.text}](/{urls.entity('red_flags', f.id).doc})" for f in flags)
+    raise LookupError(f"unknown marker kind '{kind}'; use tip, intro, list or signs")

@@ -362,6 +362,48 @@ class TriageFile(Reviewed):
     outcomes: tuple[Outcome, ...] = Field(min_length=1)
 
 
+# -- diary.yaml -----------------------------------------------------------------------------
+
+
+class DiaryPlace(Record):
+    """A place in the body the diary offers in its list ("other" is always added)."""
+
+    id: Id
+    label: PlainText
+    red_flags: tuple[Id, ...] = Field(default=(), description="Red flags an episode in this place matches")
+
+
+class DiarySign(Record):
+    """A checkbox "did you also notice ...", there because it matches a red flag."""
+
+    id: Id
+    label: PlainText
+    red_flags: tuple[Id, ...] = Field(min_length=1, description="Red flags an episode with this sign matches")
+
+
+class DiaryMedicine(Record):
+    """The "new or changed medicine" question: ticking it matches these red flags."""
+
+    red_flags: tuple[Id, ...] = ()
+
+
+class DiaryDuration(Record):
+    """An episode that lasted longer than `over_minutes` matches these red flags; the number
+    must be the red flag's own (its text names it), never one of the diary's."""
+
+    over_minutes: int = Field(gt=0)
+    red_flags: tuple[Id, ...] = Field(min_length=1)
+
+
+class DiaryFile(Reviewed):
+    intro: Markdown
+    places: tuple[DiaryPlace, ...] = Field(min_length=1)
+    activities: tuple[PlainText, ...] = Field(default=(), description="Suggestions for 'what were you doing'")
+    signs: tuple[DiarySign, ...] = ()
+    medicine: DiaryMedicine = DiaryMedicine()
+    durations: tuple[DiaryDuration, ...] = ()
+
+
 FILES: dict[str, type[Record]] = {
     "sources": SourcesFile,
     "causes": CausesFile,
@@ -372,5 +414,6 @@ FILES: dict[str, type[Record]] = {
     "action_plan": ActionPlanFile,
     "glossary": GlossaryFile,
     "triage": TriageFile,
+    "diary": DiaryFile,
 }
 """Every data file, by its stem, and the model of its top level."""

@@ -315,7 +315,7 @@ def compile_tree(dataset: Dataset) -> dict[str, Any]:
             "safety_net": outcome.safety_net or "",
             "watch_for": list(outcome.watch_for),
             "links": _links(dataset, outcome.links),
-            "sources": _sources(dataset, outcome.sources),
+            "sources": source_entries(dataset, outcome.sources),
         }
     return {
         "version": TREE_VERSION,
@@ -323,14 +323,14 @@ def compile_tree(dataset: Dataset) -> dict[str, Any]:
         "levels": list(models.LEVELS),
         "level_text": {t.level: {"label": t.label, "meaning": t.meaning} for t in dataset.triage.levels},
         "red_flags": {
-            f.id: {"level": f.level, "text": f.text, "sources": _sources(dataset, f.sources)}
+            f.id: {"level": f.level, "text": f.text, "sources": source_entries(dataset, f.sources)}
             for f in dataset.red_flags.red_flags
         },
         "nodes": nodes,
     }
 
 
-def _sources(dataset: Dataset, ids: tuple[str, ...]) -> list[dict[str, str]]:
+def source_entries(dataset: Dataset, ids: tuple[str, ...]) -> list[dict[str, str]]:
     """Each source as the reader sees it named, with the address it was read at (if it has one)."""
     result = []
     for source_id in ids:

@@ -26,6 +26,7 @@ PAGES = {
     "conditions": Place("conditions/index.md", "conditions/", "Conditions"),
     "specialists": Place("specialists/index.md", "specialists/", "Specialists and costs"),
     "faq": Place("faq.md", "faq/", "FAQ"),
+    "diary": Place("diary.md", "diary/", "Cramp diary"),
     "about": Place("about.md", "about/", "About, sources and disclaimer"),
 }
 """Fixed pages by id."""

@@ -95,8 +95,11 @@ def browser() -> Iterator[object]:
 
 @pytest.fixture
 def page(browser: object) -> Iterator[object]:
-    """A fresh browser page; `page.foreign_requests` lists every request to a non-local host."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})  # type: ignore[attr-defined]
+    """A fresh browser page; `page.foreign_requests` lists every request to a non-local host.
+
+    The site's service worker is blocked here, so what a test routes or counts is what the page
+    asks the network for; tests/test_offline.py runs the worker in contexts of its own."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, service_workers="block")  # type: ignore[attr-defined]
     page = context.new_page()
     page.foreign_requests = []
     page.on("request", lambda r: _record_foreign(page, r.url))

@@ -127,6 +127,23 @@ CASES = [
         "-> 'None of these' -> urgent-signs -> 'Pee that is dark brown, like tea or cola, or muscle pain or "
         "weakness far worse than you would expect, such as after hard exercise' -> general-self-care",
     ),
+    (
+        "diary names an unknown red flag",
+        "diary.yaml",
+        "red_flags: [weakness-or-numbness]",
+        "red_flags: [weakness-or-numbnes]",
+        "[weakness-or-numbnes]",
+        "signs[0].red_flags[0]: no red flags has the id 'weakness-or-numbnes' (did you mean 'weakness-or-numbness'?)",
+    ),
+    (
+        "diary duration limit not the red flag's own",
+        "diary.yaml",
+        "{over_minutes: 10, red_flags: [long-cramp-not-easing, long-cramps]}",
+        "{over_minutes: 10, red_flags: [heavy-drinking]}",
+        "over_minutes: 10, red_flags: [heavy",
+        "durations[0].red_flags[0]: red flag 'heavy-drinking' does not name a limit of 10 minutes "
+        "in its text ('Cramps, and you drink a lot of alcohol'); use the red flag's own limit",
+    ),
 ]
 
 

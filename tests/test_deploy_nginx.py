@@ -283,3 +283,29 @@ def test_the_palette_and_tooltips_work_under_the_policy(nginx: dict[str, Deploye
     page.locator("article abbr").first.hover()  # type: ignore[attr-defined]
     page.locator(".md-tooltip2").first.wait_for()  # type: ignore[attr-defined]
     assert violations(page) == []
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("where", WHERE)
+def test_the_offline_worker_installs_and_controls_pages_under_the_policy(
+    nginx: dict[str, Deployed], browser: object, where: str
+) -> None:
+    from tests.test_offline import CONTROLLED
+
+    context = browser.new_context(service_workers="allow")  # type: ignore[attr-defined]
+    try:
+        page = context.new_page()
+        page.add_init_script(RECORD_VIOLATIONS)
+        errors: list[str] = []
+        page.on("console", lambda m: m.type == "error" and errors.append(m.text))
+        page.goto(nginx[where].url)
+        worker = page.evaluate(CONTROLLED)
+        assert worker["scope"] == nginx[where].url
+        assert violations(page) == []
+        page.goto(nginx[where].url + "diary/")
+        page.get_by_role("button", name="Save entry").wait_for()
+        assert page.evaluate("navigator.serviceWorker.controller !== null"), "the next page is the worker's"
+        assert violations(page) == []
+        assert errors == []
+    finally:
+        context.close()

@@ -1,0 +1,137 @@
+"""The site offline: the service worker `sw.js` and what it precaches, written into a built site.
+
+Runs after every other post-build step (the search index, `triage/tree.json` and
+`diary/diary.json` must be there). The worker is hand-written (`offline_worker.js`, beside
+this module); this step prefixes it with `const BUILD = {"version": ..., "precache": [...]}`:
+
+- `version` hashes every published file, so any change to the build changes `sw.js`, which
+  is what makes a browser install the new worker and drop the old cache.
+- `precache` is what the worker fetches once it is installed, after the page has loaded (the
+  registration in `assets/offline.js` waits for `load`), so a first view costs no more.
+  Whole site while it fits `PRECACHE_BUDGET` (gzip bytes); past that, the shell (scripts,
+  styles, search runtime, the checker's and diary's data, icons) and as many of the fixed
+  pages as fit, in `FIXED_PAGES` order, while other pages and Pagefind's index chunks are kept
+  as a reader first opens or searches them. (At N = 1,000 the FAQ and red-flag pages alone are
+  hundreds of KB: the home page, the checker and the diary come first.)
+
+Left out always: source maps, Material's own search (this site searches with Pagefind), the
+Pagefind WebAssembly of languages the index does not use, and the server's header files.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from sitegen import urls
+
+WORKER = "sw.js"
+WORKER_SOURCE = Path(__file__).with_name("offline_worker.js")
+
+PRECACHE_BUDGET = 600_000
+"""Most gzip bytes the worker fetches up front (issue 12)."""
+
+FIXED_PAGES = ("home", "triage", "diary", "when-to-see-a-doctor", "action-plan", "faq", "about")
+"""Pages precached first on a site too big to precache whole: where a reader in trouble goes."""
+
+NEVER = ("_headers", "_headers.nginx.conf", WORKER, "sitemap.xml", "sitemap.xml.gz", "404.html")
+NEVER_UNDER = ("assets/javascripts/lunr/", "assets/javascripts/workers/")
+
+ALREADY_COMPRESSED = (".pf_fragment", ".pf_index", ".pf_meta", ".pagefind", ".png", ".gz")
+
+
+@dataclass(frozen=True)
+class Precache:
+    version: str
+    files: tuple[str, ...]
+    """Site-root-relative URLs, a folder's page as `causes/` (as links name it)."""
+    gzip_bytes: int
+    whole_site: bool
+
+
+def transfer_size(path: Path) -> int:
+    """What the file costs on the wire: gzip level 6, or as is if it is compressed already."""
+    data = path.read_bytes()
+    return len(data) if path.name.endswith(ALREADY_COMPRESSED) else len(gzip.compress(data, 6, mtime=0))
+
+
+def _url(relative: str) -> str:
+    if relative == "index.html":
+        return ""
+    return relative.removesuffix("index.html") if relative.endswith("/index.html") else relative
+
+
+def _unused_wasm(site_dir: Path) -> set[str]:
+    """Pagefind's WebAssembly files for languages its index does not hold."""
+    entry = site_dir / "pagefind" / "pagefind-entry.json"
+    if not entry.is_file():
+        return set()
+    used = {f"pagefind/wasm.{lang['wasm']}.pagefind" for lang in json.loads(entry.read_text())["languages"].values()}
+    return {p.relative_to(site_dir).as_posix() for p in (site_dir / "pagefind").glob("wasm.*.pagefind")} - used
+
+
+def offline_files(site_dir: Path) -> list[str]:
+    """Every file of the built site a reader may need offline, site-root-relative, sorted."""
+    unused = _unused_wasm(site_dir)
+    found = []
+    for path in sorted(site_dir.rglob("*")):
+        relative = path.relative_to(site_dir).as_posix()
+        if not path.is_file() or relative in NEVER or relative in unused or relative.endswith(".map"):
+            continue
+        if relative.startswith(NEVER_UNDER) or relative.startswith("."):
+            continue
+        found.append(relative)
+    return found
+
+
+def _is_shell(relative: str) -> bool:
+    """Not a page and not a search chunk: what every page needs to work."""
+    return not relative.endswith(".html") and not relative.startswith(("pagefind/fragment/", "pagefind/index/"))
+
+
+def plan(site_dir: Path, budget: int = PRECACHE_BUDGET) -> Precache:
+    """What this build's worker precaches, and its version."""
+    files = offline_files(site_dir)
+    digest = hashlib.sha256(WORKER_SOURCE.read_bytes())
+    for relative in files:
+        digest.update(f"{relative}\0{hashlib.sha256((site_dir / relative).read_bytes()).hexdigest()}\n".encode())
+    sizes: dict[str, int] = {}
+    total = 0
+    for relative in files:  # compressing stops once the site is past the budget (it costs seconds)
+        sizes[relative] = transfer_size(site_dir / relative)
+        total += sizes[relative]
+        if total > budget:
+            break
+    if total <= budget:
+        chosen = files
+    else:
+        chosen = [f for f in files if _is_shell(f)]
+        used = sum(sizes.setdefault(f, transfer_size(site_dir / f)) for f in chosen)
+        for page in FIXED_PAGES:
+            doc = f"{urls.PAGES[page].url}index.html"
+            if (site_dir / doc).is_file() and used + sizes.setdefault(doc, transfer_size(site_dir / doc)) <= budget:
+                chosen.append(doc)
+                used += sizes[doc]
+        chosen.sort()
+    return Precache(
+        version=digest.hexdigest()[:16],
+        files=tuple(_url(f) for f in chosen),
+        gzip_bytes=sum(sizes[f] for f in chosen),
+        whole_site=chosen == files,
+    )
+
+
+def worker_script(precache: Precache) -> str:
+    build = {"version": precache.version, "precache": list(precache.files)}
+    header = f"// Generated by the build (sitegen/offline.py): do not edit.\nconst BUILD = {json.dumps(build)};\n"
+    return header + WORKER_SOURCE.read_text(encoding="utf-8")
+
+
+def write_worker(site_dir: Path) -> Precache:
+    """Write `sw.js` into the built site; return what it precaches."""
+    precache = plan(site_dir)
+    (site_dir / WORKER).write_text(worker_script(precache), encoding="utf-8")
+    return precache

@@ -1,0 +1,353 @@
+"""The cramp diary (/diary/, shared/design.md "Diary and offline"): in Chromium, as a reader uses
+it. Entries survive a reload, the CSV round trip is exact, a malformed file changes nothing, an
+episode with a red flag shows that flag's care card from the same data as the checker, the
+summary tells a doctor what they want, and the page prints on one page."""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import io
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from sitegen.dataset import load_dataset
+from sitegen.diary import flagged_ids
+from tests.conftest import ROOT
+from tests.test_accessibility import assert_scheme, axe_violations, report
+
+pytestmark = pytest.mark.browser
+
+DATA = load_dataset(ROOT / "data")
+FLAGS = DATA.by_id["red_flags"]
+LEVEL_LABEL = {level.level: level.label for level in DATA.triage.levels}
+SCRIPT_GZIP_MAX = 8_000
+
+TRICKY_NOTES = [
+    'Woke at 3am, "like a knot", then a second one',
+    "line one\nline two, with a comma\n\nand a blank line",
+    "Crampe au mollet, très forte; ça a duré. 足がつった 🦵",
+    "=1+2, a formula a spreadsheet must not run; 'quotes' and \\ too",
+]
+
+
+@pytest.fixture
+def diary(page: object, served: dict[str, str]) -> object:
+    page.goto(served["root"] + "diary/")  # type: ignore[attr-defined]
+    page.get_by_role("button", name="Save entry").wait_for()  # type: ignore[attr-defined]
+    return page
+
+
+def record(
+    page: object, *, date: str = "2026-11-20", time: str = "03:10", place: str = "calf", **fields: object
+) -> None:
+    """Fill the form as a reader does, and save."""
+    page.get_by_label("Date").fill(date)  # type: ignore[attr-defined]
+    page.get_by_label("Time").fill(time)  # type: ignore[attr-defined]
+    page.get_by_label("Where in the body").select_option(place)  # type: ignore[attr-defined]
+    if fields.get("other"):
+        page.get_by_label("Which other place").fill(str(fields["other"]))  # type: ignore[attr-defined]
+    if "minutes" in fields:
+        page.get_by_label("Minutes").fill(str(fields["minutes"]))  # type: ignore[attr-defined]
+    if "seconds" in fields:
+        page.get_by_label("Seconds").fill(str(fields["seconds"]))  # type: ignore[attr-defined]
+    if "severity" in fields:
+        page.get_by_role("group", name="How bad").get_by_label(str(fields["severity"]), exact=True).check()  # type: ignore[attr-defined]
+    if "activity" in fields:
+        page.get_by_label("What you were doing").fill(str(fields["activity"]))  # type: ignore[attr-defined]
+    if fields.get("medicine"):
+        page.get_by_label("A new or changed medicine recently").check()  # type: ignore[attr-defined]
+        page.get_by_label("Which medicine").fill(str(fields["medicine"]))  # type: ignore[attr-defined]
+    if "stress" in fields:
+        page.get_by_role("group", name="Stress").get_by_label(str(fields["stress"])).check()  # type: ignore[attr-defined]
+    for sign in fields.get("signs", ()):  # type: ignore[attr-defined]
+        page.get_by_label(sign, exact=True).check()  # type: ignore[attr-defined]
+    if "note" in fields:
+        page.get_by_label("Note (optional)").fill(str(fields["note"]))  # type: ignore[attr-defined]
+    page.get_by_role("button", name="Save").click()  # type: ignore[attr-defined]
+    page.get_by_role("status").filter(has_text="Saved").wait_for()  # type: ignore[attr-defined]
+
+
+def entries(page: object) -> list[str]:
+    return page.locator(".diary__entry").all_inner_texts()  # type: ignore[attr-defined]
+
+
+def download_csv(page: object) -> bytes:
+    with page.expect_download() as info:  # type: ignore[attr-defined]
+        page.get_by_role("button", name="Download CSV").click()  # type: ignore[attr-defined]
+    return Path(info.value.path()).read_bytes()
+
+
+def import_csv(page: object, data: bytes, name: str = "diary.csv") -> None:
+    with page.expect_file_chooser() as chooser:  # type: ignore[attr-defined]
+        page.get_by_role("button", name="Import CSV").click()  # type: ignore[attr-defined]
+    chooser.value.set_files({"name": name, "mimeType": "text/csv", "buffer": data})
+
+
+def stored(page: object) -> str:
+    return page.evaluate("() => JSON.stringify(Object.entries(localStorage))")  # type: ignore[attr-defined]
+
+
+def test_the_diary_is_one_form_in_the_article_with_labelled_fields(diary: object) -> None:
+    assert diary.locator("article form").count() == 1  # type: ignore[attr-defined]
+    for label in ("Date", "Time", "Where in the body", "Minutes", "What you were doing", "Note (optional)"):
+        assert diary.get_by_label(label).count() == 1, label  # type: ignore[attr-defined]
+    names = ("How bad", "Stress", "Did you also notice")
+    for name in names:
+        assert diary.get_by_role("group", name=name).count() == 1, name  # type: ignore[attr-defined]
+    save = diary.get_by_role("button", name="Save entry")  # type: ignore[attr-defined]
+    assert save.bounding_box()["height"] >= 44
+
+
+def test_a_saved_entry_is_listed_after_a_reload(diary: object) -> None:
+    record(diary, minutes=2, severity=7, activity="Sleeping", note="Left calf, woke me up")
+    assert "Saved" in diary.get_by_role("status").inner_text()  # type: ignore[attr-defined]
+    diary.reload()  # type: ignore[attr-defined]
+    diary.get_by_role("heading", name="Your entries (1)").wait_for()  # type: ignore[attr-defined]
+    (entry,) = entries(diary)
+    for text in ("Calf", "lasted 2 min", "7 of 10", "while Sleeping", "Left calf, woke me up"):
+        assert text in entry
+
+
+def test_the_csv_round_trip_is_exact(diary: object, browser: object, served: dict[str, str]) -> None:
+    for index, note in enumerate(TRICKY_NOTES):
+        record(
+            diary,
+            date=f"2026-11-{10 + index}",
+            place="other" if index == 2 else "calf",
+            other="Mollet, côté gauche" if index == 2 else None,
+            seconds=30 + index,
+            severity=index,
+            activity=f'Running, "hill" {index}',
+            medicine="Neue Tablette, 5 mg" if index == 1 else "",
+            stress="High",
+            note=note,
+        )
+    first = download_csv(diary)
+    text = first.decode("utf-8")
+    rows = list(csv.reader(io.StringIO(text, newline="")))
+    assert rows[0][:3] == ["id", "when", "place"], "a header row first"
+    assert len(rows) == 1 + len(TRICKY_NOTES), "one row per entry"
+    assert sorted(row[rows[0].index("note")] for row in rows[1:]) == sorted(TRICKY_NOTES)
+
+    fresh = browser.new_context(service_workers="block")  # type: ignore[attr-defined]
+    try:
+        other = fresh.new_page()
+        other.goto(served["root"] + "diary/")
+        other.get_by_role("button", name="Import CSV").wait_for()
+        import_csv(other, first)
+        other.get_by_role("heading", name=f"Your entries ({len(TRICKY_NOTES)})").wait_for()
+        assert stored(other) == stored(diary), "the imported entries are the saved ones, field for field"
+        assert sorted(entries(other)) == sorted(entries(diary))
+        assert download_csv(other) == first
+    finally:
+        fresh.close()
+
+
+@pytest.mark.parametrize(
+    ("case", "content", "message"),
+    [
+        ("not a diary", b"name,age\nAnna,3\n", "the first row should be the header"),
+        ("quote never closed", None, "a quoted field is never closed"),
+        ("severity out of range", None, "severity should be a whole number from 0 to 10"),
+        ("a row too short", None, "fields, expected 12"),
+    ],
+)
+def test_a_malformed_csv_changes_nothing_and_says_why(diary: object, case: str, content: bytes, message: str) -> None:
+    record(diary, note="keep me")
+    good = download_csv(diary).decode("utf-8")
+    header, row = good.rstrip("\r\n").split("\r\n")
+    other = row.replace(row.split(",")[0], "another-id", 1)
+    content = (
+        content
+        or {
+            "quote never closed": f'{header}\r\n{other[: -len("keep me")]}"keep me\r\n',
+            "severity out of range": f"{header}\r\n{other.replace(',calf,,,,', ',calf,,,11,')}\r\n",
+            "a row too short": f"{header}\r\n{other.rsplit(',', 2)[0]}\r\n",
+        }[case].encode()
+    )
+    before = stored(diary)
+    import_csv(diary, content, "broken.csv")
+    alert = diary.get_by_role("alert")  # type: ignore[attr-defined]
+    alert.filter(has_text="Nothing was imported").wait_for()
+    assert message in alert.inner_text()
+    assert "unchanged" in alert.inner_text()
+    assert stored(diary) == before
+    assert len(entries(diary)) == 1
+
+
+def diary_rules() -> list[tuple[str, dict, str]]:
+    """(case, what the reader records, red flag it must show) for every rule in data/diary.yaml."""
+    rules = [(f"place {p.id}", {"place": p.id}, flag) for p in DATA.diary.places for flag in p.red_flags]
+    rules += [(f"sign {s.id}", {"signs": [s.label]}, flag) for s in DATA.diary.signs for flag in s.red_flags]
+    rules += [("medicine", {"medicine": "new pills"}, flag) for flag in DATA.diary.medicine.red_flags]
+    for rule in DATA.diary.durations:
+        rules += [(f"over {rule.over_minutes} min", {"minutes": rule.over_minutes + 1}, f) for f in rule.red_flags]
+    assert rules, "data/diary.yaml maps no answer to a red flag"
+    return rules
+
+
+@pytest.mark.parametrize(("case", "fields", "flag_id"), diary_rules(), ids=[r[0] for r in diary_rules()])
+def test_an_episode_with_a_red_flag_shows_its_care_card_and_the_checker(
+    diary: object, served: dict[str, str], case: str, fields: dict, flag_id: str
+) -> None:
+    record(diary, **fields)
+    flag = FLAGS[flag_id]
+    warning = diary.locator(".diary__result")  # type: ignore[attr-defined]
+    assert diary.evaluate("() => document.activeElement.textContent") == "This episode had a warning sign"  # type: ignore[attr-defined]
+    card = warning.locator(f".care-card--{flag.level}")  # type: ignore[attr-defined]
+    assert card.get_by_role("link", name=flag.text).count() == 1  # type: ignore[attr-defined]
+    assert LEVEL_LABEL[flag.level] in card.inner_text()
+    checker = card.get_by_role("link", name="Check your symptoms")
+    assert checker.get_attribute("href") == served["root"] + "triage/"
+    href = card.get_by_role("link", name=flag.text).get_attribute("href")
+    assert href == served["root"] + f"when-to-see-a-doctor/#{flag_id}"
+    diary.reload()  # type: ignore[attr-defined]
+    diary.get_by_role("heading", name="Your entries (1)").wait_for()  # type: ignore[attr-defined]
+    assert diary.locator(".diary__entry .care-card").get_by_role("link", name=flag.text).count() == 1  # type: ignore[attr-defined]
+
+
+def test_an_ordinary_episode_shows_no_warning(diary: object) -> None:
+    record(diary, minutes=1, activity="Sleeping")
+    assert diary.locator(".care-card").count() == 0  # type: ignore[attr-defined]
+
+
+def test_the_published_red_flags_are_the_checker_s(site: Path) -> None:
+    config = json.loads((site / "diary" / "diary.json").read_text(encoding="utf-8"))
+    tree = json.loads((site / "triage" / "tree.json").read_text(encoding="utf-8"))
+    assert list(config["red_flags"]) == flagged_ids(DATA.diary)
+    for flag_id, flag in config["red_flags"].items():
+        assert {k: flag[k] for k in ("level", "text", "sources")} == tree["red_flags"][flag_id], flag_id
+
+
+def test_edit_delete_and_delete_all_with_a_confirmation(diary: object) -> None:
+    record(diary, date="2026-11-01", note="first")
+    record(diary, date="2026-11-02", note="second")
+    diary.get_by_role("button", name="Edit the entry of Nov 2").click()  # type: ignore[attr-defined]
+    assert "Edit the entry" in diary.evaluate("() => document.activeElement.textContent")  # type: ignore[attr-defined]
+    assert diary.get_by_label("Note (optional)").input_value() == "second"  # type: ignore[attr-defined]
+    diary.get_by_label("Note (optional)").fill("second, edited")  # type: ignore[attr-defined]
+    diary.get_by_role("button", name="Save changes").click()  # type: ignore[attr-defined]
+    diary.get_by_role("heading", name="Your entries (2)").wait_for()  # type: ignore[attr-defined]
+    assert any("second, edited" in e for e in entries(diary))
+    diary.get_by_role("button", name="Delete the entry of Nov 1").click()  # type: ignore[attr-defined]
+    diary.get_by_role("heading", name="Your entries (1)").wait_for()  # type: ignore[attr-defined]
+    diary.get_by_role("button", name="Delete all entries").click()  # type: ignore[attr-defined]
+    diary.get_by_role("button", name="Keep my entries").click()  # type: ignore[attr-defined]
+    assert len(entries(diary)) == 1
+    diary.get_by_role("button", name="Delete all entries").click()  # type: ignore[attr-defined]
+    diary.get_by_role("button", name="Yes, delete all").click()  # type: ignore[attr-defined]
+    assert entries(diary) == []
+    diary.reload()  # type: ignore[attr-defined]
+    diary.get_by_text("No entries yet").wait_for()  # type: ignore[attr-defined]
+
+
+def test_the_summary_counts_weeks_places_and_the_longest_episode(diary: object) -> None:
+    record(diary, date="2026-11-16", place="calf", minutes=1, activity="Sleeping")
+    record(diary, date="2026-11-18", place="calf", minutes=4, seconds=30, activity="Sleeping")
+    record(diary, date="2026-11-24", place="foot", seconds=20, activity="Walking")
+    summary = diary.locator(".diary__summary")  # type: ignore[attr-defined]
+    chart = summary.get_by_role("img", name="Episodes per week")
+    weeks = chart.locator("title").text_content()
+    assert "week of Nov 16: 2; week of Nov 23: 1" in weeks
+    assert chart.locator("rect").count() == 8
+    text = summary.inner_text()
+    assert "Calf (2), Foot or toes (1)" in text
+    assert "Sleeping (2)" in text
+    assert "4 min 30 s, Nov 18, 2026" in text
+
+
+def test_print_for_your_doctor_is_one_page_without_the_form(diary: object) -> None:
+    for day in range(1, 13):
+        record(diary, date=f"2026-11-{day:02d}", minutes=day, severity=day % 11, activity="Sleeping", note="woke up")
+    diary.emulate_media(media="print")  # type: ignore[attr-defined]
+    assert diary.locator("article form").is_hidden()  # type: ignore[attr-defined]
+    assert diary.locator(".diary__summary").is_visible()  # type: ignore[attr-defined]
+    pdf = diary.pdf(format="A4")  # type: ignore[attr-defined]
+    assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 1
+
+
+def test_without_javascript_the_page_says_what_the_diary_needs(browser: object, served: dict[str, str]) -> None:
+    context = browser.new_context(java_script_enabled=False)  # type: ignore[attr-defined]
+    try:
+        page = context.new_page()
+        page.goto(served["root"] + "diary/")
+        note = page.locator(".diary-nojs")
+        assert note.is_visible()
+        assert "needs JavaScript" in note.inner_text()
+        assert "storage" in note.inner_text()
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_diary_with_entries_and_warnings_has_no_axe_violations(
+    browser: object, served: dict[str, str], scheme: str
+) -> None:
+    context = browser.new_context(color_scheme=scheme, service_workers="block")  # type: ignore[attr-defined]
+    try:
+        page = context.new_page()
+        page.goto(served["root"] + "diary/")
+        page.get_by_role("button", name="Save entry").wait_for()
+        record(page, date="2026-11-20", minutes=3, severity=6, activity="Sleeping", note="a note")
+        record(page, date="2026-11-21", signs=[DATA.diary.signs[0].label], medicine="new pills")
+        assert_scheme(page, scheme, f"/diary/ [{scheme}]")
+        found = report(f"/diary/ [{scheme}]", axe_violations(page))
+        page.get_by_role("button", name="Delete all entries").click()
+        found += report(f"/diary/ delete all [{scheme}]", axe_violations(page))
+        assert found == [], "\n".join(found)
+    finally:
+        context.close()
+
+
+def test_the_diary_script_is_at_most_8_kb_gzip() -> None:
+    raw = (ROOT / "content" / "assets" / "diary.js").read_bytes()
+    packed = len(gzip.compress(raw, 6, mtime=0))
+    print(f"\n[diary] content/assets/diary.js: {len(raw) / 1000:.1f} KB, {packed / 1000:.2f} KB gzip")
+    assert packed <= SCRIPT_GZIP_MAX
+
+
+def test_what_a_reader_types_or_imports_is_shown_as_text_never_run(diary: object) -> None:
+    payload = '<img src=x onerror="window.__ran=1"><script>window.__ran=2</script>'
+    record(diary, place="other", other=payload, activity=payload, note=payload)
+    diary.reload()  # type: ignore[attr-defined]
+    diary.get_by_role("heading", name="Your entries (1)").wait_for()  # type: ignore[attr-defined]
+    (entry,) = entries(diary)
+    assert payload in entry
+    assert diary.locator(".diary img, .diary script").count() == 0  # type: ignore[attr-defined]
+    assert diary.evaluate("() => window.__ran === undefined")  # type: ignore[attr-defined]
+
+
+def test_an_episode_longer_than_a_red_flag_s_limit_shows_its_card_and_one_at_the_limit_does_not(
+    page: object, served: dict[str, str], site: Path
+) -> None:
+    """The limit is tested at its edge with a published rule on one flag, whatever data/diary.yaml holds."""
+    config = json.loads((site / "diary" / "diary.json").read_text(encoding="utf-8"))
+    flag_id = next(iter(config["red_flags"]))
+    config["durations"] = [{"over_minutes": 10, "red_flags": [flag_id]}]
+    body = json.dumps(config)
+    page.route("**/diary/diary.json", lambda route: route.fulfill(body=body, content_type="application/json"))  # type: ignore[attr-defined]
+    page.goto(served["root"] + "diary/")  # type: ignore[attr-defined]
+    page.get_by_role("button", name="Save entry").wait_for()  # type: ignore[attr-defined]
+    record(page, place="calf", minutes=10)
+    assert page.locator(".care-card").count() == 0  # type: ignore[attr-defined]
+    record(page, place="calf", minutes=10, seconds=1)
+    card = page.locator(".diary__result .care-card")  # type: ignore[attr-defined]
+    assert card.get_by_role("link", name=config["red_flags"][flag_id]["text"]).count() == 1
+
+
+def test_the_form_works_from_the_keyboard_alone(diary: object) -> None:
+    diary.get_by_label("Where in the body").focus()  # type: ignore[attr-defined]
+    diary.keyboard.press("ArrowDown")  # type: ignore[attr-defined]
+    for _ in range(40):
+        diary.keyboard.press("Tab")  # type: ignore[attr-defined]
+        if diary.evaluate("() => document.activeElement.textContent") == "Save entry":  # type: ignore[attr-defined]
+            break
+    else:
+        pytest.fail("Tab never reached the Save button")
+    diary.keyboard.press("Enter")  # type: ignore[attr-defined]
+    diary.get_by_role("status").filter(has_text="Saved").wait_for()  # type: ignore[attr-defined]
+    assert len(entries(diary)) == 1

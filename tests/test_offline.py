@@ -1,0 +1,183 @@
+"""The site offline (shared/design.md, "Diary and offline"): the service worker precaches a
+small enough site, controls every page after the first visit at the root and under a sub-path,
+keeps pages, search, the checker and the diary working with the server gone, and a new build
+replaces the old cache as soon as the reader is online."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import re
+import shutil
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+
+from sitegen.dataset import load_dataset
+from sitegen.offline import PRECACHE_BUDGET, WORKER, plan, write_worker
+from tests.conftest import ROOT, QuietHandler
+from tests.test_diary import record
+from tests.test_search import search
+
+DATA = load_dataset(ROOT / "data")
+CAUSE = DATA.causes.causes[0]
+
+
+def published_build(site: Path) -> dict:
+    text = (site / WORKER).read_text(encoding="utf-8")
+    return json.loads(re.search(r"^const BUILD = (.*);$", text, re.M).group(1))  # type: ignore[union-attr]
+
+
+def test_the_whole_site_is_precached_within_the_budget(site: Path) -> None:
+    precache = plan(site)
+    print(
+        f"\n[offline] precache: {len(precache.files)} files, {precache.gzip_bytes / 1000:.0f} KB gzip "
+        f"(budget {PRECACHE_BUDGET / 1000:.0f} KB); whole site: {precache.whole_site}"
+    )
+    assert precache.whole_site
+    assert precache.gzip_bytes <= PRECACHE_BUDGET
+    assert published_build(site) == {"version": precache.version, "precache": list(precache.files)}
+    for page in ("", "triage/", "diary/", f"causes/{CAUSE.id}/", "triage/tree.json", "diary/diary.json"):
+        assert page in precache.files, page
+    assert not [f for f in precache.files if f.endswith(".map") or f.startswith("_headers")]
+
+
+def test_past_the_budget_the_shell_and_fixed_pages_come_first_and_the_rest_on_first_view(site: Path) -> None:
+    precache = plan(site, budget=250_000)
+    assert not precache.whole_site
+    assert precache.gzip_bytes <= 250_000
+    for needed in ("", "triage/", "diary/", "when-to-see-a-doctor/", "diary/diary.json", "pagefind/pagefind.js"):
+        assert needed in precache.files, needed
+    assert f"causes/{CAUSE.id}/" not in precache.files
+    assert not [f for f in precache.files if f.startswith(("pagefind/fragment/", "pagefind/index/"))]
+
+
+def test_any_change_to_the_build_changes_the_worker_s_version(site: Path, tmp_path: Path) -> None:
+    copy = tmp_path / "site"
+    shutil.copytree(site, copy)
+    assert plan(copy).version == plan(site).version, "the same build, the same version"
+    page = copy / "causes" / CAUSE.id / "index.html"
+    page.write_text(page.read_text(encoding="utf-8").replace("</h1>", " (revised)</h1>", 1), encoding="utf-8")
+    assert plan(copy).version != plan(site).version
+
+
+# -- in Chromium --------------------------------------------------------------------------------
+
+
+@contextmanager
+def serving(folder: Path) -> Iterator[tuple[str, http.server.ThreadingHTTPServer]]:
+    """`folder` over HTTP on 127.0.0.1 until the block ends (or the test stops the server)."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(folder)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/", server
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture
+def worker_context(browser: object) -> Iterator[object]:
+    """A fresh browser context that lets the site's service worker run."""
+    context = browser.new_context(service_workers="allow")  # type: ignore[attr-defined]
+    yield context
+    context.close()
+
+
+CONTROLLED = """async () => {
+  const registration = await navigator.serviceWorker.ready;  // installed: the precache is in
+  if (!navigator.serviceWorker.controller) {
+    const changed = (resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true });
+    await new Promise(changed);
+  }
+  const script = navigator.serviceWorker.controller.scriptURL;
+  return { scope: registration.scope, script, caches: await caches.keys() };
+}"""
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("where", ["root", "subpath"])
+def test_after_a_first_visit_every_page_kind_works_with_the_server_gone(
+    worker_context: object, site: Path, tmp_path: Path, where: str
+) -> None:
+    www = tmp_path / "www"
+    path = "spasms/" if where == "subpath" else ""
+    shutil.copytree(site, www / path)
+    with serving(www) as (address, server):
+        base = address + path
+        page = worker_context.new_page()  # type: ignore[attr-defined]
+        page.goto(base)
+        worker = page.evaluate(CONTROLLED)
+        assert worker["scope"] == base, "the worker is scoped to the site's root"
+        assert worker["script"] == base + WORKER
+        server.shutdown()
+        worker_context.set_offline(True)  # type: ignore[attr-defined]
+
+        page.goto(base + f"causes/{CAUSE.id}/")
+        assert page.locator("h1").inner_text().startswith(CAUSE.name)
+
+        page.goto(base + "triage/")
+        first = DATA.triage.questions[0].none_label
+        page.get_by_role("button", name=first).click()
+        assert page.locator("#triage-heading").inner_text() == DATA.triage.questions[1].text
+
+        results = search(page, "charley horse")
+        assert results, "the search runs offline, index and all"
+        page.locator("[data-site-search-results] a").first.click()
+        page.wait_for_load_state()
+        assert page.locator("article h1").count() == 1
+
+        page.goto(base + "diary/")
+        page.get_by_role("button", name="Save entry").wait_for()
+        record(page, note="recorded offline")
+        page.reload()
+        page.get_by_role("heading", name="Your entries (1)").wait_for()
+        assert "recorded offline" in page.locator(".diary__entry").inner_text()
+
+
+@pytest.mark.browser
+def test_a_new_build_replaces_the_old_cache_and_no_reader_sees_a_stale_page(
+    worker_context: object, site: Path, tmp_path: Path
+) -> None:
+    www = tmp_path / "www"
+    shutil.copytree(site, www)
+    with serving(www) as (base, _):
+        page = worker_context.new_page()  # type: ignore[attr-defined]
+        page.goto(base)
+        old = page.evaluate(CONTROLLED)["caches"]
+        assert len(old) == 1
+
+        home = www / "index.html"
+        home.write_text(home.read_text(encoding="utf-8").replace("</h1>", " (new build)</h1>", 1), encoding="utf-8")
+        new_version = write_worker(www).version
+        page.reload()
+        assert "(new build)" in page.locator("h1").first.inner_text(), "online, the page is the server's"
+        page.wait_for_function(
+            "async (version) => { const names = await caches.keys(); "
+            "return names.length === 1 && names[0].endsWith(' ' + version); }",
+            arg=new_version,
+        )
+
+
+def test_the_web_app_manifest_is_linked_from_every_page_and_its_icons_exist(site: Path) -> None:
+    import struct
+
+    from tests.site_html import html_pages, soup
+
+    manifest = json.loads((site / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["start_url"] == "./" and manifest["scope"] == "./", "relative: works under a sub-path"
+    for icon in manifest["icons"]:
+        data = (site / icon["src"]).read_bytes()
+        if icon["type"] == "image/png":
+            assert data.startswith(b"\x89PNG\r\n\x1a\n"), icon["src"]
+            width, height = struct.unpack(">II", data[16:24])
+            assert f"{width}x{height}" == icon["sizes"], icon["src"]
+    for path in html_pages(site):
+        link = soup(path).select_one('link[rel="manifest"]')
+        assert link is not None and not link["href"].startswith("/"), path
+        assert (path.parent / link["href"]).resolve() == (site / "manifest.json").resolve(), path
