@@ -55,8 +55,7 @@ IMMUTABLE = re.compile(
 
 def pages_to_measure() -> dict[str, str]:
     """The home page, the first cause of the data, and the symptom checker."""
-    sys.path.insert(0, str(ROOT))
-    from sitegen.dataset import load_dataset
+    from sitegen.loader import load_dataset
 
     cause = load_dataset(ROOT / "data").causes.causes[0].id
     return {"home": "", f"cause ({cause})": f"causes/{cause}/", "triage": "triage/"}

@@ -25,10 +25,8 @@ import time
 from pathlib import Path
 from typing import Any
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from bench import lighthouse, measure, preview, projects, reader  # noqa: E402 (after the path is set)
-from sitegen.dataset import load_dataset  # noqa: E402
+from bench import lighthouse, measure, preview, projects, reader
+from sitegen.loader import load_dataset
 
 RESULTS = measure.ROOT / "bench" / "results.md"
 LOGS = projects.WORK / "logs"

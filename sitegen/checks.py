@@ -6,18 +6,13 @@ from collections.abc import Iterator
 
 from sitegen import models
 from sitegen.dataset import Dataset
+from sitegen.kinds import KINDS
 from sitegen.problems import Path, Problem, did_you_mean
 from sitegen.triage import verify_triage
 from sitegen.yaml_source import SourceFile
 
-REFERENCE_FIELDS = {
-    "sources": "sources",
-    "causes": "causes",
-    "red_flags": "red_flags",
-    "conditions": "conditions",
-    "specialists": "specialists",
-}
-"""A field of one of these names that holds ids refers to records of that kind."""
+REFERENCE_FIELDS = {name: name for name in KINDS}
+"""A field named for a kind (sitegen.kinds) that holds ids refers to records of that kind."""
 
 
 def check_dataset(dataset: Dataset, files: dict[str, SourceFile]) -> list[Problem]:

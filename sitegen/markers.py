@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from sitegen.dataset import Dataset
-from sitegen.problems import did_you_mean
+from sitegen.problems import Problem, did_you_mean
 
 MARKER = re.compile(r"<!--\s*data:\s*(?P<kind>[\w-]+)\s+(?P<name>[\w-]+)\s*-->")
 INTROS = ("causes", "conditions", "red_flags", "specialists", "action_plan", "triage")
@@ -32,6 +32,18 @@ def expand_markers(markdown: str, dataset: Dataset, *, where: str, first_line: i
             raise MarkerError(f"{where}:{line}: {match[0]}: {error.args[0]}") from None
 
     return MARKER.sub(replace, markdown)
+
+
+def marker_problems(markdown: str, dataset: Dataset, *, where: str, first_line: int = 1) -> list[Problem]:
+    """Every marker in `markdown` that names nothing, as `where:line: <marker>: message`."""
+    problems = []
+    for match in MARKER.finditer(markdown):
+        try:
+            _resolve(match["kind"], match["name"], dataset)
+        except LookupError as error:
+            line = first_line + markdown.count("\n", 0, match.start())
+            problems.append(Problem(where, line, match[0], error.args[0]))
+    return problems
 
 
 def _resolve(kind: str, name: str, dataset: Dataset) -> str:

@@ -4,41 +4,26 @@ from __future__ import annotations
 
 import functools
 import http.server
-import os
 import shutil
 import subprocess
-import sys
 import threading
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import NamedTuple
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-# Without these, Chromium tries Google's services at start; this machine's network refuses them.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
-
-def build_site(project: Path, site_dir: Path, *, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
-    """`mkdocs build --strict` of `project` into `site_dir`, as ./site-build.sh runs it."""
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(site_dir)],
-        cwd=project,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+from tests.helpers import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    DEPLOY,
+    NGINX,
+    NGINX_SITES,
+    ROOT,
+    Deployed,
+    build_site,
+    free_port,
+    nginx_main_config,
+)
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -114,50 +99,6 @@ def _record_foreign(page: object, url: str) -> None:
 
 # -- the site as deployed: Debian's nginx running deploy/*.conf ---------------------------------
 
-NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
-DEPLOY = ROOT / "deploy"
-NGINX_SITES = {
-    # where: (the committed server block, the strings the test replaces in it, the site's path)
-    "root": ("nginx.conf", {"listen 80;": "listen {address};", "/srv/spasms/site": "{www}"}, "/"),
-    "subpath": ("nginx-subpath.conf", {"listen 80;": "listen {address};", "/srv/www": "{www}"}, "/spasms/"),
-}
-
-
-def free_port() -> int:
-    import socket
-
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def nginx_main_config(prefix: Path, servers: list[Path]) -> str:
-    """What Debian's /etc/nginx/nginx.conf gives a server block, with every path in `prefix`."""
-    kinds = ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
-    temp = "\n".join(f"    {kind}_temp_path {prefix}/{kind};" for kind in kinds)
-    includes = "\n".join(f"    include {server};" for server in servers)
-    return f"""daemon off;
-master_process off;
-pid {prefix}/nginx.pid;
-error_log {prefix}/error.log warn;
-events {{ worker_connections 64; }}
-http {{
-    include /etc/nginx/mime.types;
-    default_type application/octet-stream;
-    sendfile on;
-    access_log {prefix}/access.log;
-{temp}
-{includes}
-}}
-"""
-
-
-class Deployed(NamedTuple):
-    url: str
-    """Where nginx serves the site: the SITE_URL it was built for."""
-    site: Path
-    """The built site nginx serves."""
-
 
 @pytest.fixture(scope="session")
 def nginx(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Deployed]]:
@@ -174,7 +115,7 @@ def nginx(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Deploy
         assert result.returncode == 0, result.stderr
         text = (DEPLOY / conf).read_text(encoding="utf-8")
         for old, new in replacements.items():
-            assert old in text, f"deploy/{conf} no longer has {old!r}: update NGINX_SITES in tests/conftest.py"
+            assert old in text, f"deploy/{conf} no longer has {old!r}: update NGINX_SITES in tests/helpers.py"
             text = text.replace(old, new.format(address=address, www=www))
         servers.append(prefix / conf)
         servers[-1].write_text(text, encoding="utf-8")

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from sitegen import csp
-from tests.conftest import ROOT, build_site
+from tests.helpers import ROOT, build_site
 
 SPEC_EXAMPLE = "'sha256-qznLcsROx4GACP2dm0UCKCzCG+HiZ1guq6ZZDob/Tng='"
 """The hash of `alert('Hello, world.');` as the CSP Level 3 specification gives it."""

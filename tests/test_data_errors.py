@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 
 # (case, file, text to find, replacement, expected line is that of this text in the result, expected error)
 # The error is `<field>: <message>` without the `data/<file>:<line>: ` prefix, which the test builds;

@@ -22,7 +22,7 @@ from xml.etree import ElementTree
 
 import pytest
 
-from tests.conftest import Deployed
+from tests.helpers import Deployed
 
 CSS_URL = re.compile(r"""url\(\s*(['"]?)([^'")]+)\1\s*\)|@import\s+(['"])([^'"]+)\3""")
 NOT_FETCHED = ("data:", "mailto:", "tel:", "javascript:", "blob:")

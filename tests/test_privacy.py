@@ -14,9 +14,9 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
-from sitegen.dataset import load_dataset
+from sitegen.loader import load_dataset
 from sitegen.triage import compile_tree
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 from tests.site_html import html_pages, soup
 
 pytestmark = pytest.mark.browser

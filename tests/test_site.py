@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from sitegen import urls
-from sitegen.dataset import load_dataset
+from sitegen.loader import load_dataset
 from sitegen.pages import amount, money
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 from tests.site_html import article, html_pages, json_ld, markdown_text, page_file, soup, text_of, words
 
 DATA = load_dataset(ROOT / "data")
