@@ -16,19 +16,16 @@ from tests.helpers import (
     CHROMIUM,
     CHROMIUM_ARGS,
     DEPLOY,
+    ENGINES,
     NGINX,
     NGINX_SITES,
     ROOT,
     Deployed,
+    QuietHandler,
     build_site,
     free_port,
     nginx_main_config,
 )
-
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 (the stdlib's name)
-        pass
 
 
 @pytest.fixture(scope="session")
@@ -51,13 +48,36 @@ def site_env(web_server: tuple[str, Path]) -> dict[str, str]:
     return {"SOURCE_DATE_EPOCH": "1764000000", "SITE_URL": web_server[0]}
 
 
-@pytest.fixture(scope="session")
-def site(tmp_path_factory: pytest.TempPathFactory, site_env: dict[str, str]) -> Path:
-    """The real site, built once per test session."""
-    site_dir = tmp_path_factory.mktemp("build") / "site"
-    result = build_site(ROOT, site_dir, env=site_env)
+def _built(tmp_path_factory: pytest.TempPathFactory, site_env: dict[str, str], engine: str) -> Path:
+    site_dir = tmp_path_factory.mktemp(f"build-{engine}") / "site"
+    result = build_site(ROOT, site_dir, env=site_env, engine=engine)
     assert result.returncode == 0, result.stderr
     return site_dir
+
+
+@pytest.fixture(scope="session")
+def mkdocs_site(tmp_path_factory: pytest.TempPathFactory, site_env: dict[str, str]) -> Path:
+    """The real site, built once per test session by the default engine, MkDocs."""
+    return _built(tmp_path_factory, site_env, "mkdocs")
+
+
+@pytest.fixture(scope="session")
+def site(mkdocs_site: Path) -> Path:
+    """The site the browser tests load: MkDocs' build. A module whose tests hold for every
+    engine overrides this with `engine_site` (tests/test_site.py)."""
+    return mkdocs_site
+
+
+@pytest.fixture(scope="session")
+def zensical_site(tmp_path_factory: pytest.TempPathFactory, site_env: dict[str, str]) -> Path:
+    """The same site built by Zensical, once per test session."""
+    return _built(tmp_path_factory, site_env, "zensical")
+
+
+@pytest.fixture(scope="session", params=ENGINES)
+def engine_site(request: pytest.FixtureRequest) -> Path:
+    """The site as each engine builds it: a test asking for it runs once per engine."""
+    return request.getfixturevalue(f"{request.param}_site")
 
 
 @pytest.fixture(scope="session")

@@ -4,6 +4,7 @@ from here, never from conftest.py."""
 
 from __future__ import annotations
 
+import http.server
 import os
 import shutil
 import subprocess
@@ -40,6 +41,13 @@ def build_site(
         text=True,
         check=False,
     )
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """A static file server for tests: no log line per request."""
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 (the stdlib's name)
+        pass
 
 
 # -- the site as deployed: Debian's nginx running deploy/*.conf ---------------------------------
