@@ -1,8 +1,8 @@
 """What every page carries besides its text, added in the Markdown so any engine shows it:
 data markers expanded (sitegen.markers), the provenance footer (sources, last reviewed) and
 the glossary's abbreviations (templates/_provenance.md), links made relative
-(sitegen.links), and the page's JSON-LD in its front matter (`json_ld`, printed by
-overrides/main.html)."""
+(sitegen.links), the page's JSON-LD in its front matter (`json_ld`, printed by
+overrides/main.html) and its description escaped for the attribute it is printed in."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from datetime import date
 from typing import Any
 
 import jinja2
+from markupsafe import escape
 
 from sitegen import urls
 from sitegen.dataset import Dataset
@@ -62,4 +63,9 @@ def finish_page(
     reviewed = meta["reviewed"] if isinstance(meta["reviewed"], date) else date.fromisoformat(str(meta["reviewed"]))
     body = f"{body.rstrip()}\n\n{footer(dataset, list(meta['sources']), reviewed)}"
     url = site_url.rstrip("/") + "/" + urls.url_of_doc(doc)
-    return {**meta, "json_ld": json_ld_text(page_json_ld(meta, url=url, dataset=dataset))}, relative_links(body, doc)
+    finished = {**meta, "json_ld": json_ld_text(page_json_ld(meta, url=url, dataset=dataset))}
+    if isinstance(meta.get("description"), str):
+        # Material (in MkDocs and in Zensical) prints the description into an attribute
+        # without escaping it; a quote in the data must not end that attribute.
+        finished["description"] = str(escape(meta["description"]))
+    return finished, relative_links(body, doc)
