@@ -31,13 +31,21 @@ def _environment() -> jinja2.Environment:
 
 def footer(dataset: Dataset, sources: list[str], reviewed: date) -> str:
     """The provenance footer and glossary abbreviations of a page citing `sources`."""
+    records = tuple(dataset.by_id["sources"][s] for s in sources)
+    return _footer(records, reviewed, dataset.glossary.terms)
+
+
+@functools.lru_cache(maxsize=256)
+def _footer(sources: tuple, reviewed: date, glossary: tuple) -> str:
+    # Pages citing the same sources on the same date share one footer, rendered once; the
+    # key is the records themselves (frozen), so an edited source or term renders anew.
     return (
         _environment()
         .get_template("_provenance.md")
         .render(
-            sources=[dataset.by_id["sources"][s] for s in sources],
+            sources=list(sources),
             reviewed=reviewed,
-            glossary=dataset.glossary.terms,
+            glossary=glossary,
         )
     )
 

@@ -37,9 +37,15 @@ def write_tree(site_dir: Path, dataset: Dataset) -> None:
 def postbuild(site_dir: Path, dataset: Dataset) -> PostBuild:
     """Every post-build step, in order; raise PostBuildError on the first that refuses."""
     write_tree(site_dir, dataset)
+    indexing = search.start_index(site_dir)
     try:
-        types = search.build_index(site_dir)
-        found = csp.write_headers(site_dir)
-    except (search.SearchError, csp.CspError) as error:
+        found = csp.write_headers(site_dir)  # while Pagefind indexes: both only read the pages
+    except csp.CspError as error:
+        indexing.kill()
+        indexing.wait()
+        raise PostBuildError(str(error)) from None
+    try:
+        types = search.finish_index(site_dir, indexing)
+    except search.SearchError as error:
         raise PostBuildError(str(error)) from None
     return PostBuild(indexed=len(types), scripts=len(found.scripts))

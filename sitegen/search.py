@@ -59,12 +59,14 @@ def marked_pages(site_dir: Path) -> list[Path]:
     return [p for p in sorted(site_dir.rglob("*.html")) if BUNDLE not in p.parts and MARK in p.read_bytes()]
 
 
-def build_index(site_dir: Path) -> dict[str, str]:
-    """Index `site_dir` into `site_dir/pagefind/`; return each page's type by its Pagefind id."""
-    bundle = site_dir / BUNDLE
+def start_index(site_dir: Path) -> subprocess.Popen:
+    """Start Pagefind over `site_dir` (into `site_dir/pagefind/`); `finish_index` waits for it.
+
+    Pagefind runs in a process of its own, so the post-build steps that only read the pages
+    (the CSP scan) run beside it on a second core.
+    """
     # Pagefind adds to an existing bundle; a page deleted since the last build would live on.
-    shutil.rmtree(bundle, ignore_errors=True)
-    marked = marked_pages(site_dir)
+    shutil.rmtree(site_dir / BUNDLE, ignore_errors=True)
     command = [
         sys.executable, "-m", "pagefind_bin",
         "--site", str(site_dir),
@@ -72,12 +74,19 @@ def build_index(site_dir: Path) -> dict[str, str]:
         "--exclude-selectors", EXCLUDE_SELECTORS,
         "--quiet",
     ]  # fmt: skip
-    result = subprocess.run(command, capture_output=True, text=True, check=False)
-    if result.returncode != 0:
-        raise SearchError(f"Pagefind failed (exit {result.returncode}):\n{result.stdout}{result.stderr}")
+    return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+
+
+def finish_index(site_dir: Path, process: subprocess.Popen) -> dict[str, str]:
+    """Wait for Pagefind; return each indexed page's type by its Pagefind id, written beside the index."""
+    output, _ = process.communicate()
+    if process.returncode != 0:
+        raise SearchError(f"Pagefind failed (exit {process.returncode}):\n{output}")
+    bundle = site_dir / BUNDLE
     for name in UNUSED:
         (bundle / name).unlink(missing_ok=True)
     types = page_types(bundle)
+    marked = marked_pages(site_dir)
     if not marked or len(types) < len(marked):
         raise SearchError(
             f"Pagefind indexed {len(types)} pages, but {len(marked)} were marked for search "
@@ -85,6 +94,11 @@ def build_index(site_dir: Path) -> dict[str, str]:
         )
     (bundle / PAGE_TYPES).write_text(json.dumps(types, sort_keys=True, separators=(",", ":")) + "\n", encoding="utf-8")
     return types
+
+
+def build_index(site_dir: Path) -> dict[str, str]:
+    """Index `site_dir` into `site_dir/pagefind/`; return each page's type by its Pagefind id."""
+    return finish_index(site_dir, start_index(site_dir))
 
 
 def page_types(bundle: Path) -> dict[str, str]:
