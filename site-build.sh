@@ -89,7 +89,7 @@ case "$command" in
     "$venv/bin/python" -m sitegen check
     # MkDocs' serve rebuilds on edits to data/, content/, overrides/ (mkdocs.yml `watch`) through
     # the thin hooks in hooks/; an edit to Python is restarted, so the new code is what runs.
-    exec "$venv/bin/watchmedo" auto-restart --directory sitegen --directory hooks --patterns '*.py' --recursive \
+    exec "$venv/bin/watchmedo" auto-restart --directory sitegen --directory hooks --patterns '**/*.py' --recursive \
       --signal SIGTERM -- "$venv/bin/python" -m mkdocs serve --livereload --dev-addr 127.0.0.1:8000 "${@:2}"
     ;;
   test)

@@ -21,7 +21,17 @@ from bench.measure import ROOT, run
 from bench.synthetic import write_dataset
 
 WORK = ROOT / "bench" / "work"
-LINKED = ("overrides", "content", "requirements", "pyproject.toml", ".venv", "site-build.sh", "mkdocs.yml")
+LINKED = (
+    "hooks",
+    "sitegen",
+    "overrides",
+    "content",
+    "requirements",
+    "pyproject.toml",
+    ".venv",
+    "site-build.sh",
+    "mkdocs.yml",
+)
 
 
 def linked_project(folder: Path, *, data: Path | None = None) -> Path:

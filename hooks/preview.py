@@ -5,6 +5,7 @@ overrides/ is rebuilt. Each hook hands one step to the core; none holds logic of
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -13,8 +14,10 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from sitegen.content import read_page
+from sitegen.dataset import Dataset
 from sitegen.export import load_checked
 from sitegen.finish import finish_page
+from sitegen.markers import MarkerError
 from sitegen.navigation import docs_in, navigation
 from sitegen.pages import render_pages
 from sitegen.postbuild import PostBuildError, postbuild
@@ -24,14 +27,22 @@ from sitegen.theme_context import theme_extra
 DATASET = "sitegen_dataset"
 """Where the validated dataset rides on the config, between the hooks."""
 
+log = logging.getLogger("mkdocs.hooks.preview")
+_last_good: list[Dataset] = []
+"""The last dataset that passed every check. MkDocs loads a hook module once per `serve`."""
+
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    # Runs again on every rebuild, so an edited YAML file is always re-read. A problem stops
-    # this rebuild with the file:line list; the server keeps the last good site.
+    # Runs again on every rebuild, so an edited YAML file is always re-read. A problem is
+    # printed as the file:line list and the preview goes on with the last good data (a failed
+    # build would leave `mkdocs serve` holding every request until the problem is fixed).
     try:
-        config[DATASET] = load_checked(Path(config.config_file_path).parent)
+        _last_good[:] = [load_checked(Path(config.config_file_path).parent)]
     except DataError as error:
-        raise PluginError(f"{len(error.problems)} problem(s):\n{error}") from None
+        if not _last_good:
+            raise PluginError(f"{len(error.problems)} problem(s):\n{error}") from None
+        log.error("%d problem(s); showing the last good data until they are fixed:\n%s", len(error.problems), error)
+    config[DATASET] = _last_good[0]
     config.nav = navigation(config[DATASET])
     config.extra.update(theme_extra(config[DATASET]))
     return config
@@ -51,10 +62,13 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     first_line = 1
     if not page.file.generated_by:
         first_line = read_page(Path(page.file.abs_src_path), page.file.src_uri).body_line
-    meta, body = finish_page(
-        page.file.src_uri, dict(page.meta), markdown, config[DATASET],
-        site_url=config.site_url or "", where=f"content/{page.file.src_uri}", first_line=first_line,
-    )  # fmt: skip
+    try:
+        meta, body = finish_page(
+            page.file.src_uri, dict(page.meta), markdown, config[DATASET],
+            site_url=config.site_url or "", where=f"content/{page.file.src_uri}", first_line=first_line,
+        )  # fmt: skip
+    except (MarkerError, LookupError, TypeError, ValueError):
+        return markdown  # a page on_config reported a problem with: shown as written until fixed
     page.meta.update(meta)
     return body
 
