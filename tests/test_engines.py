@@ -51,7 +51,7 @@ def test_zensical_pages_carry_what_mkdocs_pages_carry(mkdocs_site: Path, zensica
         assert html.select_one("aside.emergency a.emergency__number"), f"{site}: {page}: no emergency block"
         assert html.select_one("article footer.provenance"), f"{site}: {page}: no provenance footer"
         assert html.select_one('script[type="application/ld+json"]'), f"{site}: {page}: no JSON-LD"
-        assert html.select_one("article [data-pagefind-body]"), f"{site}: {page}: not marked for search"
+        assert html.select_one("article[data-pagefind-body]"), f"{site}: {page}: not marked for search"
         assert html.select_one("input[role=combobox][aria-controls=site-search-results]"), f"{site}: {page}"
     ours = soup(zensical_site / page / "index.html").select_one('script[type="application/ld+json"]')
     theirs = soup(mkdocs_site / page / "index.html").select_one('script[type="application/ld+json"]')
