@@ -84,19 +84,20 @@ def reviewed(page: ContentPage) -> date | None:
         return None
 
 
-def check_page(page: ContentPage, dataset: Dataset) -> list[Problem]:
-    """Every problem of one hand-written page's front matter and data markers."""
+def check_page(page: ContentPage, dataset: Dataset | None) -> list[Problem]:
+    """Every problem of one hand-written page's front matter and data markers; without a
+    dataset (the data has problems of its own), what can be checked without it."""
     problems = []
     if "(front matter)" in page.meta:
         problems.append(Problem(page.where, page.meta["_line"], "(front matter)", page.meta["(front matter)"]))
         return problems
     sources = page.meta.get("sources")
-    known = dataset.by_id["sources"]
     if not isinstance(sources, list) or not sources:
         problems.append(
             page.problem("sources", "every page lists its sources (ids from data/sources.yaml) in its front matter")
         )
-    else:
+    elif dataset is not None:
+        known = dataset.by_id["sources"]
         for source in sources:
             if source not in known:
                 hint = did_you_mean(str(source), list(known))
@@ -107,10 +108,11 @@ def check_page(page: ContentPage, dataset: Dataset) -> list[Problem]:
     if page_type not in SEARCH_TYPES:
         expected = ", ".join(SEARCH_TYPES)
         problems.append(page.problem("type", f"'{page_type}' is not a search type; expected one of {expected}"))
-    problems.extend(marker_problems(page.body, dataset, where=page.where, first_line=page.body_line))
+    if dataset is not None:
+        problems.extend(marker_problems(page.body, dataset, where=page.where, first_line=page.body_line))
     return problems
 
 
-def check_content(content_dir: Path, dataset: Dataset) -> list[Problem]:
+def check_content(content_dir: Path, dataset: Dataset | None) -> list[Problem]:
     """Every problem of every hand-written page."""
     return [problem for page in content_pages(content_dir) for problem in check_page(page, dataset)]

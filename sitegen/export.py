@@ -64,7 +64,10 @@ def read_config(path: Path) -> dict[str, Any]:
 
 def load_checked(root: Path) -> Dataset:
     """The dataset, with the hand-written pages checked too; DataError lists every problem of both."""
-    dataset = load_dataset(root / "data")
+    try:
+        dataset = load_dataset(root / "data")
+    except DataError as error:
+        raise DataError([*error.problems, *check_content(root / "content", None)]) from None
     problems = check_content(root / "content", dataset)
     if problems:
         raise DataError(problems)

@@ -51,3 +51,11 @@ def test_the_body_starts_after_the_front_matter(tmp_path: Path) -> None:
     page = read_page(tmp_path / "page.md", "page.md")
     assert page.body_line == 6
     assert page.body.startswith("\n# A page")
+
+
+def test_with_the_data_broken_the_front_matter_is_still_checked(tmp_path: Path) -> None:
+    text = GOOD.replace("reviewed: 2026-11-25", "reviewed: soon").replace("seed-article", "not-checked-without-data")
+    (tmp_path / "page.md").write_text(text, encoding="utf-8")
+    assert [str(p) for p in check_content(tmp_path, None)] == [
+        "content/page.md:4: reviewed: expected the date a person last checked this page, as YYYY-MM-DD"
+    ]
