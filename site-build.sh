@@ -5,6 +5,7 @@
 #   ./site-build.sh test     the whole test suite, browser tests included
 #   ./site-build.sh check    validate data/ only
 #   ./site-build.sh bench    benchmarks (bench/results.md)
+# SITE_ENGINE=zensical builds (and serves) with Zensical instead of MkDocs 1.6 + Material.
 set -euo pipefail
 cd "$(dirname "$0")"
 root=$PWD
@@ -37,42 +38,72 @@ ensure_requirements() {
   fi
 }
 
+# The core, sitegen/, as a package in .venv: editable, so serve and the tests run the working
+# tree's code; installed again only when pyproject.toml changes.
+ensure_package() {
+  local stamp="$venv/.installed-pyproject.toml"
+  if ! cmp -s pyproject.toml "$stamp"; then
+    echo "Installing sitegen (pyproject.toml) into .venv ..." >&2
+    "$venv/bin/python" -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e . >&2
+    cp pyproject.toml "$stamp"
+  fi
+}
+
+engine=${SITE_ENGINE:-mkdocs}
+
+# What every command needs: the build's pins, the package, and the chosen engine's pins.
+ensure_build() {
+  ensure_requirements requirements/build.txt
+  ensure_package
+  case "$engine" in
+    mkdocs) ;;
+    zensical) ensure_requirements requirements/zensical.txt ;;
+    *) echo "site-build.sh: SITE_ENGINE is mkdocs or zensical, not '$engine'" >&2; exit 2 ;;
+  esac
+}
+
 build() {
-  "$venv/bin/python" -m sitegen check
   # Build beside site/ and swap only on success: a failed build leaves the last good site/ as it was.
   work=$(mktemp -d "$root/.site-build.XXXXXX")
   trap 'rm -rf "$work"' EXIT
-  "$venv/bin/python" -m mkdocs build --strict --quiet --site-dir "$work/site"
+  # Validate data/ and content/, export the docs tree, build it with the engine, then
+  # tree.json, the search index and the security headers (sitegen/engines.py).
+  "$venv/bin/python" -m sitegen build "$work/site" --engine "$engine"
   if [ -d site ]; then mv site "$work/previous"; fi
   mv "$work/site" site
-  echo "Built site/ ($(find site -name '*.html' | wc -l) pages)." >&2
+  echo "Built site/ with $engine ($(find site -name '*.html' | wc -l) pages)." >&2
 }
 
 command=${1:-build}
 case "$command" in
   build)
-    ensure_requirements requirements/build.txt
+    ensure_build
     build
     ;;
   check)
-    ensure_requirements requirements/build.txt
+    ensure_build
     "$venv/bin/python" -m sitegen check
     ;;
   serve)
-    ensure_requirements requirements/build.txt
+    ensure_build
     "$venv/bin/python" -m sitegen check
-    exec "$venv/bin/python" -m mkdocs serve --livereload --dev-addr 127.0.0.1:8000 "${@:2}"
+    # MkDocs' serve rebuilds on edits to data/, content/, overrides/ (mkdocs.yml `watch`) through
+    # the thin hooks in hooks/; an edit to Python is restarted, so the new code is what runs.
+    exec "$venv/bin/watchmedo" auto-restart --directory sitegen --directory hooks --patterns '**/*.py' --recursive \
+      --signal SIGTERM -- "$venv/bin/python" -m mkdocs serve --livereload --dev-addr 127.0.0.1:8000 "${@:2}"
     ;;
   test)
-    ensure_requirements requirements/build.txt
+    ensure_build
+    ensure_requirements requirements/zensical.txt  # the suite builds with both engines
     ensure_requirements requirements/test.txt
     tests/ensure-browser.sh
     exec "$venv/bin/python" -m pytest "${@:2}"
     ;;
   bench)
-    ensure_requirements requirements/build.txt
+    ensure_build
+    ensure_requirements requirements/zensical.txt
     ensure_requirements requirements/test.txt
-    exec "$venv/bin/python" bench/run.py "${@:2}"
+    exec "$venv/bin/python" -m bench.run "${@:2}"
     ;;
   *)
     echo "usage: ./site-build.sh [build|serve|test|check|bench]" >&2

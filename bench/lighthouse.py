@@ -1,7 +1,7 @@
 """Lighthouse on the home page, a cause page and the symptom checker: the four category scores.
 
     ./site-build.sh bench                       # runs this after the reader side
-    .venv/bin/python bench/lighthouse.py        # on its own; --preset desktop, --keep-reports
+    .venv/bin/python -m bench.lighthouse        # on its own; --preset desktop, --keep-reports
 
 Lighthouse is the npm package pinned in bench/lighthouse/package-lock.json, installed there by
 `npm ci` on first use (and again when the lock file changes); it drives Debian's Chromium
@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from reader import CHROMIUM, CHROMIUM_ARGS  # bench/ is on sys.path: its scripts run as files
+from bench.reader import CHROMIUM, CHROMIUM_ARGS
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "bench" / "lighthouse"
@@ -55,8 +55,7 @@ IMMUTABLE = re.compile(
 
 def pages_to_measure() -> dict[str, str]:
     """The home page, the first cause of the data, and the symptom checker."""
-    sys.path.insert(0, str(ROOT))
-    from sitegen.dataset import load_dataset
+    from sitegen.loader import load_dataset
 
     cause = load_dataset(ROOT / "data").causes.causes[0].id
     return {"home": "", f"cause ({cause})": f"causes/{cause}/", "triage": "triage/"}
@@ -133,10 +132,10 @@ def build(site: Path, url: str) -> None:
     if site.exists():
         shutil.rmtree(site)
     environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": url, "SOURCE_DATE_EPOCH": "1764000000"}
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(site)]
+    command = [sys.executable, "-m", "sitegen", "build", str(site)]
     result = subprocess.run(command, cwd=ROOT, env=environment, capture_output=True, text=True, check=False)
     if result.returncode != 0:
-        raise RuntimeError(f"mkdocs build failed:\n{result.stderr[-3000:]}")
+        raise RuntimeError(f"sitegen build failed:\n{result.stderr[-3000:]}")
 
 
 class DeployedHandler(http.server.SimpleHTTPRequestHandler):

@@ -1,15 +1,15 @@
 """Throw-away projects under bench/work/: the real site's code with other data, and the floor.
 
-A project is a folder holding a config: MkDocs reads `data/` beside `mkdocs.yml`, so a
-synthetic project links the real code (hooks, templates, core, content, the venv and
-site-build.sh) and has its own `data/`. The floor is a bare MkDocs project: the same theme
-and Markdown extensions without `custom_dir` or hooks, the same navigation, and the exact
-Markdown the generator handed MkDocs (bench/export_hook.py), written out as plain files.
+A project is a folder holding a config: `python -m sitegen build --root` reads `data/`,
+`content/`, `overrides/` and `mkdocs.yml` there, so a synthetic project links the real ones
+(and the venv and site-build.sh) and has its own `data/`. The floor is the bare engine: the
+docs tree `python -m sitegen export` writes for that project (the same Markdown, navigation,
+theme and Markdown extensions), built without the theme overrides and with no post-build
+step. Both engines build the same floor tree.
 """
 
 from __future__ import annotations
 
-import json
 import shutil
 import sys
 from pathlib import Path
@@ -21,23 +21,17 @@ from bench.measure import ROOT, run
 from bench.synthetic import write_dataset
 
 WORK = ROOT / "bench" / "work"
-LINKED = ("hooks", "overrides", "sitegen", "content", "requirements", ".venv", "site-build.sh", "mkdocs.yml")
-SEARCH_HOOK = "hooks/pagefind.py"
-
-
-class _ConfigLoader(yaml.SafeLoader):
-    """mkdocs.yml as data: `!ENV [NAME, default]` becomes its default."""
-
-
-_ConfigLoader.add_constructor("!ENV", lambda loader, node: loader.construct_sequence(node)[-1])
-
-
-def site_config() -> dict[str, Any]:
-    return yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)
-
-
-def has_search() -> bool:
-    return SEARCH_HOOK in site_config().get("hooks", []) and (ROOT / SEARCH_HOOK).is_file()
+LINKED = (
+    "hooks",
+    "sitegen",
+    "overrides",
+    "content",
+    "requirements",
+    "pyproject.toml",
+    ".venv",
+    "site-build.sh",
+    "mkdocs.yml",
+)
 
 
 def linked_project(folder: Path, *, data: Path | None = None) -> Path:
@@ -53,64 +47,30 @@ def linked_project(folder: Path, *, data: Path | None = None) -> Path:
 
 
 def synthetic_project(n: int) -> Path:
-    """bench/work/n<N>/: the site's code with `n` records of each kind, and two more configs.
-
-    `mkdocs-nosearch.yml` is the site without the Pagefind hook (Pagefind is timed on its own);
-    `mkdocs-export.yml` adds bench/export_hook.py, for the floor.
-    """
+    """bench/work/n<N>/: the site's code with `n` records of each kind."""
     project = linked_project(WORK / f"n{n}")
     write_dataset(n, project / "data")
-    hooks = [hook for hook in site_config().get("hooks", []) if hook != SEARCH_HOOK]
-    _write_yaml(project / "mkdocs-nosearch.yml", {"INHERIT": "mkdocs.yml", "hooks": hooks})
-    _write_yaml(
-        project / "mkdocs-export.yml",
-        {"INHERIT": "mkdocs.yml", "hooks": [*hooks, str(ROOT / "bench" / "export_hook.py")]},
-    )
     return project
 
 
 def floor_project(project: Path, *, log: Path) -> Path:
-    """`<project>-floor/`: the pages `project` generates, as a bare MkDocs project (one untimed build).
-
-    That build also times each hook on its own, into `<project>-floor/hooks.json`.
-    """
+    """`<project>-floor/`: the pages `project` generates, as a bare engine project (exported once, untimed)."""
     floor = project.with_name(project.name + "-floor")
     if floor.exists():
         shutil.rmtree(floor)
-    # Timed per hook (bench/hook_timer.py writes hooks.json): which hook costs what.
-    timer = str(ROOT / "bench" / "hook_timer.py")
-    target = str(floor / "export-site")
-    command = [
-        sys.executable,
-        timer,
-        str(floor / "hooks.json"),
-        "build",
-        "-f",
-        "mkdocs-export.yml",
-        "--quiet",
-        "--site-dir",
-        target,
-    ]
-    run(command, cwd=project, log=log, env={"BENCH_EXPORT_DIR": str(floor)})
-    shutil.rmtree(floor / "export-site")
-    (floor / "docs" / "assets").symlink_to(ROOT / "content" / "assets")
-    real = site_config()
-    theme = {key: value for key, value in real["theme"].items() if key != "custom_dir"}
-    config = {
-        "site_name": real["site_name"],
-        "site_url": real["site_url"],
-        "docs_dir": "docs",
-        "theme": theme,
-        "extra": real.get("extra", {}),
-        "extra_css": real.get("extra_css", []),
-        "extra_javascript": real.get("extra_javascript", []),
-        "plugins": [],
-        "markdown_extensions": real.get("markdown_extensions", []),
-        "validation": real.get("validation", {}),
-        "nav": json.loads((floor / "nav.json").read_text(encoding="utf-8")),
-    }
+    run([sys.executable, "-m", "sitegen", "export", str(floor), "--root", str(project)], cwd=project, log=log)
+    shutil.rmtree(floor / "overrides")
+    config = yaml.safe_load((floor / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["theme"] = {key: value for key, value in config["theme"].items() if key != "custom_dir"}
     _write_yaml(floor / "mkdocs.yml", config)
     return floor
+
+
+def engine_command(engine: str, site_dir: str) -> list[str]:
+    """The bare engine's build of a tree in the current folder (Zensical writes into `site/` there)."""
+    if engine == "mkdocs":
+        return [sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", site_dir]
+    return [sys.executable, "-m", "zensical", "build", "--clean"]
 
 
 def _write_yaml(path: Path, content: dict[str, Any]) -> None:

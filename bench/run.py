@@ -1,12 +1,13 @@
-"""Benchmarks: how the build scales with the data, against a bare MkDocs floor, and what readers load.
+"""Benchmarks: how the build scales with the data, by engine, against the bare engine, and what readers load.
 
-    ./site-build.sh bench                      # every size, the reader side, the preview, Lighthouse
-    ./site-build.sh bench --sizes 10,100 --repeat 1 --skip-reader --skip-preview --skip-lighthouse
+    ./site-build.sh bench                      # every size and engine, the reader side, the preview, Lighthouse
+    ./site-build.sh bench --sizes 10,100 --repeat 1 --engines zensical --skip-reader --skip-preview --skip-lighthouse
 
-For each size N (records of each kind, bench/synthetic.py) and each repeat, every step runs in
-its own process: load+validate and render (timed inside one interpreter, after imports), the
-site's `mkdocs build` without the Pagefind hook, the floor (a bare MkDocs build of the same
-Markdown and navigation), the whole `./site-build.sh`, and Pagefind over the site it built.
+For each size N (records of each kind, bench/synthetic.py), each engine (MkDocs, Zensical) and
+each repeat, every step runs in its own process: load+validate and render (timed inside one
+interpreter, after imports), `python -m sitegen export`, `python -m sitegen build` (export,
+engine, post-build), the floor (the bare engine building the same exported Markdown and
+navigation), the whole `./site-build.sh`, and Pagefind over the site it built.
 Figures are medians; memory is the peak resident set of the largest process. The table is
 printed and written to bench/results.md. This prints figures; it asserts nothing.
 """
@@ -15,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import datetime
-import json
 import os
 import platform
 import shutil
@@ -25,15 +25,13 @@ import time
 from pathlib import Path
 from typing import Any
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from bench import lighthouse, measure, preview, projects, reader  # noqa: E402 (after the path is set)
-from sitegen import offline  # noqa: E402
-from sitegen.dataset import load_dataset  # noqa: E402
+from bench import lighthouse, measure, preview, projects, reader
+from sitegen import offline, search
+from sitegen.loader import load_dataset
 
 RESULTS = measure.ROOT / "bench" / "results.md"
 LOGS = projects.WORK / "logs"
-DEFAULT_SIZES = (10, 100, 500, 1000, 5000)
+DEFAULT_SIZES = (100, 1000, 5000)
 GOALS = {
     "overhead": 1.10,  # build / floor at N = 1,000
     "scaling": 1.3,  # ms per page at 5,000 / at 500
@@ -56,6 +54,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--repeat-large", type=int, default=1, help="runs per step for sizes of 5,000 and more (they take minutes each)"
     )
+    parser.add_argument("--engines", default="mkdocs,zensical", help="engines to build with, comma-separated")
     parser.add_argument("--skip-reader", action="store_true", help="skip the browser measurements of the real site")
     parser.add_argument("--skip-preview", action="store_true", help="skip the live-preview measurement")
     parser.add_argument("--skip-lighthouse", action="store_true", help="skip Lighthouse (bench/lighthouse.py)")
@@ -64,13 +63,12 @@ def main(argv: list[str] | None = None) -> int:
     sizes = [int(size) for size in args.sizes.split(",") if size]
     started = time.perf_counter()
     load_before = os.getloadavg()[1]
-    search = projects.has_search()
-
-    scaling = {}
+    scaling: dict[tuple[int, str], dict[str, Any]] = {}
     for n in sizes:
-        repeat = args.repeat_large if n >= 5000 else args.repeat
-        scaling[n] = bench_size(n, repeat, search=search)
-        print(scaling_table({n: scaling[n]}, header=len(scaling) == 1), flush=True)
+        for engine in args.engines.split(","):
+            repeat = args.repeat_large if n >= 5000 else args.repeat
+            scaling[n, engine] = bench_size(n, repeat, engine=engine)
+            print(scaling_table({(n, engine): scaling[n, engine]}, header=len(scaling) == 1), flush=True)
 
     real = {} if args.skip_reader else bench_real_site()
     live = {} if args.skip_preview else bench_preview()
@@ -90,50 +88,47 @@ def main(argv: list[str] | None = None) -> int:
 # -- the build, by size ---------------------------------------------------------------------
 
 
-def bench_size(n: int, repeat: int, *, search: bool) -> dict[str, Any]:
-    print(f"N = {n}: generating data and the floor ...", file=sys.stderr, flush=True)
+def bench_size(n: int, repeat: int, *, engine: str) -> dict[str, Any]:
+    print(f"N = {n}, {engine}: generating data and the floor ...", file=sys.stderr, flush=True)
     project = projects.synthetic_project(n)
     floor = projects.floor_project(project, log=LOGS / f"n{n}-export.log")
     python = sys.executable
-    runs: dict[str, list[measure.Run]] = {"build": [], "floor": [], "whole": [], "pagefind": []}
+    runs: dict[str, list[measure.Run]] = {"build": [], "floor": [], "whole": [], "pagefind": [], "export": []}
     stages: list[dict[str, float]] = []
+    site = project / "site-built"
     for attempt in range(repeat):
-        print(f"N = {n}: run {attempt + 1} of {repeat} ...", file=sys.stderr, flush=True)
+        print(f"N = {n}, {engine}: run {attempt + 1} of {repeat} ...", file=sys.stderr, flush=True)
         stages.append(measure.stage(project / "data", log=LOGS / f"n{n}-stage.log"))
+        runs["export"].append(
+            measure.run(
+                [python, "-m", "sitegen", "export", str(project / "tree"), "--root", "."],
+                cwd=project,
+                log=LOGS / f"n{n}-{engine}-export.log",
+            )
+        )
         runs["build"].append(
             measure.run(
-                [
-                    python,
-                    "-m",
-                    "mkdocs",
-                    "build",
-                    "-f",
-                    "mkdocs-nosearch.yml",
-                    "--strict",
-                    "--quiet",
-                    "--site-dir",
-                    "site-nosearch",
-                ],
+                [python, "-m", "sitegen", "build", str(site), "--root", ".", "--engine", engine],
                 cwd=project,
-                log=LOGS / f"n{n}-build.log",
+                log=LOGS / f"n{n}-{engine}-build.log",
             )
         )
         runs["floor"].append(
+            measure.run(projects.engine_command(engine, "site"), cwd=floor, log=LOGS / f"n{n}-{engine}-floor.log")
+        )
+        runs["whole"].append(
             measure.run(
-                [python, "-m", "mkdocs", "build", "--quiet", "--site-dir", "site"],
-                cwd=floor,
-                log=LOGS / f"n{n}-floor.log",
+                ["./site-build.sh"], cwd=project, log=LOGS / f"n{n}-{engine}-whole.log", env={"SITE_ENGINE": engine}
             )
         )
-        runs["whole"].append(measure.run(["./site-build.sh"], cwd=project, log=LOGS / f"n{n}-whole.log"))
-        if search:
-            runs["pagefind"].append(pagefind_run(project / "site", log=LOGS / f"n{n}-pagefind.log"))
-    pages = count_pages(project / "site-nosearch")
+        runs["pagefind"].append(pagefind_run(project / "site", log=LOGS / f"n{n}-{engine}-pagefind.log"))
+    pages = count_pages(site)
     floor_pages = count_pages(floor / "site")
-    index = reader.directory_size(project / "site" / "pagefind") if search else (0, 0)
-    precache = offline.plan(project / "site")
+    index = reader.directory_size(project / "site" / "pagefind")
+    precache = offline.plan(site)
     result = {
         "n": n,
+        "engine": engine,
         "repeat": repeat,
         "pages": pages,
         "floor_pages": floor_pages,
@@ -144,7 +139,6 @@ def bench_size(n: int, repeat: int, *, search: bool) -> dict[str, Any]:
         "render_mb": statistics.median(s["render_mb"] for s in stages),
         "index_mb": index[0] / 1e6,
         "index_files": index[1],
-        "hooks": json.loads((floor / "hooks.json").read_text(encoding="utf-8")),
         "precache": {
             "files": len(precache.files),
             "kb": precache.gzip_bytes / 1000,
@@ -156,36 +150,28 @@ def bench_size(n: int, repeat: int, *, search: bool) -> dict[str, Any]:
             result[f"{name}_s"] = statistics.median(r.seconds for r in measured)
             result[f"{name}_mb"] = statistics.median(r.peak_mb for r in measured)
             result[f"{name}_cpu"] = statistics.median(r.cpu_seconds for r in measured)
-    for name in ("site-nosearch", "site"):
+    # The build without its search index, as the floor has none: the build less Pagefind alone.
+    result["nosearch_s"] = result["build_s"] - result["pagefind_s"]
+    result["nosearch_cpu"] = result["build_cpu"] - result["pagefind_cpu"]
+    for name in ("site-built", "site", "tree"):
         shutil.rmtree(project / name, ignore_errors=True)
     shutil.rmtree(floor / "site", ignore_errors=True)
     return result
 
 
 def pagefind_run(site: Path, *, log: Path) -> measure.Run:
-    """Pagefind alone over a built site, with the arguments hooks/pagefind.py gives it."""
-    hook = _search_hook()
+    """Pagefind alone over a built site, with the arguments sitegen/search.py gives it."""
     output = "pagefind-bench"
     command = [
         sys.executable, "-m", "pagefind_bin",
         "--site", str(site),
         "--output-subdir", output,
-        "--exclude-selectors", hook.EXCLUDE_SELECTORS,
+        "--exclude-selectors", search.EXCLUDE_SELECTORS,
         "--quiet",
     ]  # fmt: skip
     result = measure.run(command, cwd=site, log=log)
     shutil.rmtree(site / output, ignore_errors=True)
     return result
-
-
-def _search_hook() -> Any:
-    import importlib.util
-
-    sys.path.insert(0, str(measure.ROOT / "hooks"))
-    spec = importlib.util.spec_from_file_location("bench_pagefind_hook", measure.ROOT / projects.SEARCH_HOOK)
-    module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
-    spec.loader.exec_module(module)  # type: ignore[union-attr]
-    return module
 
 
 def count_pages(site: Path) -> int:
@@ -230,48 +216,31 @@ def bench_preview() -> dict[str, Any]:
 # -- the report -----------------------------------------------------------------------------
 
 
-def scaling_table(scaling: dict[int, dict[str, Any]], *, header: bool = True) -> str:
+def scaling_table(scaling: dict[tuple[int, str], dict[str, Any]], *, header: bool = True) -> str:
     rows = [
-        "| N | pages | data MB | load+validate s (MB) | render s (MB) | mkdocs build s (MB) | ms/page"
-        " | floor s (MB) | floor ms/page | build / floor | same, CPU time | Pagefind s (MB) | index MB (files)"
-        " | whole site-build.sh s (MB) | ms/page |",
-        "|" + "---|" * 15,
+        "| N | engine | pages | data MB | load+validate s (MB) | render s (MB) | export s (MB)"
+        " | sitegen build s (MB) | ms/page | floor s (MB) | floor ms/page | build less Pagefind / floor"
+        " | same, CPU time | Pagefind s (MB) | index MB (files) | whole site-build.sh s (MB) | ms/page |",
+        "|" + "---|" * 17,
     ]
-    for n, r in scaling.items():
+    for (n, engine), r in scaling.items():
         build_ms = 1000 * r["build_s"] / r["pages"]
         floor_ms = 1000 * r["floor_s"] / r["floor_pages"]
-        pagefind = f"{r['pagefind_s']:.2f} ({r['pagefind_mb']:.0f})" if "pagefind_s" in r else "–"
-        index = f"{r['index_mb']:.1f} ({r['index_files']})" if r["index_files"] else "–"
         rows.append(
-            f"| {n:,}{'*' if r['repeat'] == 1 else ''} | {r['pages']:,} | {r['data_mb']:.1f}"
+            f"| {n:,}{'*' if r['repeat'] == 1 else ''} | {engine} | {r['pages']:,} | {r['data_mb']:.1f}"
             f" | {r['load_s']:.2f} ({r['load_mb']:.0f}) | {r['render_s']:.2f} ({r['render_mb']:.0f})"
+            f" | {r['export_s']:.1f} ({r['export_mb']:.0f})"
             f" | {r['build_s']:.1f} ({r['build_mb']:.0f}) | {build_ms:.1f}"
-            f" | {r['floor_s']:.1f} ({r['floor_mb']:.0f}) | {floor_ms:.1f} | {r['build_s'] / r['floor_s']:.2f}"
-            f" | {r['build_cpu'] / r['floor_cpu']:.2f}"
-            f" | {pagefind} | {index} | {r['whole_s']:.1f} ({r['whole_mb']:.0f})"
-            f" | {1000 * r['whole_s'] / r['pages']:.1f} |"
+            f" | {r['floor_s']:.1f} ({r['floor_mb']:.0f}) | {floor_ms:.1f} | {r['nosearch_s'] / r['floor_s']:.2f}"
+            f" | {r['nosearch_cpu'] / r['floor_cpu']:.2f}"
+            f" | {r['pagefind_s']:.2f} ({r['pagefind_mb']:.0f}) | {r['index_mb']:.1f} ({r['index_files']})"
+            f" | {r['whole_s']:.1f} ({r['whole_mb']:.0f}) | {1000 * r['whole_s'] / r['pages']:.1f} |"
         )
     return "\n".join(rows if header else rows[2:])
 
 
-def hooks_table(scaling: dict[int, dict[str, Any]]) -> str:
-    """Seconds each hook took in one build (all its events), by size."""
-    names = sorted({name for r in scaling.values() for name in r["hooks"] if "export_hook" not in name})
-    rows = [
-        "| hook | " + " | ".join(f"N = {n:,}" for n in scaling) + " |",
-        "|---|" + "---|" * len(scaling),
-    ]
-    for name in names:
-        cells = []
-        for r in scaling.values():
-            seconds = r["hooks"].get(name)
-            cells.append("–" if seconds is None else f"{seconds:.2f} s ({1000 * seconds / r['pages']:.2f} ms/page)")
-        rows.append(f"| `{name}` | " + " | ".join(cells) + " |")
-    return "\n".join(rows)
-
-
 def goals(
-    scaling: dict[int, dict[str, Any]], real: dict[str, Any], live: dict[str, Any]
+    scaling: dict[tuple[int, str], dict[str, Any]], real: dict[str, Any], live: dict[str, Any]
 ) -> list[tuple[str, str, str, str]]:
     """(goal, target, measured, met) rows; a goal that was not measured says so."""
     rows = []
@@ -288,28 +257,41 @@ def goals(
     def cpu_note(value: float | None) -> str:
         return f" (CPU time: {value:.2f})" if value is not None else ""
 
-    at = scaling.get
-
-    def overhead(key: str) -> float | None:
-        return at(1000)[f"build_{key}"] / at(1000)[f"floor_{key}"] if at(1000) else None
-
-    def per_page(stage: str, key: str) -> float | None:
-        if not (at(500) and at(5000)):
-            return None
-        return (at(5000)[f"{stage}_{key}"] / at(5000)["pages"]) / (at(500)[f"{stage}_{key}"] / at(500)["pages"])
-
-    target = GOALS["overhead"]
-    row(
-        "generator overhead at N = 1,000 (build / floor)",
-        "≤ 1.10",
-        overhead("s"),
-        target,
-        "{:.2f}",
-        note=cpu_note(overhead("cpu")),
-    )
-    for stage, name in (("build", "mkdocs build"), ("whole", "whole site-build.sh")):
-        value, cpu = per_page(stage, "s"), per_page(stage, "cpu")
-        row(f"{name} ms/page at 5,000 / at 500", "≤ 1.3", value, GOALS["scaling"], "{:.2f}", note=cpu_note(cpu))
+    engines = list(dict.fromkeys(engine for _, engine in scaling))
+    sizes = sorted({n for n, _ in scaling})
+    for engine in engines:
+        at = {n: r for (n, e), r in scaling.items() if e == engine}.get
+        if at(1000):
+            value, cpu = (at(1000)[f"nosearch_{key}"] / at(1000)[f"floor_{key}"] for key in ("s", "cpu"))
+        else:
+            value = cpu = None
+        row(
+            f"{engine}: overhead at N = 1,000 (build less Pagefind / floor)",
+            "≤ 1.10",
+            value,
+            GOALS["overhead"],
+            "{:.2f}",
+            note=cpu_note(cpu),
+        )
+        small, large = (sizes[0], sizes[-1]) if len(sizes) > 1 else (None, None)
+        for stage, name in (("build", "sitegen build"), ("whole", "whole site-build.sh")):
+            if small is not None and at(small) and at(large):
+                value, cpu = (
+                    (at(large)[f"{stage}_{key}"] / at(large)["pages"])
+                    / (at(small)[f"{stage}_{key}"] / at(small)["pages"])
+                    for key in ("s", "cpu")
+                )
+            else:
+                value = cpu = None
+            sizes_said = f"{large:,} / at {small:,}" if small is not None else "the largest size / the smallest"
+            row(
+                f"{engine}: {name} ms/page at {sizes_said}",
+                "≤ 1.3",
+                value,
+                GOALS["scaling"],
+                "{:.2f}",
+                note=cpu_note(cpu),
+            )
     view = real.get("view", {})
     for name, measured in view.items():
         if name not in ("search", "precache"):
@@ -356,7 +338,7 @@ def goals(
 
 
 def render_report(
-    scaling: dict[int, dict[str, Any]],
+    scaling: dict[tuple[int, str], dict[str, Any]],
     real: dict[str, Any],
     live: dict[str, Any],
     *,
@@ -387,35 +369,31 @@ def render_report(
         "## Build, by size",
         "",
         "N records of each kind (sources, causes, red flags, conditions, specialists, FAQs, action-plan"
-        " tips); pages are the HTML pages built. Times are wall seconds, (MB) the peak memory of the"
-        " largest process. *load+validate* and *render* run in one interpreter after its imports;"
-        " *mkdocs build* is the site without the Pagefind hook; the *floor* is a bare `mkdocs build`"
-        " (Material, no hooks or overrides, same navigation) of the Markdown the generator hands"
-        " MkDocs; *Pagefind* indexes the built site on its own; *whole* is `./site-build.sh`"
-        " (validate, build with Pagefind, swap).",
+        " tips), built by each engine; pages are the HTML pages built. Times are wall seconds, (MB) the"
+        " peak memory of the largest process. *load+validate* and *render* run in one interpreter after"
+        " its imports; *export* is `python -m sitegen export` (validate, render, finish every page);"
+        " *sitegen build* is export, the engine and the post-build steps (tree.json, Pagefind, CSP);"
+        " the *floor* is the bare engine (no theme overrides, no post-build step) building the same"
+        " exported Markdown and navigation; *build less Pagefind* is the build less Pagefind alone over"
+        " the built site (the floor has no search index); *whole* is `./site-build.sh` with"
+        " `SITE_ENGINE` set (validate, build, swap).",
         "",
         scaling_table(scaling) if scaling else "(no sizes run)",
         "",
     ]
     if scaling:
         lines += [
-            "Time inside each hook during one build of each size (the export build, run once; the"
-            " Pagefind hook is left out there and timed above). The overrides' templates are not"
-            " hooks: their cost is in MkDocs' page rendering.",
-            "",
-            hooks_table(scaling),
-            "",
             "What the offline worker precaches (sitegen/offline.py): the whole site while it is at most"
             " 600 KB gzip; past that, the shell (scripts, styles, the search runtime, the checker's and"
             " the diary's data, icons) and the fixed pages, while other pages and search chunks are"
             " kept on first view.",
             "",
-            "| N | precached files | precache KB gzip | whole site precached |",
-            "|---|---|---|---|",
+            "| N | engine | precached files | precache KB gzip | whole site precached |",
+            "|---|---|---|---|---|",
             *(
-                f"| {n:,} | {r['precache']['files']:,} | {r['precache']['kb']:.0f}"
+                f"| {n:,} | {engine} | {r['precache']['files']:,} | {r['precache']['kb']:.0f}"
                 f" | {'yes' if r['precache']['whole'] else 'no'} |"
-                for n, r in scaling.items()
+                for (n, engine), r in scaling.items()
                 if "precache" in r
             ),
             "",

@@ -1,4 +1,11 @@
-"""Command line: `python -m sitegen check` validates `data/`; `schema` rewrites `data/schema/`."""
+"""Command line, run from the project's root:
+
+python -m sitegen check              validate data/ and content/'s front matter
+python -m sitegen schema             rewrite data/schema/
+python -m sitegen export DIR         the docs tree an engine builds (sitegen.export)
+python -m sitegen postbuild SITE     tree.json, search index, security headers (sitegen.postbuild)
+python -m sitegen build SITE [--engine mkdocs|zensical]   all three steps: what ./site-build.sh runs
+"""
 
 from __future__ import annotations
 
@@ -6,25 +13,45 @@ import argparse
 import sys
 from pathlib import Path
 
-from sitegen.dataset import load_dataset
+from sitegen.engines import ENGINES, EngineError, build
+from sitegen.export import export, load_checked
+from sitegen.loader import load_dataset
+from sitegen.postbuild import PostBuildError, postbuild
 from sitegen.problems import DataError
 from sitegen.schema import write_schemas
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m sitegen")
-    parser.add_argument("command", choices=["check", "schema"])
-    parser.add_argument("--data", type=Path, default=Path("data"), help="the data folder (default: data)")
+    parser = argparse.ArgumentParser(prog="python -m sitegen", description=__doc__)
+    parser.add_argument("command", choices=["check", "schema", "export", "postbuild", "build"])
+    parser.add_argument("target", nargs="?", type=Path, help="DIR for export, SITE for postbuild and build")
+    parser.add_argument("--root", type=Path, default=Path("."), help="the project (default: the current folder)")
+    parser.add_argument("--data", type=Path, default=None, help="the data folder (default: ROOT/data)")
+    parser.add_argument("--engine", choices=ENGINES, default="mkdocs", help="for build (default: mkdocs)")
     args = parser.parse_args(argv)
+    data = args.data or args.root / "data"
     if args.command == "schema":
-        for path in write_schemas(args.data / "schema"):
+        for path in write_schemas(data / "schema"):
             print(f"wrote {path}")
         return 0
+    if args.command != "check" and args.target is None:
+        parser.error(f"{args.command} needs a folder")
     try:
-        load_dataset(args.data)
+        if args.command == "check":
+            load_checked(args.root) if args.data is None else load_dataset(data)
+        elif args.command == "export":
+            export(args.root, args.target)
+        elif args.command == "postbuild":
+            postbuild(args.target, load_dataset(data))
+        else:
+            build(args.root, args.target, engine=args.engine)
     except DataError as error:
         print(error, file=sys.stderr)
-        print(f"{len(error.problems)} problem(s) in {args.data}/; nothing was built.", file=sys.stderr)
+        folders = f"{data}/" + (" and content/" if any(p.file.startswith("content/") for p in error.problems) else "")
+        print(f"{len(error.problems)} problem(s) in {folders}; nothing was built.", file=sys.stderr)
+        return 1
+    except (EngineError, PostBuildError) as error:
+        print(error, file=sys.stderr)
         return 1
     return 0
 

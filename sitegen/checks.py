@@ -6,19 +6,14 @@ from collections.abc import Iterator
 
 from sitegen import models
 from sitegen.dataset import Dataset
+from sitegen.kinds import KINDS
 from sitegen.problems import Path, Problem, did_you_mean
 from sitegen.triage import verify_triage
 from sitegen.yaml_source import SourceFile
 
-REFERENCE_FIELDS = {
-    "sources": "sources",
-    "causes": "causes",
-    "red_flags": "red_flags",
-    "watch_for": "red_flags",
-    "conditions": "conditions",
-    "specialists": "specialists",
-}
-"""A field of one of these names that holds ids refers to records of that kind."""
+REFERENCE_FIELDS = {**{name: name for name in KINDS}, "watch_for": "red_flags"}
+"""A field named for a kind (sitegen.kinds) that holds ids refers to records of that kind;
+`watch_for` (a triage outcome's signs to look out for) holds red flag ids too."""
 
 SINGLE_REFERENCE_FIELDS = {"source": "sources", "flag": "red_flags"}
 """The same for a field that holds one id."""

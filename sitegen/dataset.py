@@ -1,24 +1,16 @@
-"""Load every file in `data/` into one validated, typed `Dataset`, or raise `DataError`.
+"""The `Dataset`: every data file, validated and typed. `sitegen.loader` makes one from `data/`.
 
-Stages, each collecting all its problems: read YAML (syntax, encoding), validate each
-file against its model (types, unknown keys), then check what spans files
-(references, unique ids, triage safety).
+This module imports only the models, so every other module can import it: imports run
+loader -> checks -> triage -> dataset -> models, never back.
 """
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cached_property
-from pathlib import Path
-
-from pydantic import ValidationError
 
 from sitegen import models
-from sitegen.problems import DataError, Problem, did_you_mean
-from sitegen.yaml_source import SourceFile, read_yaml
+from sitegen.kinds import KINDS, records
 
 
 @dataclass(frozen=True)
@@ -39,126 +31,4 @@ class Dataset:
     @cached_property
     def by_id(self) -> dict[str, dict[str, models.Record]]:
         """Every entity kind's records by id: `dataset.by_id["causes"]["dehydration"]`."""
-        return {
-            "sources": {s.id: s for s in self.sources.sources},
-            "causes": {c.id: c for c in self.causes.causes},
-            "red_flags": {r.id: r for r in self.red_flags.red_flags},
-            "conditions": {c.id: c for c in self.conditions.conditions},
-            "specialists": {s.id: s for s in self.specialists.specialists},
-            "faqs": {f.id: f for f in self.faqs.faqs},
-        }
-
-
-def load_dataset(data_dir: Path) -> Dataset:
-    """Read, validate and cross-check `data_dir`; raise `DataError` listing every problem."""
-    with _collector_paused():
-        return _load(data_dir)
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector while loading.
-
-    Loading builds hundreds of thousands of small objects (YAML nodes, dicts, records) that
-    form no cycles, and each burst of allocations triggered a collection that scanned all
-    of them again: 5,000 records of each kind loaded in 8 s, 4 s without (./site-build.sh bench).
-    Reference counting still frees everything as usual.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
-def _load(data_dir: Path) -> Dataset:
-    problems: list[Problem] = []
-    parsed: dict[str, models.Record] = {}
-    sources: dict[str, SourceFile] = {}
-    for stem, model in models.FILES.items():
-        path = data_dir / f"{stem}.yaml"
-        name = f"{data_dir.name}/{stem}.yaml"
-        if not path.is_file():
-            problems.append(Problem(name, 1, "(file)", "file is missing"))
-            continue
-        source = read_yaml(path, name)
-        sources[stem] = source
-        problems.extend(source.problems)
-        if source.data is None or source.problems:
-            continue
-        record = _validate_file(source, model, problems)
-        if record is not None:
-            parsed[stem] = record
-    if problems:
-        raise DataError(problems)
-    dataset = Dataset(**parsed)  # type: ignore[arg-type]
-    from sitegen.checks import check_dataset  # here, to keep checks free to import Dataset
-
-    problems.extend(check_dataset(dataset, sources))
-    if problems:
-        raise DataError(problems)
-    return dataset
-
-
-def _validate_file(source: SourceFile, model: type[models.Record], problems: list[Problem]) -> models.Record | None:
-    if not isinstance(source.data, dict):
-        got = type(source.data).__name__
-        keys = ", ".join(model.model_fields)
-        problems.append(source.problem((), f"expected a mapping with the keys {keys}; got a {_yaml_type(got)}"))
-        return None
-    try:
-        return model.model_validate(source.data)
-    except ValidationError as error:
-        problems.extend(_problem_from(source, model, detail) for detail in error.errors())
-        return None
-
-
-def _yaml_type(python_type: str) -> str:
-    return {"tuple": "list", "str": "string", "int": "number", "float": "number", "bool": "true/false"}.get(
-        python_type, python_type
-    )
-
-
-def _problem_from(source: SourceFile, model: type[models.Record], detail: dict) -> Problem:
-    """Turn one pydantic error into a maintainer's sentence on the right line."""
-    path = tuple(part for part in detail["loc"] if not (isinstance(part, str) and part.startswith("function-")))
-    kind = detail["type"]
-    message = str(detail["msg"]).removeprefix("Value error, ")
-    if kind == "extra_forbidden":
-        message = "unknown key" + _suggest(str(path[-1]), _allowed_keys(model, path[:-1]))
-    elif kind == "missing":
-        message = "required field is missing"
-    elif kind == "string_pattern_mismatch" and path and path[-1] in ("id", "start", "next", "if_any", "if_none"):
-        message = "must be a lowercase-kebab id such as 'poor-circulation'"
-    elif kind.endswith("_type") or kind == "literal_error" or kind.startswith("date"):
-        message = f"{message} (got {detail['input']!r})"
-    return source.problem(path, message)
-
-
-def _allowed_keys(model: type[models.Record], path: tuple) -> list[str]:
-    """The keys the model accepts at `path`, for 'did you mean'."""
-    current: type | None = model
-    for part in path:
-        if current is None or isinstance(part, int):
-            continue
-        field = getattr(current, "model_fields", {}).get(part)
-        current = _record_type(field.annotation) if field else None
-    return list(getattr(current, "model_fields", {})) if current else []
-
-
-def _record_type(annotation: object) -> type | None:
-    """The Record model inside an annotation such as `tuple[Cause, ...]` or `Cost | None`."""
-    if isinstance(annotation, type) and issubclass(annotation, models.Record):
-        return annotation
-    for argument in getattr(annotation, "__args__", ()):
-        found = _record_type(argument)
-        if found:
-            return found
-    return None
-
-
-def _suggest(word: str, choices: list[str]) -> str:
-    hint = did_you_mean(word, choices)
-    return hint or (f"; allowed: {', '.join(choices)}" if choices else "")
+        return {kind: {r.id: r for r in records(self, kind)} for kind in KINDS}

@@ -11,12 +11,11 @@ An unknown marker, or one naming a record that does not exist, is an error, not 
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 from sitegen import models, urls
 from sitegen.dataset import Dataset
 from sitegen.pages import template_environment
-from sitegen.problems import did_you_mean
+from sitegen.problems import Problem, did_you_mean
 
 MARKER = re.compile(r"<!--\s*data:\s*(?P<kind>[\w-]+)\s+(?P<name>[\w-]+)\s*-->")
 INTROS = ("causes", "conditions", "red_flags", "specialists", "action_plan", "triage", "diary")
@@ -28,20 +27,32 @@ class MarkerError(ValueError):
     """A marker that names nothing; the message carries the line."""
 
 
-def expand_markers(markdown: str, dataset: Dataset, *, where: str, templates: Path, first_line: int = 1) -> str:
+def expand_markers(markdown: str, dataset: Dataset, *, where: str, first_line: int = 1) -> str:
     """Replace every data marker in `markdown`, whose first line is line `first_line` of `where`."""
 
     def replace(match: re.Match[str]) -> str:
         line = first_line + markdown.count("\n", 0, match.start())
         try:
-            return _resolve(match["kind"], match["name"], dataset, templates)
+            return _resolve(match["kind"], match["name"], dataset)
         except LookupError as error:
             raise MarkerError(f"{where}:{line}: {match[0]}: {error.args[0]}") from None
 
     return MARKER.sub(replace, markdown)
 
 
-def _resolve(kind: str, name: str, dataset: Dataset, templates: Path) -> str:
+def marker_problems(markdown: str, dataset: Dataset, *, where: str, first_line: int = 1) -> list[Problem]:
+    """Every marker in `markdown` that names nothing, as `where:line: <marker>: message`."""
+    problems = []
+    for match in MARKER.finditer(markdown):
+        try:
+            _resolve(match["kind"], match["name"], dataset)
+        except LookupError as error:
+            line = first_line + markdown.count("\n", 0, match.start())
+            problems.append(Problem(where, line, match[0], error.args[0]))
+    return problems
+
+
+def _resolve(kind: str, name: str, dataset: Dataset) -> str:
     if kind == "tip":
         tips = {tip.id: tip for section in dataset.action_plan.sections for tip in section.tips}
         if name not in tips:
@@ -54,7 +65,7 @@ def _resolve(kind: str, name: str, dataset: Dataset, templates: Path) -> str:
     if kind == "list":
         if name not in LISTS:
             raise LookupError(f"no list is called '{name}'{did_you_mean(name, list(LISTS))}")
-        return template_environment(templates).get_template(LISTS[name]).render(data=dataset)
+        return template_environment().get_template(LISTS[name]).render(data=dataset)
     if kind == "signs":
         if name not in models.LEVELS[:-1]:
             raise LookupError(f"no red flag level is called '{name}'{did_you_mean(name, list(models.LEVELS[:-1]))}")

@@ -1,36 +1,40 @@
-"""Data becomes pages: each generated page is a Jinja template in `overrides/generated/`
-rendered with typed records into Markdown with front matter, which MkDocs then builds
-like any hand-written page."""
+"""Data becomes pages: each generated page is a Jinja template in `sitegen/templates/`
+rendered with typed records into Markdown with front matter, which the engine then builds
+like any hand-written page (sitegen.export)."""
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 import jinja2
-import yaml
 
 from sitegen import models, urls
 from sitegen.dataset import Dataset
+from sitegen.kinds import KINDS, records, with_pages
 from sitegen.provenance import cited_sources
 from sitegen.triage import all_paths
 
-# libyaml's safe dumper writes the same YAML as PyYAML's in a fraction of the time (front
-# matter of 3,000 pages: 0.9 s of a 2 s render with the pure-Python one, ./site-build.sh bench).
-_Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-
-PAGE_TYPES = {"causes": "cause", "conditions": "condition", "specialists": "specialist"}
-"""The search `type` of each entity kind's pages; the FAQ page is `faq`, every other page a `guide`."""
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+"""The Markdown templates of the generated pages, and of the footer every page carries."""
 
 
 @dataclass(frozen=True)
 class GeneratedPage:
-    doc: str  # the Markdown path MkDocs knows it by, e.g. causes/dehydration.md
-    markdown: str
+    doc: str  # the Markdown path the engine knows it by, e.g. causes/dehydration.md
+    meta: dict[str, Any]  # its front matter
+    body: str
+
+    @property
+    def markdown(self) -> str:
+        """The page as a Markdown file: front matter, then the body."""
+        return with_front_matter(self.meta, self.body)
 
 
-def template_environment(templates: Path) -> jinja2.Environment:
+def template_environment(templates: Path = TEMPLATES) -> jinja2.Environment:
     """Markdown templates: no autoescape (the output is Markdown, not HTML), strict undefined."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(templates),
@@ -48,7 +52,7 @@ def template_environment(templates: Path) -> jinja2.Environment:
     return env
 
 
-def render_pages(dataset: Dataset, templates: Path, *, emergency_number: str) -> list[GeneratedPage]:
+def render_pages(dataset: Dataset, *, emergency_number: str, templates: Path = TEMPLATES) -> list[GeneratedPage]:
     """Every generated page of the site, in a stable order."""
     env = template_environment(templates)
     levels = {t.level: t for t in dataset.triage.levels}
@@ -78,13 +82,9 @@ def render_pages(dataset: Dataset, templates: Path, *, emergency_number: str) ->
             paths=all_paths(dataset),
         ),
     ]
-    for kind, records in (
-        ("causes", dataset.causes.causes),
-        ("conditions", dataset.conditions.conditions),
-        ("specialists", dataset.specialists.specialists),
-    ):
-        for record in records:
-            pages.append(_entity_page(env, kind, record))
+    for kind in with_pages():
+        for record in records(dataset, kind.name):
+            pages.append(_entity_page(env, kind.name, record))
     return pages
 
 
@@ -94,26 +94,18 @@ def backlinks(dataset: Dataset) -> dict[str, dict[str, list[Any]]]:
     Built once per render, so an entity page looks up its back-links instead of scanning every
     record of another kind (that scan made rendering quadratic in the data, ./site-build.sh bench).
     """
-    index: dict[str, dict[str, list[Any]]] = {
-        "tips_by_cause": {},
-        "faqs_by_cause": {},
-        "causes_by_specialist": {},
-        "conditions_by_specialist": {},
-    }
-
-    def add(name: str, ids: tuple[str, ...], record: Any) -> None:
-        for target in dict.fromkeys(ids):  # a record names another at most once
-            index[name].setdefault(target, []).append(record)
-
-    for section in dataset.action_plan.sections:
-        for tip in section.tips:
-            add("tips_by_cause", tip.causes, tip)
-    for faq in dataset.faqs.faqs:
-        add("faqs_by_cause", faq.causes, faq)
-    for cause in dataset.causes.causes:
-        add("causes_by_specialist", cause.specialists, cause)
-    for condition in dataset.conditions.conditions:
-        add("conditions_by_specialist", condition.specialists, condition)
+    index: dict[str, dict[str, list[Any]]] = {}
+    tips = [tip for section in dataset.action_plan.sections for tip in section.tips]
+    named = [("tips", tips), *((kind, records(dataset, kind)) for kind in KINDS if kind != "sources")]
+    for name, collection in named:
+        for record in collection:
+            for field in type(record).model_fields:
+                target = KINDS.get(field)
+                if target is None or not target.section:
+                    continue
+                by_target = index.setdefault(f"{name}_by_{target.one}", {})
+                for target_id in dict.fromkeys(getattr(record, field)):  # a record names another at most once
+                    by_target.setdefault(target_id, []).append(record)
     return index
 
 
@@ -141,30 +133,41 @@ def _page(
         "reviewed": record.reviewed.isoformat(),
     }
     body = env.get_template(template).render(record=record, title=title, **context)
-    return GeneratedPage(place.doc, _with_front_matter(meta, body))
+    return GeneratedPage(place.doc, meta, body)
 
 
 def _entity_page(env: jinja2.Environment, kind: str, record: Any) -> GeneratedPage:
+    spec = KINDS[kind]
     meta = {
         "title": record.name,
         "data_file": kind,
         "id": record.id,
-        "type": PAGE_TYPES[kind],
-        "schema": "MedicalCondition" if kind == "conditions" else "MedicalWebPage",
+        "type": spec.search_type,
+        "schema": spec.schema,
         "keywords": list(record.lay_terms),
-        "description": getattr(record, "summary", None)
-        or getattr(record, "spasm_pattern", None)
-        or "; ".join(record.helps_with),
+        "description": spec.description(record) if spec.description else "",
         "sources": list(dict.fromkeys(cited_sources(record))),
         "reviewed": record.reviewed.isoformat(),
     }
-    body = env.get_template(f"{PAGE_TYPES[kind]}.md").render(record=record)
-    return GeneratedPage(urls.entity(kind, record.id).doc, _with_front_matter(meta, body))
+    body = env.get_template(spec.template).render(record=record)
+    return GeneratedPage(urls.entity(kind, record.id).doc, meta, body)
 
 
-def _with_front_matter(meta: dict[str, Any], body: str) -> str:
-    # safe_dump quotes whatever the data holds, so no text can break out of the front matter.
-    return f"---\n{yaml.dump(meta, Dumper=_Dumper, sort_keys=True, allow_unicode=True)}---\n\n{body}"
+def with_front_matter(meta: dict[str, Any], body: str) -> str:
+    """A Markdown file: `meta` as front matter, then `body`.
+
+    The front matter is JSON, which is YAML too (every engine reads it as YAML): quoted
+    throughout, so no text can break out of it, and written by the C encoder (YAML's
+    representer took a sixth of an export at N = 1,000, ./site-build.sh bench).
+    """
+    front = json.dumps(meta, ensure_ascii=False, sort_keys=True, indent=1, default=_iso)
+    return f"---\n{front}\n---\n\n{body}"
+
+
+def _iso(value: Any) -> str:
+    if isinstance(value, date):
+        return value.isoformat()
+    raise TypeError(f"{type(value).__name__} in front matter")
 
 
 def doc_link(kind_or_page: str, entity_id: str | None = None) -> str:

@@ -12,14 +12,12 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from sitegen import models, urls
+from sitegen.dataset import Dataset
 from sitegen.problems import Path, Problem, did_you_mean
 from sitegen.yaml_source import SourceFile
-
-if TYPE_CHECKING:
-    from sitegen.dataset import Dataset
 
 TREE_VERSION = 1
 

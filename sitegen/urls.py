@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from sitegen.kinds import KINDS
+
 
 class Place(NamedTuple):
     doc: str
@@ -31,15 +33,26 @@ PAGES = {
 }
 """Fixed pages by id."""
 
-SECTIONS = {"causes": "causes", "conditions": "conditions", "specialists": "specialists"}
-"""Entity kinds that get a page each, by the URL section that holds them."""
+SECTIONS = {k.name: k.section for k in KINDS.values() if k.section}
+"""Entity kinds that get a page each, by the URL section that holds them (sitegen.kinds)."""
 
 
 def entity(kind: str, entity_id: str) -> Place:
     """Where one entity is published: its own page, or (FAQs, red flags) an anchor."""
-    if kind == "faqs":
-        return Place(f"faq.md#{entity_id}", f"faq/#{entity_id}", "")
-    if kind == "red_flags":
-        return Place(f"when-to-see-a-doctor.md#{entity_id}", f"when-to-see-a-doctor/#{entity_id}", "")
+    anchor_page = KINDS[kind].anchor_page
+    if anchor_page:
+        page = PAGES[anchor_page]
+        return Place(f"{page.doc}#{entity_id}", f"{page.url}#{entity_id}", "")
     section = SECTIONS[kind]
     return Place(f"{section}/{entity_id}.md", f"{section}/{entity_id}/", "")
+
+
+def url_of_doc(doc: str) -> str:
+    """The published address, relative to the site root, of the page whose source is `doc`
+    (directory URLs, as MkDocs and Zensical both publish): `causes/index.md` -> `causes/`."""
+    stem = doc.removesuffix(".md")
+    if stem == "index":
+        return ""
+    if stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return f"{stem}/"

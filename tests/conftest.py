@@ -4,46 +4,28 @@ from __future__ import annotations
 
 import functools
 import http.server
-import os
 import shutil
 import subprocess
-import sys
 import threading
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import NamedTuple
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-# Without these, Chromium tries Google's services at start; this machine's network refuses them.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
-
-def build_site(project: Path, site_dir: Path, *, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
-    """`mkdocs build --strict` of `project` into `site_dir`, as ./site-build.sh runs it."""
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(site_dir)],
-        cwd=project,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 (the stdlib's name)
-        pass
+from tests.helpers import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    DEPLOY,
+    ENGINES,
+    NGINX,
+    NGINX_SITES,
+    ROOT,
+    Deployed,
+    QuietHandler,
+    build_site,
+    free_port,
+    nginx_main_config,
+)
 
 
 @pytest.fixture(scope="session")
@@ -66,13 +48,36 @@ def site_env(web_server: tuple[str, Path]) -> dict[str, str]:
     return {"SOURCE_DATE_EPOCH": "1764000000", "SITE_URL": web_server[0]}
 
 
-@pytest.fixture(scope="session")
-def site(tmp_path_factory: pytest.TempPathFactory, site_env: dict[str, str]) -> Path:
-    """The real site, built once per test session."""
-    site_dir = tmp_path_factory.mktemp("build") / "site"
-    result = build_site(ROOT, site_dir, env=site_env)
+def _built(tmp_path_factory: pytest.TempPathFactory, site_env: dict[str, str], engine: str) -> Path:
+    site_dir = tmp_path_factory.mktemp(f"build-{engine}") / "site"
+    result = build_site(ROOT, site_dir, env=site_env, engine=engine)
     assert result.returncode == 0, result.stderr
     return site_dir
+
+
+@pytest.fixture(scope="session")
+def mkdocs_site(tmp_path_factory: pytest.TempPathFactory, site_env: dict[str, str]) -> Path:
+    """The real site, built once per test session by the default engine, MkDocs."""
+    return _built(tmp_path_factory, site_env, "mkdocs")
+
+
+@pytest.fixture(scope="session")
+def site(mkdocs_site: Path) -> Path:
+    """The site the browser tests load: MkDocs' build. A module whose tests hold for every
+    engine overrides this with `engine_site` (tests/test_site.py)."""
+    return mkdocs_site
+
+
+@pytest.fixture(scope="session")
+def zensical_site(tmp_path_factory: pytest.TempPathFactory, site_env: dict[str, str]) -> Path:
+    """The same site built by Zensical, once per test session."""
+    return _built(tmp_path_factory, site_env, "zensical")
+
+
+@pytest.fixture(scope="session", params=ENGINES)
+def engine_site(request: pytest.FixtureRequest) -> Path:
+    """The site as each engine builds it: a test asking for it runs once per engine."""
+    return request.getfixturevalue(f"{request.param}_site")
 
 
 @pytest.fixture(scope="session")
@@ -117,50 +122,6 @@ def _record_foreign(page: object, url: str) -> None:
 
 # -- the site as deployed: Debian's nginx running deploy/*.conf ---------------------------------
 
-NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
-DEPLOY = ROOT / "deploy"
-NGINX_SITES = {
-    # where: (the committed server block, the strings the test replaces in it, the site's path)
-    "root": ("nginx.conf", {"listen 80;": "listen {address};", "/srv/spasms/site": "{www}"}, "/"),
-    "subpath": ("nginx-subpath.conf", {"listen 80;": "listen {address};", "/srv/www": "{www}"}, "/spasms/"),
-}
-
-
-def free_port() -> int:
-    import socket
-
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def nginx_main_config(prefix: Path, servers: list[Path]) -> str:
-    """What Debian's /etc/nginx/nginx.conf gives a server block, with every path in `prefix`."""
-    kinds = ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
-    temp = "\n".join(f"    {kind}_temp_path {prefix}/{kind};" for kind in kinds)
-    includes = "\n".join(f"    include {server};" for server in servers)
-    return f"""daemon off;
-master_process off;
-pid {prefix}/nginx.pid;
-error_log {prefix}/error.log warn;
-events {{ worker_connections 64; }}
-http {{
-    include /etc/nginx/mime.types;
-    default_type application/octet-stream;
-    sendfile on;
-    access_log {prefix}/access.log;
-{temp}
-{includes}
-}}
-"""
-
-
-class Deployed(NamedTuple):
-    url: str
-    """Where nginx serves the site: the SITE_URL it was built for."""
-    site: Path
-    """The built site nginx serves."""
-
 
 @pytest.fixture(scope="session")
 def nginx(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Deployed]]:
@@ -177,7 +138,7 @@ def nginx(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Deploy
         assert result.returncode == 0, result.stderr
         text = (DEPLOY / conf).read_text(encoding="utf-8")
         for old, new in replacements.items():
-            assert old in text, f"deploy/{conf} no longer has {old!r}: update NGINX_SITES in tests/conftest.py"
+            assert old in text, f"deploy/{conf} no longer has {old!r}: update NGINX_SITES in tests/helpers.py"
             text = text.replace(old, new.format(address=address, www=www))
         servers.append(prefix / conf)
         servers[-1].write_text(text, encoding="utf-8")

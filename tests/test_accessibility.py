@@ -15,9 +15,9 @@ from pathlib import Path
 import pytest
 from axe_playwright_python.base import AXE_SCRIPT
 
-from sitegen.dataset import load_dataset
+from sitegen.loader import load_dataset
 from sitegen.triage import compile_tree
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 from tests.site_html import html_pages
 
 pytestmark = pytest.mark.browser

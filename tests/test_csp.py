@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from sitegen import csp
-from tests.conftest import ROOT, build_site
+from tests.helpers import ROOT, build_site
 
 SPEC_EXAMPLE = "'sha256-qznLcsROx4GACP2dm0UCKCzCG+HiZ1guq6ZZDob/Tng='"
 """The hash of `alert('Hello, world.');` as the CSP Level 3 specification gives it."""
@@ -76,6 +76,12 @@ def test_escaped_payloads_in_content_are_text_not_code() -> None:
 def test_the_policy_lists_hashes_in_a_stable_order() -> None:
     found = csp.InlineCode(scripts={"'sha256-b'", "'sha256-a'"})
     assert "script-src 'self' 'wasm-unsafe-eval' 'sha256-a' 'sha256-b';" in csp.policy(found)
+
+
+@pytest.fixture(scope="session")
+def site(engine_site: Path) -> Path:
+    """The build-level tests here hold for the site as each engine builds it."""
+    return engine_site
 
 
 def test_both_header_files_carry_the_same_headers(site: Path) -> None:

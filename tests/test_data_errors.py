@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from sitegen.dataset import load_dataset
+from sitegen.loader import load_dataset
 from sitegen.problems import DataError
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 
 # (case, file, text to find, replacement, expected line is that of this text in the result, expected error)
 # The error is `<field>: <message>` without the `data/<file>:<line>: ` prefix, which the test builds;

@@ -18,9 +18,9 @@ from pathlib import Path
 import pytest
 
 from sitegen import csp
-from sitegen.dataset import load_dataset
+from sitegen.loader import load_dataset
 from sitegen.triage import compile_tree
-from tests.conftest import ROOT, Deployed
+from tests.helpers import ROOT, Deployed
 from tests.site_html import html_pages
 
 WHERE = ["root", "subpath"]

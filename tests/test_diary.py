@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from sitegen.dataset import load_dataset
 from sitegen.diary import flagged_ids
-from tests.conftest import ROOT
+from sitegen.loader import load_dataset
+from tests.helpers import ROOT
 from tests.test_accessibility import assert_scheme, axe_violations, report
 
 pytestmark = pytest.mark.browser

@@ -11,8 +11,8 @@ from urllib.parse import urlsplit
 import pytest
 
 from sitegen import urls
-from sitegen.dataset import load_dataset
-from tests.conftest import ROOT
+from sitegen.loader import load_dataset
+from tests.helpers import ROOT
 from tests.site_html import article, soup, text_of
 
 DATA = load_dataset(ROOT / "data")

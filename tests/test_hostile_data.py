@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from sitegen.dataset import load_dataset
+from sitegen.loader import load_dataset
 from sitegen.models import FILES
 from sitegen.problems import DataError, format_path
 from sitegen.yaml_source import read_yaml
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 
 PAYLOADS = [
     "<img src=x onerror=alert(1)>",

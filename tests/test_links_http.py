@@ -22,8 +22,8 @@ from xml.etree import ElementTree
 
 import pytest
 
-from sitegen.dataset import load_dataset
-from tests.conftest import ROOT, Deployed
+from sitegen.loader import load_dataset
+from tests.helpers import ROOT, Deployed
 
 CSS_URL = re.compile(r"""url\(\s*(['"]?)([^'")]+)\1\s*\)|@import\s+(['"])([^'"]+)\3""")
 NOT_FETCHED = ("data:", "mailto:", "tel:", "javascript:", "blob:")

@@ -17,9 +17,9 @@ from pathlib import Path
 
 import pytest
 
-from sitegen.dataset import load_dataset
+from sitegen.loader import load_dataset
 from sitegen.offline import PRECACHE_BUDGET, WORKER, plan, write_worker
-from tests.conftest import ROOT, QuietHandler
+from tests.helpers import ROOT, QuietHandler
 from tests.test_diary import record
 from tests.test_search import search
 

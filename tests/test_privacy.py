@@ -14,9 +14,9 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
-from sitegen.dataset import load_dataset
+from sitegen.loader import load_dataset
 from sitegen.triage import compile_tree
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 from tests.site_html import html_pages, soup
 
 pytestmark = pytest.mark.browser
@@ -50,9 +50,10 @@ def recorded(page: object, served: dict[str, str]) -> Iterator[object]:
     assert page.foreign_requests == []  # type: ignore[attr-defined]
 
 
-def test_no_page_points_the_browser_at_another_host(site: Path) -> None:
+def test_no_page_points_the_browser_at_another_host(engine_site: Path) -> None:
     """What loads by itself (scripts, styles, images, fonts, preconnects) is the site's own;
-    only links a reader chooses to follow may lead elsewhere."""
+    only links a reader chooses to follow may lead elsewhere. Each engine's build."""
+    site = engine_site
     found = []
     for path in html_pages(site) + [site / "404.html"]:
         for element in soup(path).find_all(True):

@@ -27,8 +27,8 @@ import pytest
 import yaml
 
 from sitegen import urls
-from sitegen.dataset import load_dataset
-from tests.conftest import ROOT, QuietHandler, build_site
+from sitegen.loader import load_dataset
+from tests.helpers import ROOT, QuietHandler, build_site
 from tests.site_html import html_pages, page_file, soup, text_of
 
 DATA = load_dataset(ROOT / "data")

@@ -7,9 +7,8 @@ from pathlib import Path
 import pytest
 
 from bench.synthetic import CONTENT_SOURCE, CONTENT_TIP, EMERGENCY_FLAGS, write_dataset
-from sitegen.dataset import load_dataset
+from sitegen.loader import load_dataset
 from sitegen.pages import render_pages
-from tests.conftest import ROOT
 
 
 @pytest.mark.parametrize("n", [3, 10, 60])
@@ -46,7 +45,7 @@ def test_synthetic_data_is_the_same_bytes_every_time(tmp_path: Path) -> None:
 
 def test_every_synthetic_record_renders(tmp_path: Path) -> None:
     write_dataset(10, tmp_path)
-    pages = render_pages(load_dataset(tmp_path), ROOT / "overrides" / "generated", emergency_number="911")
+    pages = render_pages(load_dataset(tmp_path), emergency_number="911")
 
     assert (
         len([page for page in pages if page.doc.startswith(("causes/", "conditions/", "specialists/"))]) == 3 * 10 + 3

@@ -9,9 +9,9 @@ from collections.abc import Iterator
 
 import pytest
 
-from sitegen.dataset import load_dataset
+from sitegen.loader import load_dataset
 from sitegen.triage import compile_tree
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 from tests.triage_stories import Story, load_stories, walk
 
 pytestmark = pytest.mark.browser

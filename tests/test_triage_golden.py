@@ -13,9 +13,9 @@ import difflib
 import os
 from pathlib import Path
 
-from sitegen.dataset import load_dataset
+from sitegen.loader import load_dataset
 from sitegen.triage import compile_tree, tree_json
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 
 GOLDEN = ROOT / "tests" / "golden" / "tree.json"
 UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"

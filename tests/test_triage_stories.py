@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from sitegen.dataset import load_dataset
+from sitegen.loader import load_dataset
 from sitegen.triage import compile_tree
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 from tests.triage_stories import Story, load_stories, walk
 
 TREE = compile_tree(load_dataset(ROOT / "data"))

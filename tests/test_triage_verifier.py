@@ -18,11 +18,12 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from sitegen import models
-from sitegen.dataset import Dataset, load_dataset
+from sitegen.dataset import Dataset
+from sitegen.loader import load_dataset
 from sitegen.problems import DataError, Problem
 from sitegen.triage import all_paths, compile_tree, verify_triage
 from sitegen.yaml_source import SourceFile
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 
 REAL = load_dataset(ROOT / "data")
 LEVELS = models.LEVELS

@@ -1,0 +1,81 @@
+"""MkDocs adapter for the live preview (`./site-build.sh serve`): the same steps as
+`python -m sitegen build`, run inside `mkdocs serve` so an edit to data/, content/ or
+overrides/ is rebuilt. Each hook hands one step to the core; none holds logic of its own.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+
+from sitegen.content import read_page
+from sitegen.dataset import Dataset
+from sitegen.export import load_checked
+from sitegen.finish import finish_page
+from sitegen.markers import MarkerError
+from sitegen.navigation import docs_in, navigation
+from sitegen.pages import render_pages
+from sitegen.postbuild import PostBuildError, postbuild
+from sitegen.problems import DataError
+from sitegen.theme_context import theme_extra
+
+DATASET = "sitegen_dataset"
+"""Where the validated dataset rides on the config, between the hooks."""
+
+log = logging.getLogger("mkdocs.hooks.preview")
+_last_good: list[Dataset] = []
+"""The last dataset that passed every check. MkDocs loads a hook module once per `serve`."""
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    # Runs again on every rebuild, so an edited YAML file is always re-read. A problem is
+    # printed as the file:line list and the preview goes on with the last good data (a failed
+    # build would leave `mkdocs serve` holding every request until the problem is fixed).
+    try:
+        _last_good[:] = [load_checked(Path(config.config_file_path).parent)]
+    except DataError as error:
+        if not _last_good:
+            raise PluginError(f"{len(error.problems)} problem(s):\n{error}") from None
+        log.error("%d problem(s); showing the last good data until they are fixed:\n%s", len(error.problems), error)
+    config[DATASET] = _last_good[0]
+    config.nav = navigation(config[DATASET])
+    config.extra.update(theme_extra(config[DATASET]))
+    return config
+
+
+def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    # Generated pages stay in memory (File.generated): writing them into docs_dir would
+    # make `serve` see its own output as an edit and rebuild forever.
+    listed = set(docs_in(config.nav))
+    for page in render_pages(config[DATASET], emergency_number=str(config.extra["emergency_number"])):
+        inclusion = InclusionLevel.UNDEFINED if page.doc in listed else InclusionLevel.NOT_IN_NAV
+        files.append(File.generated(config, page.doc, content=page.markdown, inclusion=inclusion))
+    return files
+
+
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    first_line = 1
+    if not page.file.generated_by:
+        first_line = read_page(Path(page.file.abs_src_path), page.file.src_uri).body_line
+    try:
+        meta, body = finish_page(
+            page.file.src_uri, dict(page.meta), markdown, config[DATASET],
+            site_url=config.site_url or "", feedback_url=str(config.extra.get("feedback_url", "")),
+            where=f"content/{page.file.src_uri}", first_line=first_line,
+        )  # fmt: skip
+    except (MarkerError, LookupError, TypeError, ValueError):
+        return markdown  # a page on_config reported a problem with: shown as written until fixed
+    page.meta.update(meta)
+    return body
+
+
+def on_post_build(*, config: MkDocsConfig) -> None:
+    try:
+        postbuild(Path(config.site_dir), config[DATASET])
+    except PostBuildError as error:
+        raise PluginError(str(error)) from None

@@ -1,0 +1,80 @@
+"""What every page carries besides its text, added in the Markdown so any engine shows it:
+data markers expanded (sitegen.markers), the provenance footer (sources, last and next
+review, clinical review and a report link, sitegen.provenance) with the glossary's
+abbreviations (templates/_provenance.md), links made relative (sitegen.links), the page's
+JSON-LD in its front matter (`json_ld`, printed by overrides/main.html) and its description
+escaped for the attribute it is printed in."""
+
+from __future__ import annotations
+
+import functools
+import json
+from datetime import date
+from typing import Any
+
+import jinja2
+from markupsafe import escape
+
+from sitegen import urls
+from sitegen.dataset import Dataset
+from sitegen.links import relative_links
+from sitegen.markers import expand_markers
+from sitegen.pages import template_environment
+from sitegen.provenance import feedback_link, next_review
+from sitegen.structured_data import page_json_ld
+
+
+@functools.lru_cache(maxsize=1)
+def _environment() -> jinja2.Environment:
+    # One environment for every page: a new one per page compiled the footer template again
+    # each time (a fifth of a 1,000-record build, ./site-build.sh bench).
+    return template_environment()
+
+
+def footer(dataset: Dataset, meta: dict[str, Any], *, url: str, feedback_url: str) -> str:
+    """The provenance footer and glossary abbreviations of a page: its sources, when it was last
+    reviewed and is next due, its clinical review, and where to report a problem with it."""
+    reviewed = meta["reviewed"] if isinstance(meta["reviewed"], date) else date.fromisoformat(str(meta["reviewed"]))
+    data_file = meta.get("data_file")
+    title = str(meta.get("title") or "")
+    return (
+        _environment()
+        .get_template("_provenance.md")
+        .render(
+            sources=[dataset.by_id["sources"][s] for s in meta["sources"]],
+            reviewed=reviewed,
+            next_review=next_review(reviewed, dataset.sources.review_interval_months),
+            clinical_review=getattr(dataset, data_file).clinical_review if isinstance(data_file, str) else None,
+            feedback=feedback_link(feedback_url, title=title, url=url),
+            glossary=dataset.glossary.terms,
+        )
+    )
+
+
+def json_ld_text(data: dict[str, Any]) -> str:
+    """JSON for a `<script type="application/ld+json">`: nothing in it can end the element."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def finish_page(
+    doc: str,
+    meta: dict[str, Any],
+    body: str,
+    dataset: Dataset,
+    *,
+    site_url: str,
+    feedback_url: str,
+    where: str | None = None,
+    first_line: int = 1,
+) -> tuple[dict[str, Any], str]:
+    """A checked page (sitegen.content) as the engine gets it: its front matter and Markdown."""
+    body = expand_markers(body, dataset, where=where or doc, first_line=first_line)
+    url = site_url.rstrip("/") + "/" + urls.url_of_doc(doc)
+    body = f"{body.rstrip()}\n\n{footer(dataset, meta, url=url, feedback_url=feedback_url)}"
+    finished = {**meta, "json_ld": json_ld_text(page_json_ld(meta, url=url, dataset=dataset))}
+    if isinstance(meta.get("description"), str):
+        # Material (in MkDocs and in Zensical) prints the description into an attribute
+        # without escaping it; a quote in the data must not end that attribute.
+        finished["description"] = str(escape(meta["description"]))
+    return finished, relative_links(body, doc)

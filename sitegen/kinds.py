@@ -1,0 +1,99 @@
+"""The entity kinds, declared once: where each is published, how the navigation and search
+name it, and which fields refer to it.
+
+A kind's name is its data file's stem, the field of that file holding its records, and the
+name of every reference field that holds its ids (`causes: [dehydration]` anywhere in the
+data names causes). Adding a kind is one entry here plus its model (sitegen/models.py) and,
+for a kind with pages, its template (sitegen/templates/).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Kind:
+    name: str
+    """The data file's stem, its records' field, and the reference field name: `causes`."""
+    one: str
+    """One record, in a sentence: 'cause', 'red flag'."""
+    section: str | None = None
+    """The URL section holding one page per record (`causes/<id>/`); None when records are anchors."""
+    anchor_page: str | None = None
+    """For records published as anchors (`faq/#<id>`): the fixed page (sitegen.urls.PAGES) holding them."""
+    overview: str | None = None
+    """The fixed page listing every record (sitegen.urls.PAGES), whose title heads its nav section."""
+    search_type: str | None = None
+    """The search `type` of the kind's pages (shared/design.md, Search)."""
+    search_labels: tuple[str, str] = ("", "")
+    """A search result's label and a filter's: ('Cause', 'Causes')."""
+    schema: str = "MedicalWebPage"
+    """The schema.org type of the kind's pages (sitegen.structured_data)."""
+    description: Callable[[Any], str] | None = None
+    """A page's meta description, from its record."""
+
+    @property
+    def template(self) -> str:
+        """The Markdown template of one record's page: `cause.md`."""
+        return f"{self.search_type}.md"
+
+
+KINDS: dict[str, Kind] = {
+    kind.name: kind
+    for kind in (
+        Kind(
+            "causes",
+            "cause",
+            section="causes",
+            overview="causes",
+            search_type="cause",
+            search_labels=("Cause", "Causes"),
+            description=lambda r: r.summary,
+        ),
+        Kind(
+            "conditions",
+            "condition",
+            section="conditions",
+            overview="conditions",
+            search_type="condition",
+            search_labels=("Condition", "Conditions"),
+            schema="MedicalCondition",
+            description=lambda r: r.spasm_pattern,
+        ),
+        Kind("faqs", "FAQ", anchor_page="faq", search_type="faq", search_labels=("FAQ", "FAQ")),
+        Kind(
+            "specialists",
+            "specialist",
+            section="specialists",
+            overview="specialists",
+            search_type="specialist",
+            search_labels=("Specialist", "Specialists"),
+            description=lambda r: "; ".join(r.helps_with),
+        ),
+        Kind("red_flags", "red flag", anchor_page="when-to-see-a-doctor"),
+        Kind("sources", "source"),
+    )
+}
+"""Every entity kind, in the order search lists their types."""
+
+GUIDE = ("guide", ("Guide", "Guides"))
+"""The search type of every page that is not one kind's (home, the action plan, ...)."""
+
+SEARCH_TYPES: dict[str, tuple[str, str]] = {
+    **{k.search_type: k.search_labels for k in KINDS.values() if k.search_type},
+    GUIDE[0]: GUIDE[1],
+}
+"""Search type -> (one result's label, a filter's label), in the order the search box offers them."""
+
+
+def with_pages() -> list[Kind]:
+    """The kinds that get a page per record, in data order."""
+    return [k for k in KINDS.values() if k.section]
+
+
+def records(dataset: Any, kind: str) -> tuple:
+    """A kind's records: `records(dataset, "causes")` is `dataset.causes.causes`."""
+    return getattr(getattr(dataset, kind), kind)

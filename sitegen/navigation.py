@@ -1,0 +1,50 @@
+"""The site's navigation, as `mkdocs.yml` spells it (lists of one-key mappings), which
+MkDocs and Zensical both read."""
+
+from __future__ import annotations
+
+from sitegen import urls
+from sitegen.dataset import Dataset
+from sitegen.kinds import records, with_pages
+
+NAV_ENTRIES_MAX = 30
+"""An entity section lists its records in the navigation only up to this many.
+
+With `navigation.sections`, Material writes every top-level section's entries into every
+page, so a longer list would make each page's size and build time grow with the data
+(1,000 records of each kind: 0.9 MB a page, 6 minutes a build, ./site-build.sh bench). Past this,
+the section holds only its overview page, whose table links every record, and search finds
+them; the pages are built as usual, just not listed.
+"""
+
+GUIDES = ("home", "triage", "when-to-see-a-doctor", "action-plan", "diary")
+"""The fixed guides, first in the navigation."""
+
+
+def navigation(dataset: Dataset) -> list:
+    """Fixed guides first, then one section per kind with pages, the FAQ, and About."""
+
+    def section(kind: str, overview_id: str) -> dict:
+        overview = urls.PAGES[overview_id]
+        found = records(dataset, kind)
+        if len(found) > NAV_ENTRIES_MAX:
+            return {overview.title: [overview.doc]}
+        return {overview.title: [overview.doc, *({r.name: urls.entity(kind, r.id).doc} for r in found)]}
+
+    return [
+        *({urls.PAGES[p].title: urls.PAGES[p].doc} for p in GUIDES),
+        *(section(kind.name, kind.overview) for kind in with_pages() if kind.overview),
+        {urls.PAGES["faq"].title: urls.PAGES["faq"].doc},
+        {"About": [urls.PAGES["about"].doc, urls.PAGES["triage-paths"].doc]},
+    ]
+
+
+def docs_in(nav: object) -> list[str]:
+    """Every Markdown path a nav (lists, one-key dicts, strings) lists."""
+    if isinstance(nav, str):
+        return [nav]
+    if isinstance(nav, dict):
+        return [doc for value in nav.values() for doc in docs_in(value)]
+    if isinstance(nav, list):
+        return [doc for item in nav for doc in docs_in(item)]
+    return []

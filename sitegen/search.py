@@ -1,0 +1,116 @@
+"""The Pagefind search index of a built site (`site/pagefind/`), for any engine.
+
+The theme marks what is indexed: overrides/main.html wraps each page's content in
+`data-pagefind-body` with the page's `type` (front matter; `guide` when unset) as result
+metadata, so the emergency banner, navigation, header, footer and the search panel stay out
+of results. `build_index` runs the pinned Pagefind binary (`pagefind-bin`) over the finished
+site, then writes `pagefind/page-types.json`, each indexed page's type by its Pagefind id,
+which the search box filters and groups by. (Pagefind's own filter index would do, but it
+lists filters in a different order on every run, and builds must be byte-identical.)
+
+Weighted lay terms and the FAQ's question anchors are markup in the page templates
+(sitegen/templates/), not here.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from sitegen.kinds import SEARCH_TYPES
+
+MARK = b"data-pagefind-body"
+"""The attribute overrides/main.html puts on each page's indexed region."""
+
+EXCLUDE_SELECTORS = ", ".join(
+    (
+        ".headerlink",  # the pilcrow after each heading would fuse onto its last word
+    )
+)
+
+BUNDLE = "pagefind"
+"""The bundle's folder in the site; the search script finds it at `<site root>/pagefind/`."""
+
+PAGE_TYPES = "page-types.json"
+"""Beside Pagefind's files: `{"<Pagefind page id>": "<type>"}` for every indexed page."""
+
+FRAGMENT_SIGNATURE = b"pagefind_dcd"
+"""What a Pagefind 1.x fragment starts with, once un-gzipped; JSON follows."""
+
+UNUSED = (
+    "pagefind-ui.js", "pagefind-ui.css",
+    "pagefind-modular-ui.js", "pagefind-modular-ui.css",
+    "pagefind-component-ui.js", "pagefind-component-ui.css",
+    "pagefind-highlight.js",
+)  # fmt: skip
+"""Pagefind's ready-made UIs: the site's own (assets/search.js) uses only the search API."""
+
+
+class SearchError(Exception):
+    """The index could not be built, or does not hold what the pages marked."""
+
+
+def marked_pages(site_dir: Path) -> list[Path]:
+    """The built pages whose content the theme marked for indexing."""
+    return [p for p in sorted(site_dir.rglob("*.html")) if BUNDLE not in p.parts and MARK in p.read_bytes()]
+
+
+def start_index(site_dir: Path) -> subprocess.Popen:
+    """Start Pagefind over `site_dir` (into `site_dir/pagefind/`); `finish_index` waits for it.
+
+    Pagefind runs in a process of its own, so the post-build steps that only read the pages
+    (the CSP scan) run beside it on a second core.
+    """
+    # Pagefind adds to an existing bundle; a page deleted since the last build would live on.
+    shutil.rmtree(site_dir / BUNDLE, ignore_errors=True)
+    command = [
+        sys.executable, "-m", "pagefind_bin",
+        "--site", str(site_dir),
+        "--output-subdir", BUNDLE,
+        "--exclude-selectors", EXCLUDE_SELECTORS,
+        "--quiet",
+    ]  # fmt: skip
+    return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+
+
+def finish_index(site_dir: Path, process: subprocess.Popen) -> dict[str, str]:
+    """Wait for Pagefind; return each indexed page's type by its Pagefind id, written beside the index."""
+    output, _ = process.communicate()
+    if process.returncode != 0:
+        raise SearchError(f"Pagefind failed (exit {process.returncode}):\n{output}")
+    bundle = site_dir / BUNDLE
+    for name in UNUSED:
+        (bundle / name).unlink(missing_ok=True)
+    types = page_types(bundle)
+    marked = marked_pages(site_dir)
+    if not marked or len(types) < len(marked):
+        raise SearchError(
+            f"Pagefind indexed {len(types)} pages, but {len(marked)} were marked for search "
+            f"(overrides/main.html puts {MARK.decode()} on each page's content)"
+        )
+    (bundle / PAGE_TYPES).write_text(json.dumps(types, sort_keys=True, separators=(",", ":")) + "\n", encoding="utf-8")
+    return types
+
+
+def build_index(site_dir: Path) -> dict[str, str]:
+    """Index `site_dir` into `site_dir/pagefind/`; return each page's type by its Pagefind id."""
+    return finish_index(site_dir, start_index(site_dir))
+
+
+def page_types(bundle: Path) -> dict[str, str]:
+    """Each indexed page's type (its `type` metadata), by Pagefind's id for the page."""
+    types = {}
+    for fragment in sorted((bundle / "fragment").glob("*.pf_fragment")):
+        raw = gzip.decompress(fragment.read_bytes())
+        if not raw.startswith(FRAGMENT_SIGNATURE):
+            raise SearchError(f"{fragment}: not a Pagefind fragment this reader knows (pagefind-bin changed?)")
+        page = json.loads(raw[len(FRAGMENT_SIGNATURE) :])
+        page_type = page.get("meta", {}).get("type")
+        if page_type not in SEARCH_TYPES:
+            raise SearchError(f"{fragment}: {page.get('url')}: indexed without a search type")
+        types[fragment.stem] = page_type
+    return types

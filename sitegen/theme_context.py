@@ -1,0 +1,27 @@
+"""What the theme overrides (`overrides/`) read from the data, handed to any engine as
+`config.extra`: the emergency banner's red flags, the search box's type filters and its
+no-JavaScript menu. `config.extra` is the one place MkDocs and Zensical both give every
+template, so nothing a reader sees depends on one engine's hooks."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sitegen import urls
+from sitegen.dataset import Dataset
+from sitegen.kinds import SEARCH_TYPES
+
+BROWSE = ("causes", "conditions", "specialists", "faq", "when-to-see-a-doctor", "action-plan", "triage")
+"""The overview pages the search control offers when there is no JavaScript to search with."""
+
+
+def theme_extra(dataset: Dataset) -> dict[str, Any]:
+    """The keys added to `extra` in the exported `mkdocs.yml` (plain lists and strings, so YAML holds them)."""
+    return {
+        # The banner names the emergency signs that have a short name; the rest are one link away.
+        "emergency_flags": [
+            {"short": f.short} for f in dataset.red_flags.red_flags if f.level == "emergency" and f.short
+        ],
+        "search_types": [[value, one, many] for value, (one, many) in SEARCH_TYPES.items()],
+        "search_browse": [[urls.PAGES[p].title, urls.PAGES[p].url] for p in BROWSE],
+    }

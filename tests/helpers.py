@@ -1,0 +1,97 @@
+"""What the tests share besides fixtures: the project's root, the build as ./site-build.sh runs
+it, Debian's Chromium and nginx. Fixtures live in conftest.py and use these; tests import
+from here, never from conftest.py."""
+
+from __future__ import annotations
+
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import NamedTuple
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+# Without these, Chromium tries Google's services at start; this machine's network refuses them.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+ENGINES = ("mkdocs", "zensical")
+"""The engines every site test runs against (sitegen/engines.py)."""
+
+
+def build_site(
+    project: Path, site_dir: Path, *, env: dict[str, str] | None = None, engine: str = "mkdocs"
+) -> subprocess.CompletedProcess:
+    """`python -m sitegen build` of `project` into `site_dir` with `engine`, as ./site-build.sh runs it."""
+    return subprocess.run(
+        [sys.executable, "-m", "sitegen", "build", str(site_dir), "--root", str(project), "--engine", engine],
+        cwd=project,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """A static file server for tests: no log line per request."""
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 (the stdlib's name)
+        pass
+
+
+# -- the site as deployed: Debian's nginx running deploy/*.conf ---------------------------------
+
+NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
+DEPLOY = ROOT / "deploy"
+NGINX_SITES = {
+    # where: (the committed server block, the strings the test replaces in it, the site's path)
+    "root": ("nginx.conf", {"listen 80;": "listen {address};", "/srv/spasms/site": "{www}"}, "/"),
+    "subpath": ("nginx-subpath.conf", {"listen 80;": "listen {address};", "/srv/www": "{www}"}, "/spasms/"),
+}
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def nginx_main_config(prefix: Path, servers: list[Path]) -> str:
+    """What Debian's /etc/nginx/nginx.conf gives a server block, with every path in `prefix`."""
+    kinds = ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
+    temp = "\n".join(f"    {kind}_temp_path {prefix}/{kind};" for kind in kinds)
+    includes = "\n".join(f"    include {server};" for server in servers)
+    return f"""daemon off;
+master_process off;
+pid {prefix}/nginx.pid;
+error_log {prefix}/error.log warn;
+events {{ worker_connections 64; }}
+http {{
+    include /etc/nginx/mime.types;
+    default_type application/octet-stream;
+    sendfile on;
+    access_log {prefix}/access.log;
+{temp}
+{includes}
+}}
+"""
+
+
+class Deployed(NamedTuple):
+    url: str
+    """Where nginx serves the site: the SITE_URL it was built for."""
+    site: Path
+    """The built site nginx serves."""

@@ -1,0 +1,61 @@
+"""sitegen/content.py: hand-written pages' front matter, checked like data."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from sitegen.content import check_content, read_page
+from sitegen.loader import load_dataset
+from tests.helpers import ROOT
+
+DATA = load_dataset(ROOT / "data")
+GOOD = "---\ntitle: A page\nsources: [seed-article]\nreviewed: 2026-11-25\n---\n\n# A page\n"
+
+
+def problems_of(tmp_path: Path, text: str) -> list[str]:
+    (tmp_path / "page.md").write_text(text, encoding="utf-8")
+    return [str(p) for p in check_content(tmp_path, DATA)]
+
+
+def test_the_project_s_pages_are_clean() -> None:
+    assert check_content(ROOT / "content", DATA) == []
+
+
+def test_a_good_page_has_no_problems(tmp_path: Path) -> None:
+    assert problems_of(tmp_path, GOOD) == []
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        ("sources: [seed-article]", "sources: [seed-artcle]", "content/page.md:3: sources: no source has the id 'seed-artcle' (did you mean 'seed-article'?)"),  # noqa: E501
+        ("sources: [seed-article]\n", "", "content/page.md:1: sources: every page lists its sources (ids from data/sources.yaml) in its front matter"),  # noqa: E501
+        ("reviewed: 2026-11-25", "reviewed: last week", "content/page.md:4: reviewed: expected the date a person last checked this page, as YYYY-MM-DD"),  # noqa: E501
+        ("title: A page", "title: A page\ntype: blog", "content/page.md:3: type: 'blog' is not a search type; expected one of cause, condition, faq, specialist, guide"),  # noqa: E501
+        ("# A page", "# A page\n\n<!-- data: tip heel-pres -->", "content/page.md:9: <!-- data: tip heel-pres -->: no action-plan tip has the id 'heel-pres' (did you mean 'heel-press'?)"),  # noqa: E501
+    ],
+)  # fmt: skip
+def test_each_problem_names_the_file_line_and_field(tmp_path: Path, old: str, new: str, expected: str) -> None:
+    assert problems_of(tmp_path, GOOD.replace(old, new)) == [expected]
+
+
+def test_every_problem_of_a_page_is_reported_at_once(tmp_path: Path) -> None:
+    text = GOOD.replace("seed-article", "nope").replace("2026-11-25", "soon")
+    assert [p.split(": ")[1] for p in problems_of(tmp_path, text)] == ["sources", "reviewed"]
+
+
+def test_the_body_starts_after_the_front_matter(tmp_path: Path) -> None:
+    (tmp_path / "page.md").write_text(GOOD, encoding="utf-8")
+    page = read_page(tmp_path / "page.md", "page.md")
+    assert page.body_line == 6
+    assert page.body.startswith("\n# A page")
+
+
+def test_with_the_data_broken_the_front_matter_is_still_checked(tmp_path: Path) -> None:
+    text = GOOD.replace("reviewed: 2026-11-25", "reviewed: soon").replace("seed-article", "not-checked-without-data")
+    (tmp_path / "page.md").write_text(text, encoding="utf-8")
+    assert [str(p) for p in check_content(tmp_path, None)] == [
+        "content/page.md:4: reviewed: expected the date a person last checked this page, as YYYY-MM-DD"
+    ]
