@@ -27,6 +27,7 @@ from sitegen.navigation import navigation
 from sitegen.pages import render_pages, with_front_matter
 from sitegen.problems import DataError
 from sitegen.theme_context import theme_extra
+from sitegen.translations import languages, localize
 
 CONFIG = "mkdocs.yml"
 DOCS = "docs"
@@ -63,12 +64,18 @@ def read_config(path: Path) -> dict[str, Any]:
 
 
 def load_checked(root: Path) -> Dataset:
-    """The dataset, with the hand-written pages checked too; DataError lists every problem of both."""
+    """The dataset, with the hand-written pages and the data's translations (sitegen.translations)
+    checked too; DataError lists every problem of all three."""
     try:
         dataset = load_dataset(root / "data")
     except DataError as error:
         raise DataError([*error.problems, *check_content(root / "content", None)]) from None
     problems = check_content(root / "content", dataset)
+    for lang in languages(root / "data"):
+        try:
+            localize(dataset, root / "data", lang)
+        except DataError as error:
+            problems.extend(error.problems)
     if problems:
         raise DataError(problems)
     return dataset

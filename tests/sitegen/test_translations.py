@@ -1,0 +1,92 @@
+"""sitegen.translations: every text of the data in each language, with the same numbers."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from sitegen.loader import load_dataset
+from sitegen.problems import DataError
+from sitegen.translations import languages, localize
+from tests.helpers import ROOT
+
+DATA = load_dataset(ROOT / "data")
+
+
+def broken(tmp_path: Path, file: str, old: str, new: str) -> tuple[Path, int]:
+    """A copy of data/ with the first `old` in data/es/<file> replaced; the line it is on."""
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    target = data / "es" / file
+    text = target.read_text(encoding="utf-8")
+    assert old in text, f"{file}: the test's anchor {old!r} is no longer in the translation"
+    text = text.replace(old, new, 1)
+    target.write_text(text, encoding="utf-8")
+    return data, text[: text.index(new)].count("\n") + 1
+
+
+def test_the_data_is_translated_into_spanish() -> None:
+    assert "es" in languages(ROOT / "data")
+
+
+def test_every_record_has_its_spanish_texts_and_keeps_its_facts() -> None:
+    spanish = localize(DATA, ROOT / "data", "es")
+    for english, translated in zip(DATA.red_flags.red_flags, spanish.red_flags.red_flags, strict=True):
+        assert (translated.id, translated.level, translated.evidence) == (english.id, english.level, english.evidence)
+        assert translated.text != english.text, english.id
+    assert [o.level for o in spanish.triage.outcomes] == [o.level for o in DATA.triage.outcomes]
+    # A source keeps the title and address of the page that was read; only its note is translated.
+    assert [(s.title, s.url, s.read) for s in spanish.sources.sources] == [
+        (s.title, s.url, s.read) for s in DATA.sources.sources
+    ]
+
+
+@pytest.mark.parametrize(
+    ("case", "file", "old", "new", "expected"),
+    [
+        (
+            "a number changed",
+            "red_flags.yaml",
+            "más de 10 minutos",
+            "más de 11 minutos",
+            "the numbers differ from the English (10 in",
+        ),
+        (
+            "an empty text",
+            "faqs.yaml",
+            'question: "',
+            'question: "" #',
+            "faqs[0].question: missing or empty translation",
+        ),
+        ("an unknown key", "causes.yaml", "    name:", "    nmae:", "causes[0].nmae: not a translatable text"),
+    ],
+    ids=lambda v: v if isinstance(v, str) and " " in v else "",
+)
+def test_a_bad_translation_is_reported_on_its_line(
+    tmp_path: Path, case: str, file: str, old: str, new: str, expected: str
+) -> None:
+    data, line = broken(tmp_path, file, old, new)
+    with pytest.raises(DataError) as caught:
+        localize(DATA, data, "es")
+    lines = str(caught.value).splitlines()
+    assert any(entry.startswith(f"data/es/{file}:{line}: ") and expected in entry for entry in lines), lines
+
+
+def test_a_missing_record_is_named(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    target = data / "es" / "glossary.yaml"
+    text = target.read_text(encoding="utf-8")
+    target.write_text(text.replace("- term:", "- x_term:", 1), encoding="utf-8")
+    with pytest.raises(DataError, match=r"data/es/glossary.yaml:\d+: terms\[0\].x_term: not a translatable text"):
+        localize(DATA, data, "es")
+
+
+def test_a_missing_file_is_named(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    (data / "es" / "faqs.yaml").unlink()
+    with pytest.raises(DataError, match=r"data/es/faqs.yaml:1: \(file\): file is missing"):
+        localize(DATA, data, "es")
