@@ -1,6 +1,6 @@
 """What a built site gets after any engine has written its pages: the symptom checker's
 `triage/tree.json`, the diary's `diary/diary.json` (sitegen.diary), the Pagefind index
-(sitegen.search), the security headers (sitegen.csp), as it hashes the finished pages, and
+(sitegen.search) with its spelling vocabulary, the security headers (sitegen.csp), as it hashes the finished pages, and
 the offline worker (sitegen.offline), last, as it versions every file."""
 
 from __future__ import annotations
@@ -51,7 +51,7 @@ def postbuild(site_dir: Path, dataset: Dataset) -> PostBuild:
         indexing.wait()
         raise PostBuildError(str(error)) from None
     try:
-        types = search.finish_index(site_dir, indexing)
+        types = search.finish_index(site_dir, indexing, dataset)
     except search.SearchError as error:
         raise PostBuildError(str(error)) from None
     precache = write_worker(site_dir)  # last: it versions and precaches every file written before it

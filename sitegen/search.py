@@ -8,6 +8,12 @@ site, then writes `pagefind/page-types.json`, each indexed page's type by its Pa
 which the search box filters and groups by. (Pagefind's own filter index would do, but it
 lists filters in a different order on every run, and builds must be byte-identical.)
 
+Pagefind has no typo tolerance, so `write_vocabulary` also writes `pagefind/vocabulary.json`:
+every word Pagefind indexed (the text of its fragments, so what `data-pagefind-ignore` and the
+excluded selectors keep out stays out) and every word of the data's `lay_terms`, with how often
+it occurs. The search box corrects a query's unknown words to their nearest entry
+(content/assets/spelling.js).
+
 Weighted lay terms and the FAQ's question anchors are markup in the page templates
 (sitegen/templates/), not here.
 """
@@ -16,12 +22,13 @@ from __future__ import annotations
 
 import gzip
 import json
+import re
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
-from sitegen.kinds import SEARCH_TYPES
+from sitegen.kinds import KINDS, SEARCH_TYPES, records
 
 MARK = b"data-pagefind-body"
 """The attribute overrides/main.html puts on each page's indexed region."""
@@ -37,6 +44,16 @@ BUNDLE = "pagefind"
 
 PAGE_TYPES = "page-types.json"
 """Beside Pagefind's files: `{"<Pagefind page id>": "<type>"}` for every indexed page."""
+
+VOCABULARY = "vocabulary.json"
+"""Beside Pagefind's files: `{"<word>": <occurrences>}`, sorted, for the search box's spelling."""
+
+VOCABULARY_WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
+"""A word as the search box reads one (assets/search.js `WORD`), letters only: numbers are never corrected."""
+
+SHORTEST_WORD = 3
+"""Shorter words are left out: a query's words under 4 letters are never corrected, and one
+letter's edit of a 4-letter word leaves at least 3."""
 
 FRAGMENT_SIGNATURE = b"pagefind_dcd"
 """What a Pagefind 1.x fragment starts with, once un-gzipped; JSON follows."""
@@ -77,8 +94,11 @@ def start_index(site_dir: Path) -> subprocess.Popen:
     return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
 
 
-def finish_index(site_dir: Path, process: subprocess.Popen) -> dict[str, str]:
-    """Wait for Pagefind; return each indexed page's type by its Pagefind id, written beside the index."""
+def finish_index(site_dir: Path, process: subprocess.Popen, dataset: object = None) -> dict[str, str]:
+    """Wait for Pagefind; return each indexed page's type by its Pagefind id, written beside the index.
+
+    With `dataset`, the spelling vocabulary is written beside it too (`write_vocabulary`).
+    """
     output, _ = process.communicate()
     if process.returncode != 0:
         raise SearchError(f"Pagefind failed (exit {process.returncode}):\n{output}")
@@ -93,24 +113,55 @@ def finish_index(site_dir: Path, process: subprocess.Popen) -> dict[str, str]:
             f"(overrides/main.html puts {MARK.decode()} on each page's content)"
         )
     (bundle / PAGE_TYPES).write_text(json.dumps(types, sort_keys=True, separators=(",", ":")) + "\n", encoding="utf-8")
+    if dataset is not None:
+        write_vocabulary(bundle, dataset)
     return types
 
 
-def build_index(site_dir: Path) -> dict[str, str]:
+def vocabulary_words(text: str) -> list[str]:
+    """`text`'s words as the vocabulary holds them: lower case, apostrophes dropped ("gehrigs")."""
+    words = (re.sub("['\u2019]", "", w) for w in VOCABULARY_WORD.findall(text.lower()))
+    return [w for w in words if len(w) >= SHORTEST_WORD]
+
+
+def vocabulary(bundle: Path, lay_terms: list[str]) -> dict[str, int]:
+    """Every indexed word and every lay term's word, with its occurrences, sorted by word."""
+    counts: dict[str, int] = {}
+    texts = [fragment_of(path).get("content", "") for path in sorted((bundle / "fragment").glob("*.pf_fragment"))]
+    for text in [*texts, *lay_terms]:
+        for word in vocabulary_words(text):
+            counts[word] = counts.get(word, 0) + 1
+    return dict(sorted(counts.items()))
+
+
+def write_vocabulary(bundle: Path, dataset: object) -> dict[str, int]:
+    """Write `vocabulary.json` beside the index, from what Pagefind indexed and the data's lay terms."""
+    lay_terms = [term for kind in KINDS for r in records(dataset, kind) for term in getattr(r, "lay_terms", ())]
+    words = vocabulary(bundle, lay_terms)
+    (bundle / VOCABULARY).write_text(json.dumps(words, separators=(",", ":")) + "\n", encoding="utf-8")
+    return words
+
+
+def build_index(site_dir: Path, dataset: object = None) -> dict[str, str]:
     """Index `site_dir` into `site_dir/pagefind/`; return each page's type by its Pagefind id."""
-    return finish_index(site_dir, start_index(site_dir))
+    return finish_index(site_dir, start_index(site_dir), dataset)
 
 
 def page_types(bundle: Path) -> dict[str, str]:
     """Each indexed page's type (its `type` metadata), by Pagefind's id for the page."""
     types = {}
     for fragment in sorted((bundle / "fragment").glob("*.pf_fragment")):
-        raw = gzip.decompress(fragment.read_bytes())
-        if not raw.startswith(FRAGMENT_SIGNATURE):
-            raise SearchError(f"{fragment}: not a Pagefind fragment this reader knows (pagefind-bin changed?)")
-        page = json.loads(raw[len(FRAGMENT_SIGNATURE) :])
+        page = fragment_of(fragment)
         page_type = page.get("meta", {}).get("type")
         if page_type not in SEARCH_TYPES:
             raise SearchError(f"{fragment}: {page.get('url')}: indexed without a search type")
         types[fragment.stem] = page_type
     return types
+
+
+def fragment_of(fragment: Path) -> dict:
+    """A Pagefind fragment's page: its URL, indexed text (`content`), metadata."""
+    raw = gzip.decompress(fragment.read_bytes())
+    if not raw.startswith(FRAGMENT_SIGNATURE):
+        raise SearchError(f"{fragment}: not a Pagefind fragment this reader knows (pagefind-bin changed?)")
+    return json.loads(raw[len(FRAGMENT_SIGNATURE) :])

@@ -1,7 +1,8 @@
 """Search: what Pagefind indexes, and the header's search box as a reader uses it in Chromium.
 
-The reader phrasings and the pages they should find are in tests/search_queries.yaml; the
-run prints the share found in the first three results. Other expectations come from the
+The reader phrasings and the pages they should find are in tests/search_queries.yaml, with a
+set of misspelled ones the box corrects; the run prints each set's share found in the first
+three results. Other expectations come from the
 data (a FAQ's question, its id), never from a list of known results.
 """
 
@@ -12,6 +13,7 @@ import gzip
 import http.server
 import json
 import os
+import re
 import socket
 import statistics
 import subprocess
@@ -26,13 +28,19 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 import yaml
 
+from sitegen import search as index
 from sitegen import urls
+from sitegen.kinds import KINDS, records
 from sitegen.loader import load_dataset
 from tests.helpers import ROOT, QuietHandler, build_site
 from tests.site_html import html_pages, page_file, soup, text_of
 
 DATA = load_dataset(ROOT / "data")
-QUERIES = yaml.safe_load((ROOT / "tests" / "search_queries.yaml").read_text(encoding="utf-8"))["queries"]
+QUERY_FILE = yaml.safe_load((ROOT / "tests" / "search_queries.yaml").read_text(encoding="utf-8"))
+QUERIES = QUERY_FILE["queries"]
+MISSPELLED = QUERY_FILE["misspelled"]
+VOCABULARY_BUDGET = 20 * 1024
+LAY_TERMS = [term for kind in KINDS for record in records(DATA, kind) for term in getattr(record, "lay_terms", ())]
 TOP = 3
 BAR = 0.9
 FIRST_QUERY_BUDGET = 120 * 1024
@@ -41,6 +49,8 @@ WARM_QUERY_BUDGET_MS = 10
 BOX = "[data-site-search-input]"
 RESULTS = "[data-site-search-results]"
 SETTLED = "() => document.querySelector('[data-site-search-results]').getAttribute('aria-busy') === 'false'"
+NOTICE = "[data-site-search-status] [data-site-search-correction]"
+SHOWING = re.compile(r"^Showing results for (.+)\. $")
 
 
 def expected_type(url: str) -> str:
@@ -128,6 +138,44 @@ def test_the_index_covers_every_page_and_ships_only_what_search_uses(site: Path,
         )
 
 
+def vocabulary_of(site: Path) -> dict[str, int]:
+    pairs = json.loads(
+        (site / "pagefind" / index.VOCABULARY).read_text(encoding="utf-8"), object_pairs_hook=lambda pairs: pairs
+    )
+    words = [word for word, _ in pairs]
+    assert len(set(words)) == len(words), "a word listed twice"
+    return dict(pairs)
+
+
+def test_the_spelling_vocabulary_is_the_indexed_words_and_the_lay_terms_small_and_sorted(
+    site: Path, capsys: pytest.CaptureFixture
+) -> None:
+    vocabulary = vocabulary_of(site)
+    assert list(vocabulary) == sorted(vocabulary)
+    for word, count in vocabulary.items():
+        assert word == word.lower() and word.isalpha() and len(word) >= index.SHORTEST_WORD, word
+        assert isinstance(count, int) and count >= 1, word
+    # What Pagefind indexed, from the pages themselves: each article, less what is ignored (the
+    # marked elements, the excluded selectors, and the footers, which Pagefind leaves out itself).
+    indexed: set[str] = set()
+    for path in html_pages(site):
+        body = soup(path).select_one("[data-pagefind-body]")
+        for skipped in body.select(f"[data-pagefind-ignore], footer, {index.EXCLUDE_SELECTORS}"):
+            skipped.decompose()
+        indexed.update(index.vocabulary_words(body.get_text(" ")))
+    lay = {word for term in LAY_TERMS for word in index.vocabulary_words(term)}
+    assert lay <= set(vocabulary), sorted(lay - set(vocabulary))
+    assert set(vocabulary) == indexed | lay, (
+        sorted(set(vocabulary) - indexed - lay),
+        sorted(indexed - set(vocabulary)),
+    )
+    raw = (site / "pagefind" / index.VOCABULARY).read_bytes()
+    packed = len(gzip.compress(raw, 6))
+    with capsys.disabled():
+        print(f"\n[search] vocabulary: {len(vocabulary)} words, {len(raw)} bytes, {packed} bytes gzip")
+    assert packed <= VOCABULARY_BUDGET
+
+
 def kilobytes(paths: object) -> float:
     return sum(p.stat().st_size for p in paths) / 1024  # type: ignore[attr-defined]
 
@@ -142,6 +190,16 @@ def search(page: object, query: str) -> list[dict]:
     box.fill(query)
     page.wait_for_function(SETTLED)  # type: ignore[attr-defined]
     return shown(page)
+
+
+def notice(page: object) -> str | None:
+    """The corrected query after "Showing results for", or None when the box shows no notice."""
+    box = page.locator(NOTICE)  # type: ignore[attr-defined]
+    if not box.count():
+        return None
+    match = SHOWING.match(box.text_content())
+    assert match, box.text_content()
+    return match.group(1)
 
 
 def shown(page: object) -> list[dict]:
@@ -163,27 +221,137 @@ def found(result: dict, expected: str) -> bool:
     return result["href"].split("#")[0] == expected
 
 
+def top_three_share(page: object, root: str, cases: list[dict], label: str) -> tuple[float, list[str], dict]:
+    """Search each case; print and return the share found in the first three, the misses,
+    and the corrected query each case showed (None: no notice)."""
+    misses = []
+    notices = {}
+    for case in cases:
+        results = search(page, case["query"])[:TOP]
+        notices[case["query"]] = notice(page)
+        if not any(found(r, urljoin(root, case["expect"])) for r in results):
+            misses.append(f"{case['query']!r}: wanted {case['expect']}, got {[r['href'] for r in results]}")
+    share = 1 - len(misses) / len(cases)
+    print(f"\n[search] top-{TOP} share, {label}: {len(cases) - len(misses)}/{len(cases)} = {share:.0%}")
+    for miss in misses:
+        print(f"[search]   missed {miss}")
+    return share, misses, notices
+
+
 @pytest.mark.browser
 def test_reader_phrasings_find_the_expected_page_in_the_top_three(
-    served: dict, page: object, capsys: pytest.CaptureFixture
+    site: Path, served: dict, page: object, capsys: pytest.CaptureFixture
 ) -> None:
     assert len(QUERIES) >= 30
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))  # type: ignore[attr-defined]
     page.goto(served["root"])  # type: ignore[attr-defined]
-    misses = []
-    for case in QUERIES:
-        results = search(page, case["query"])[:TOP]
-        if not any(found(r, urljoin(served["root"], case["expect"])) for r in results):
-            misses.append(f"{case['query']!r}: wanted {case['expect']}, got {[r['href'] for r in results]}")
-    share = 1 - len(misses) / len(QUERIES)
     with capsys.disabled():
-        print(f"\n[search] top-{TOP} share: {len(QUERIES) - len(misses)}/{len(QUERIES)} = {share:.0%}")
-        for miss in misses:
-            print(f"[search]   missed {miss}")
+        share, misses, notices = top_three_share(page, served["root"], QUERIES, "reader phrasings")
     assert share >= BAR, "\n".join(misses)
+    # A query whose every word the index knows is searched as typed.
+    vocabulary = vocabulary_of(site)
+    for query, corrected in notices.items():
+        if all(word in vocabulary for word in index.vocabulary_words(query)):
+            assert corrected is None, f"{query!r} was corrected to {corrected!r}"
     assert page.foreign_requests == []  # type: ignore[attr-defined]
     assert errors == []
+
+
+@pytest.mark.browser
+def test_misspelled_queries_are_corrected_and_find_the_expected_page_in_the_top_three(
+    served: dict, page: object, capsys: pytest.CaptureFixture
+) -> None:
+    assert len(MISSPELLED) >= 30
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))  # type: ignore[attr-defined]
+    page.goto(served["root"])  # type: ignore[attr-defined]
+    with capsys.disabled():
+        share, misses, notices = top_three_share(page, served["root"], MISSPELLED, "misspelled")
+    assert share >= BAR, "\n".join(misses)
+    for case in MISSPELLED:
+        assert notices[case["query"]] is not None, f"{case['query']!r}: no correction shown"
+        if "corrected" in case:
+            assert notices[case["query"]] == case["corrected"], case["query"]
+    assert page.foreign_requests == []  # type: ignore[attr-defined]
+    assert errors == []
+
+
+@pytest.mark.browser
+def test_a_corrected_query_is_announced_above_the_results_as_text(served: dict, page: object) -> None:
+    page.goto(served["root"])  # type: ignore[attr-defined]
+    results = search(page, "low magnezium")
+    assert results and notice(page) == "low magnesium"
+    status = page.locator("[data-site-search-status]")  # type: ignore[attr-defined]
+    assert status.get_attribute("role") == "status"  # a live region: read out when it changes
+    assert re.match(r"^Showing results for low magnesium\. \d+ results?, best first\.$", status.text_content())
+    assert page.locator(f"{NOTICE} strong").text_content() == "low magnesium"  # type: ignore[attr-defined]
+    assert page.evaluate(  # type: ignore[attr-defined]  # text nodes and one <strong>, nothing parsed
+        "() => [...document.querySelector('[data-site-search-correction]').childNodes]"
+        ".every(n => n.nodeType === Node.TEXT_NODE || (n.tagName === 'STRONG' && n.children.length === 0))"
+    )
+    above = "() => { const s = document.querySelector('[data-site-search-status]');"
+    above += " return !!(s.compareDocumentPosition(document.querySelector('#site-search-results')) & 4); }"
+    assert page.evaluate(above)  # type: ignore[attr-defined]
+    # The combobox contract holds: the box controls the listbox, and every result is a link.
+    box = page.locator(BOX)  # type: ignore[attr-defined]
+    assert box.get_attribute("role") == "combobox" and box.get_attribute("aria-expanded") == "true"
+    listbox = page.locator(f"#{box.get_attribute('aria-controls')}")  # type: ignore[attr-defined]
+    assert listbox.get_attribute("role") == "listbox"
+    options = listbox.locator("[role=option]")
+    assert options.count() and all(o.evaluate("a => a.tagName === 'A' && !!a.href") for o in options.all())
+    # Typing on to a correctly spelled query takes the notice away.
+    search(page, "low magnesium")
+    assert notice(page) is None
+    assert status.text_content().endswith("best first.")
+
+
+@pytest.mark.browser
+def test_correctly_spelled_lay_terms_show_no_correction(served: dict, page: object) -> None:
+    page.goto(served["root"])  # type: ignore[attr-defined]
+    corrected = {}
+    for term in sorted(set(LAY_TERMS)):
+        assert search(page, term), f"{term!r}: no results"
+        if notice(page) is not None:
+            corrected[term] = notice(page)
+    assert corrected == {}
+
+
+SPELLING_CASES = """async () => {
+  const s = await import(new URL('assets/spelling.js', document.baseURI).href);
+  const v = s.vocabularyOf({cramp: 9, cramps: 40, calf: 5, half: 50, sciatica: 3, magnesium: 7,
+                            hypothyroidism: 2, night: 12, nigh: 1, leg: 8, weather: 3, whether: 4, bolt: 2, bolts: 2,
+                            make: 2, run: 3, turning: 9, diuretics: 2, hair: 9, bar: 1});
+  return {
+    swap: s.distance('cramsp', 'cramps'), kitten: s.distance('kitten', 'sitting'),
+    limited: s.distance('abcdef', 'uvwxyz', 2), same: s.distance('calf', 'calf'),
+    edits: [3, 4, 5, 6, 11].map(s.maxEdits),
+    known: s.correct('cramp', v), short: s.correct('lgs', v), digits: s.correct('b12x', v),
+    one: s.correct('calff', v), tooFarForFive: s.correct('clmap', v), two: s.correct('sciatca', v),
+    twoInLong: s.correct('magnezuim', v), threeIsTooMany: s.correct('mgnezuim', v),
+    frequent: s.correct('wether', v), moreFrequent: s.correct('nigth', v), shorter: s.correct('bolte', v),
+    start: s.correct('hipothyroid', v),
+    apostrophe: s.correct("Cramp's", v), upper: s.correct('CRAMSP', v), shortTarget: s.correct('legg', v),
+    inflected: ['making', 'running', 'diuretic', 'bolted'].map((w) => s.correct(w, v)),
+    firstLetter: s.correct('bair', v),
+  };
+}"""
+
+
+@pytest.mark.browser
+def test_the_spelling_corrector_follows_its_rules(served: dict, page: object) -> None:
+    page.goto(served["root"])  # type: ignore[attr-defined]
+    got = page.evaluate(SPELLING_CASES)  # type: ignore[attr-defined]
+    assert got == {
+        "swap": 1, "kitten": 3, "limited": 3, "same": 0,
+        "edits": [0, 1, 1, 2, 2],
+        "known": "cramp", "short": "lgs", "digits": "b12x",
+        "one": "calf", "tooFarForFive": "clmap", "two": "sciatica",
+        "twoInLong": "magnesium", "threeIsTooMany": "mgnezuim",
+        "frequent": "whether", "moreFrequent": "night", "shorter": "bolt", "start": "hypothyroidism",
+        "apostrophe": "Cramp's", "upper": "cramps", "shortTarget": "leg",
+        "inflected": ["making", "running", "diuretic", "bolted"], "firstLetter": "bar",
+    }  # fmt: skip
 
 
 @pytest.mark.browser

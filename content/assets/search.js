@@ -6,7 +6,9 @@
  * cost. Ranking: readers type sentences ("why do my legs cramp at night") and Pagefind
  * only returns pages holding every word, so here each content word is searched on its own
  * and results are ranked by how many of the words they hold, then by Pagefind's score.
- * Each FAQ question is ranked, and shown, as a result of its own.
+ * Each FAQ question is ranked, and shown, as a result of its own. A word found nowhere is
+ * corrected to the nearest word of the index's vocabulary (assets/spelling.js), and the box
+ * says "Showing results for" the corrected query.
  *
  * Material's instant navigation keeps the header, so the box is mounted once; on every
  * page swap (`document$`) it closes, and any box not yet mounted is mounted.
@@ -27,6 +29,9 @@
   const MAX_SECTIONS = 2; // section links under a page's result
   const DEBOUNCE_MS = 120;
   const MIN_PREFIX = 4; // shortest beginning of an unknown word to search for
+  const MIN_CORRECTED = 4; // shortest word worth correcting (assets/spelling.js SHORTEST)
+  // The spelling module beside this script: resolved now, while this script is the current one.
+  const SPELLING = document.currentScript ? new URL("spelling.js", document.currentScript.src).href : "";
 
   let nextId = 0;
 
@@ -46,6 +51,16 @@
     return new Map(Object.entries(await response.json()));
   }
 
+  /* The spelling corrector on the index's vocabulary (written beside it by sitegen/search.py):
+     a function from a word to its correction. */
+  async function loadSpelling(bundle) {
+    const module = SPELLING || new URL("../assets/spelling.js", bundle).href; // the site root's assets/
+    const [spelling, response] = await Promise.all([import(module), fetch(bundle + "vocabulary.json")]);
+    if (!response.ok) throw new Error(`vocabulary.json: ${response.status}`);
+    const vocabulary = spelling.vocabularyOf(await response.json());
+    return (word) => spelling.correct(word, vocabulary);
+  }
+
   /* The query's content words: lower case, each once, stop words dropped. */
   function termsOf(query) {
     const words = [...new Set(query.toLowerCase().match(WORD) || [])];
@@ -61,6 +76,23 @@
     const run = queue.then(task, task);
     queue = run.catch(() => {});
     return run;
+  }
+
+  /* The query with each content word the index does not hold replaced by the nearest word it
+     does, its other words as typed. Whether Pagefind holds a word is asked in quotes, its exact
+     search: unquoted, a word it lacks finds the pages of the word's longest beginning it has
+     ("d" for "dehidration"). A word it finds through its stem ("running") is left alone. The
+     corrector (`speller`) loads only when a word is missing, so other queries cost no more. */
+  async function corrected(pagefind, query, speller) {
+    const fixes = new Map();
+    for (const word of termsOf(query)) {
+      if (word.length < MIN_CORRECTED || STOP_WORDS.has(word) || /\d/.test(word)) continue;
+      const { results } = await exclusive(() => pagefind.search(`"${word}"`));
+      if (results.length) continue;
+      const fix = (await speller())(word);
+      if (fix !== word) fixes.set(word, fix);
+    }
+    return fixes.size ? query.replace(WORD, (word) => fixes.get(word.toLowerCase()) || word) : query;
   }
 
   /* Pages, and FAQ questions, holding any of the terms: most terms first, then by score. */
@@ -166,6 +198,7 @@
       this.labels = Object.fromEntries(this.filters.filter((b) => b.dataset.type).map((b) => [b.dataset.type, b.dataset.label]));
       this.type = "";
       this.query = "";
+      this.correction = ""; // the query searched instead of the one typed, if any
       this.ranked = [];
       this.shown = 0;
       this.active = -1;
@@ -226,6 +259,18 @@
       return this.loading;
     }
 
+    /* The spelling corrector, loaded the first time a word is missing from the index; without
+       it (it failed to load), words are searched as typed. */
+    speller() {
+      if (!this.spelling) {
+        this.spelling = loadSpelling(this.bundle).catch(() => {
+          this.spelling = null; // try again on the next missing word
+          return (word) => word;
+        });
+      }
+      return this.spelling;
+    }
+
     open() {
       this.panel.hidden = false;
       this.input.setAttribute("aria-expanded", "true");
@@ -248,6 +293,7 @@
       const query = this.input.value.trim();
       if (!query) {
         this.query = "";
+        this.correction = "";
         this.ranked = [];
         this.list.replaceChildren();
         this.close();
@@ -257,9 +303,11 @@
       this.open();
       if (!this.types) this.say("Loading search…");
       let ranked;
+      let searched;
       try {
         const pagefind = await this.ready();
-        ranked = await rank(pagefind, termsOf(query), this.types);
+        searched = await corrected(pagefind, query, () => this.speller());
+        ranked = await rank(pagefind, termsOf(searched), this.types);
       } catch (error) {
         if (sequence === this.sequence) {
           this.say("Search could not load. Reload the page to try again.");
@@ -269,6 +317,7 @@
       }
       if (sequence !== this.sequence) return;
       this.query = query;
+      this.correction = searched === query ? "" : searched;
       this.ranked = ranked;
       await this.render();
     }
@@ -318,8 +367,12 @@
         button.disabled = Boolean(type) && type !== this.type && !present.has(type);
       }
       const among = this.type ? ` (${this.filters.find((b) => b.dataset.type === this.type).textContent} only)` : "";
-      if (items.length) this.say(`${items.length} ${items.length === 1 ? "result" : "results"}${among}, best first.`);
-      else this.say(`Nothing matches “${this.query}”${among}. Try other words.`);
+      const searched = this.correction || this.query;
+      if (items.length) {
+        this.say(`${items.length} ${items.length === 1 ? "result" : "results"}${among}, best first.`, this.correction);
+      } else {
+        this.say(`Nothing matches “${searched}”${among}. Try other words.`, this.correction);
+      }
       this.select(entries.length ? 0 : -1);
       this.busy(false);
     }
@@ -429,8 +482,20 @@
       this.list.setAttribute("aria-busy", String(state));
     }
 
-    say(text) {
-      this.status.textContent = text;
+    /* The status line, a live region: what the results are, after "Showing results for" the
+       corrected query when the typed one was corrected, all as text. */
+    say(text, correction = "") {
+      if (!correction) {
+        this.status.textContent = text;
+        return;
+      }
+      const notice = document.createElement("span");
+      notice.className = "site-search__correction";
+      notice.dataset.siteSearchCorrection = "";
+      const query = document.createElement("strong");
+      query.textContent = correction;
+      notice.append("Showing results for ", query, ". ");
+      this.status.replaceChildren(notice, text);
     }
   }
 

@@ -1,0 +1,110 @@
+/* Spelling correction for the search box (assets/search.js), on the index's own words.
+ *
+ * Pagefind has no typo tolerance: "magnezium" finds nothing. sitegen/search.py writes
+ * `pagefind/vocabulary.json`, every word Pagefind indexed and every word of the data's lay
+ * terms with how often it occurs; a query's word that is not among them is replaced with the
+ * nearest that is. (Pagefind cannot say so itself: for a word it lacks it returns the pages of
+ * the word's longest beginning it has, "d" for "dehidration".) Pure functions, no page or
+ * network: the search box imports this module, with the vocabulary, the first time a query
+ * holds a word the index lacks.
+ */
+
+export const SHORTEST = 4; // shorter words are never corrected: too many real words lie one edit away
+
+/* Most edits allowed to correct a word of `length` letters. */
+export function maxEdits(length) {
+  if (length < SHORTEST) return 0;
+  return length <= 5 ? 1 : 2;
+}
+
+/* A word as the vocabulary holds it: lower case, apostrophes dropped ("gehrig's" -> "gehrigs"). */
+export function normalize(word) {
+  return word.toLowerCase().replace(/['\u2019]/g, "");
+}
+
+/* Damerau-Levenshtein distance (optimal string alignment: insertions, deletions, substitutions
+   and swaps of neighbours, each one edit), or `limit + 1` as soon as it must exceed `limit`. */
+export function distance(a, b, limit = Infinity) {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  let before = null;
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let value = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+      if (before && i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        value = Math.min(value, before[j - 2] + 1);
+      }
+      current.push(value);
+      best = Math.min(best, value);
+    }
+    if (best > limit) return limit + 1;
+    before = previous;
+    previous = current;
+  }
+  return Math.min(previous[b.length], limit + 1);
+}
+
+/* Endings of English words that Pagefind's stemming finds under the word without them. */
+const ENDINGS = ["ing", "ed", "es", "s", "ly", "er"];
+
+/* Whether the vocabulary holds `word` (normalized), or a word it is a regular form of:
+   "making" (make), "running" (run), "tablet" (tablets), "stretches" (stretch). Pagefind finds
+   such words through their stem, so they are never "corrected". */
+export function known(word, vocabulary) {
+  if (vocabulary.has(word) || vocabulary.has(word + "s") || vocabulary.has(word + "es")) return true;
+  for (const ending of ENDINGS) {
+    if (!word.endsWith(ending) || word.length - ending.length < 3) continue;
+    const stem = word.slice(0, -ending.length);
+    if (vocabulary.has(stem) || vocabulary.has(stem + "e")) return true;
+    if (stem.length > 3 && stem.at(-1) === stem.at(-2) && vocabulary.has(stem.slice(0, -1))) return true;
+  }
+  return false;
+}
+
+/* The vocabulary file's `{"word": occurrences}` as the corrector reads it. */
+export function vocabularyOf(counts) {
+  return new Map(Object.entries(counts));
+}
+
+/* Better of two candidates: fewer edits, then one that keeps the typed first letter (readers
+   seldom get that wrong), then the more frequent, then the shorter, then the alphabetical
+   first, so that a correction never depends on the vocabulary's order. */
+function better(a, b) {
+  if (!b) return true;
+  if (a.edits !== b.edits) return a.edits < b.edits;
+  if (a.initial !== b.initial) return a.initial;
+  if (a.count !== b.count) return a.count > b.count;
+  if (a.word.length !== b.word.length) return a.word.length < b.word.length;
+  return a.word < b.word;
+}
+
+/* `word` corrected to the nearest vocabulary word, or itself: when it is `known`, shorter than
+   four letters, holds a digit, or nothing is near enough. A whole word within
+   `maxEdits` wins; failing one, a word whose beginning is within it ("hipothyroid" is one edit
+   from the start of "hypothyroidism"), for words of six letters or more. */
+export function correct(word, vocabulary) {
+  const wanted = normalize(word);
+  const limit = maxEdits(wanted.length);
+  if (!limit || /\d/.test(wanted) || known(wanted, vocabulary)) return word;
+  let whole = null;
+  let start = null;
+  for (const [candidate, count] of vocabulary) {
+    const edits = distance(wanted, candidate, limit);
+    if (edits <= limit) {
+      const found = { word: candidate, count, edits, initial: candidate[0] === wanted[0] };
+      if (better(found, whole)) whole = found;
+    } else if (!whole && wanted.length >= 6 && candidate.length > wanted.length) {
+      let fewest = limit + 1;
+      for (let cut = wanted.length - 1; cut <= wanted.length + 1; cut++) {
+        fewest = Math.min(fewest, distance(wanted, candidate.slice(0, cut), limit));
+      }
+      const found = { word: candidate, count, edits: fewest, initial: candidate[0] === wanted[0] };
+      if (fewest <= limit && better(found, start)) start = found;
+    }
+  }
+  const best = whole || start;
+  return best ? best.word : word;
+}

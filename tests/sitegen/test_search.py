@@ -1,0 +1,54 @@
+"""sitegen/search.py: the spelling vocabulary, from Pagefind's fragments and the lay terms."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+
+import pytest
+
+from sitegen import search
+
+
+def bundle_with(tmp_path: Path, *contents: str) -> Path:
+    """A Pagefind bundle holding only fragments with these indexed texts."""
+    fragments = tmp_path / "fragment"
+    fragments.mkdir(parents=True)
+    for number, content in enumerate(contents):
+        page = {"url": f"/page-{number}/", "content": content, "meta": {"type": "guide"}}
+        raw = search.FRAGMENT_SIGNATURE + json.dumps(page).encode()
+        (fragments / f"en_{number:07x}.pf_fragment").write_bytes(gzip.compress(raw, mtime=0))
+    return tmp_path
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("Leg cramps at night.", ["leg", "cramps", "night"]),
+        ("Lou Gehrig's disease, Lou Gehrig\u2019s", ["lou", "gehrigs", "disease", "lou", "gehrigs"]),
+        ("Vitamin D3, 400 IU, B12 and pins-and-needles", ["vitamin", "and", "pins", "and", "needles"]),
+        ("MAGNESIUM Électrolyte", ["magnesium", "électrolyte"]),
+    ],
+)
+def test_words_are_lower_case_letters_only_of_three_or_more(text: str, words: list[str]) -> None:
+    assert search.vocabulary_words(text) == words
+
+
+def test_the_vocabulary_counts_indexed_words_and_lay_terms_sorted(tmp_path: Path) -> None:
+    bundle = bundle_with(tmp_path, "Cramps at night. Night cramps.", "Drink water: cramps ease.")
+    vocabulary = search.vocabulary(bundle, ["charley horse", "night cramps"])
+    assert list(vocabulary) == sorted(vocabulary)
+    assert vocabulary == {
+        "charley": 1, "cramps": 4, "drink": 1, "ease": 1, "horse": 1, "night": 3, "water": 1,
+    }  # fmt: skip
+
+
+def test_the_vocabulary_file_is_the_same_bytes_whatever_order_the_fragments_were_written(tmp_path: Path) -> None:
+    one = bundle_with(tmp_path / "one", "alpha beta", "gamma beta")
+    two = bundle_with(tmp_path / "two", "gamma beta", "alpha beta")
+    dataset = type("Data", (), {k: type("File", (), {k: ()})() for k in search.KINDS})()
+    search.write_vocabulary(one, dataset)
+    search.write_vocabulary(two, dataset)
+    assert (one / search.VOCABULARY).read_bytes() == (two / search.VOCABULARY).read_bytes()
+    assert json.loads((one / search.VOCABULARY).read_text(encoding="utf-8")) == {"alpha": 1, "beta": 2, "gamma": 1}
