@@ -14,10 +14,11 @@
  * The box waits for a pause in typing (`DEBOUNCE_MS`) with a timer of its own rather than
  * Pagefind's `debouncedSearch`: that runs one search of the whole query, and a query here is
  * several searches that must not interleave with it (ranking.js `exclusive`). While the
- * reader types, Pagefind's `preload` fetches the index chunks the words need. The ranking is
- * imported with Pagefind, on first use, so a page view costs no more for it.
+ * reader types, Pagefind's `preload` fetches the index chunks the words need. The ranking
+ * loads with the page, not with Pagefind: a first query already costs near its budget.
  */
 import { el, onEveryPage } from "./page.js";
+import { corrected, display, preload, rank, termsOf } from "./ranking.js";
 import { t } from "./strings.js";
 
 const PAGE_SIZE = 8; // results whose data loads at a time
@@ -121,11 +122,9 @@ class SiteSearch {
 
   ready() {
     if (!this.loading) {
-      const parts = [loadPagefind(this.bundle), pageTypes(this.bundle), import("./ranking.js")];
-      this.loading = Promise.all(parts).then(([pagefind, types, ranking]) => {
+      this.loading = Promise.all([loadPagefind(this.bundle), pageTypes(this.bundle)]).then(([pagefind, types]) => {
         this.pagefind = pagefind;
         this.types = types;
-        this.ranking = ranking;
         return pagefind;
       });
       this.loading.catch(() => {
@@ -160,7 +159,7 @@ class SiteSearch {
 
   queue() {
     this.busy(true);
-    if (this.pagefind) this.ranking.preload(this.pagefind, this.input.value);
+    if (this.pagefind) preload(this.pagefind, this.input.value);
     clearTimeout(this.timer);
     this.timer = setTimeout(() => this.search(), DEBOUNCE_MS);
   }
@@ -183,7 +182,6 @@ class SiteSearch {
     let searched;
     try {
       const pagefind = await this.ready();
-      const { corrected, rank, termsOf } = this.ranking;
       searched = await corrected(pagefind, query, () => this.speller());
       ranked = await rank(pagefind, termsOf(searched), this.types);
     } catch (error) {
@@ -219,7 +217,7 @@ class SiteSearch {
     const sequence = this.sequence;
     const entries = [];
     for (const item of items) {
-      const shown = await this.ranking.display(this.pagefind, item);
+      const shown = await display(this.pagefind, item);
       if (sequence !== this.sequence) return null;
       if (shown) entries.push(shown);
     }
