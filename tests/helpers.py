@@ -31,7 +31,7 @@ ENGINES = ("mkdocs", "zensical")
 
 def build_site(
     project: Path, site_dir: Path, *, env: dict[str, str] | None = None, engine: str = "mkdocs"
-) -> subprocess.CompletedProcess:
+) -> subprocess.CompletedProcess[str]:
     """`python -m sitegen build` of `project` into `site_dir` with `engine`, as ./site-build.sh runs it."""
     return subprocess.run(
         [sys.executable, "-m", "sitegen", "build", str(site_dir), "--root", str(project), "--engine", engine],
@@ -66,7 +66,8 @@ def free_port() -> int:
 
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+        port: int = probe.getsockname()[1]
+        return port
 
 
 def nginx_main_config(prefix: Path, servers: list[Path]) -> str:
