@@ -85,14 +85,18 @@ def start_index(site_dir: Path) -> subprocess.Popen[str]:
     """
     # Pagefind adds to an existing bundle; a page deleted since the last build would live on.
     shutil.rmtree(site_dir / BUNDLE, ignore_errors=True)
-    command = [
+    return subprocess.Popen(pagefind_command(site_dir), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+
+
+def pagefind_command(site_dir: Path, output: str = BUNDLE) -> list[str]:
+    """Pagefind over `site_dir` into `site_dir/<output>/`, as the build runs it (and the bench times it)."""
+    return [
         sys.executable, "-m", "pagefind_bin",
         "--site", str(site_dir),
-        "--output-subdir", BUNDLE,
+        "--output-subdir", output,
         "--exclude-selectors", EXCLUDE_SELECTORS,
         "--quiet",
     ]  # fmt: skip
-    return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
 
 
 def finish_index(site_dir: Path, process: subprocess.Popen[str], dataset: object = None) -> dict[str, str]:
