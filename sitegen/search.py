@@ -50,7 +50,7 @@ VOCABULARY = "vocabulary.json"
 """Beside Pagefind's files: `{"<word>": <occurrences>}`, sorted, for the search box's spelling."""
 
 VOCABULARY_WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
-"""A word as the search box reads one (assets/search.js `WORD`), letters only: numbers are never corrected."""
+"""A word as the search box reads one (assets/ranking.js `WORD`), letters only: numbers are never corrected."""
 
 SHORTEST_WORD = 3
 """Shorter words are left out: a query's words under 4 letters are never corrected, and one
