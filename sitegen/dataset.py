@@ -40,6 +40,18 @@ class Dataset:
         return {s.id: s for s in self.sources.sources}
 
     @cached_property
+    def causes_by_id(self) -> dict[str, models.Cause]:
+        return {c.id: c for c in self.causes.causes}
+
+    @cached_property
+    def specialists_by_id(self) -> dict[str, models.Specialist]:
+        return {s.id: s for s in self.specialists.specialists}
+
+    @cached_property
+    def faqs_by_id(self) -> dict[str, models.Faq]:
+        return {f.id: f for f in self.faqs.faqs}
+
+    @cached_property
     def red_flags_by_id(self) -> dict[str, models.RedFlag]:
         return {f.id: f for f in self.red_flags.red_flags}
 
