@@ -3,6 +3,8 @@ MkDocs and Zensical both read."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from sitegen import urls
 from sitegen.dataset import Dataset
 from sitegen.kinds import records, with_pages
@@ -21,10 +23,10 @@ GUIDES = ("home", "triage", "when-to-see-a-doctor", "action-plan", "diary")
 """The fixed guides, first in the navigation."""
 
 
-def navigation(dataset: Dataset) -> list:
+def navigation(dataset: Dataset) -> list[Any]:
     """Fixed guides first, then one section per kind with pages, the FAQ, and About."""
 
-    def section(kind: str, overview_id: str) -> dict:
+    def section(kind: str, overview_id: str) -> dict[str, Any]:
         overview = urls.PAGES[overview_id]
         found = records(dataset, kind)
         if len(found) > NAV_ENTRIES_MAX:

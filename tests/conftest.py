@@ -11,10 +11,9 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Browser, Page, sync_playwright
 
 from tests.helpers import (
-    CHROMIUM,
-    CHROMIUM_ARGS,
     DEPLOY,
     ENGINES,
     NGINX,
@@ -24,6 +23,7 @@ from tests.helpers import (
     QuietHandler,
     build_site,
     free_port,
+    launch_chromium,
     nginx_main_config,
 )
 
@@ -77,7 +77,8 @@ def zensical_site(tmp_path_factory: pytest.TempPathFactory, site_env: dict[str, 
 @pytest.fixture(scope="session", params=ENGINES)
 def engine_site(request: pytest.FixtureRequest) -> Path:
     """The site as each engine builds it: a test asking for it runs once per engine."""
-    return request.getfixturevalue(f"{request.param}_site")
+    built: Path = request.getfixturevalue(f"{request.param}_site")
+    return built
 
 
 @pytest.fixture(scope="session")
@@ -90,34 +91,38 @@ def served(site: Path, web_server: tuple[str, Path]) -> dict[str, str]:
 
 
 @pytest.fixture(scope="session")
-def browser() -> Iterator[object]:
-    playwright_sync = pytest.importorskip("playwright.sync_api")
-    with playwright_sync.sync_playwright() as playwright:
-        instance = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        instance = launch_chromium(playwright)
         yield instance
         instance.close()
 
 
 @pytest.fixture
-def page(browser: object) -> Iterator[object]:
-    """A fresh browser page; `page.foreign_requests` lists every request to a non-local host.
+def page(browser: Browser) -> Iterator[Page]:
+    """A fresh browser page.
 
     The site's service worker is blocked here, so what a test routes or counts is what the page
     asks the network for; tests/test_offline.py runs the worker in contexts of its own."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, service_workers="block")  # type: ignore[attr-defined]
-    page = context.new_page()
-    page.foreign_requests = []
-    page.on("request", lambda r: _record_foreign(page, r.url))
-    yield page
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, service_workers="block")
+    yield context.new_page()
     context.close()
 
 
-def _record_foreign(page: object, url: str) -> None:
+@pytest.fixture
+def foreign_requests(page: Page) -> list[str]:
+    """Every request `page` makes to a host other than this machine, from the test's start."""
     from urllib.parse import urlsplit
 
-    host = urlsplit(url).hostname or ""
-    if url.startswith(("http:", "https:", "ws:", "wss:")) and host not in ("127.0.0.1", "localhost"):
-        page.foreign_requests.append(url)  # type: ignore[attr-defined]
+    found: list[str] = []
+
+    def record(url: str) -> None:
+        host = urlsplit(url).hostname or ""
+        if url.startswith(("http:", "https:", "ws:", "wss:")) and host not in ("127.0.0.1", "localhost"):
+            found.append(url)
+
+    page.on("request", lambda request: record(request.url))
+    return found
 
 
 # -- the site as deployed: Debian's nginx running deploy/*.conf ---------------------------------
@@ -160,7 +165,7 @@ def nginx(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Deploy
             process.wait()
 
 
-def _wait_for_http(addresses: Iterable[str], process: subprocess.Popen, error_log: Path) -> None:
+def _wait_for_http(addresses: Iterable[str], process: subprocess.Popen[bytes], error_log: Path) -> None:
     import time
     import urllib.request
 
