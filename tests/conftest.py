@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
 import shutil
 import subprocess
-import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 import pytest
@@ -20,11 +17,11 @@ from tests.helpers import (
     NGINX_SITES,
     ROOT,
     Deployed,
-    QuietHandler,
     build_site,
     free_port,
     launch_chromium,
     nginx_main_config,
+    serve_static,
 )
 
 
@@ -32,13 +29,8 @@ from tests.helpers import (
 def web_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
     """A web server on 127.0.0.1 and the folder it serves (empty until `served` fills it)."""
     web_root = tmp_path_factory.mktemp("www")
-    handler = functools.partial(QuietHandler, directory=str(web_root))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/", web_root
-    server.shutdown()
-    server.server_close()
+    with serve_static(web_root) as (address, _):
+        yield address, web_root
 
 
 @pytest.fixture(scope="session")
@@ -181,3 +173,30 @@ def _wait_for_http(addresses: Iterable[str], process: subprocess.Popen[bytes], e
                 if time.monotonic() > deadline:
                     pytest.fail(f"nginx did not answer at {url}:\n{error_log.read_text(errors='replace')}")
                 time.sleep(0.05)
+
+
+# -- measured figures, printed after the run ------------------------------------------------------
+
+FIGURE = "figure"
+
+
+@pytest.fixture
+def figure(record_property: Callable[[str, object], None]) -> Callable[[str], None]:
+    """Reports a measured figure (a size, a share) in the run's summary. It travels with the test's
+    report, so it is shown under pytest-xdist too, whose workers' own output is not."""
+    return lambda text: record_property(FIGURE, text)
+
+
+FIGURES: list[str] = []
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    if report.when == "call":
+        FIGURES.extend(str(value) for name, value in report.user_properties if name == FIGURE)
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    if FIGURES:
+        terminalreporter.section("measured")
+        for line in sorted(FIGURES):
+            terminalreporter.write_line(line)

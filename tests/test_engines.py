@@ -7,10 +7,7 @@ headers (tests/test_csp.py) and privacy (tests/test_privacy.py) run on both buil
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -19,7 +16,7 @@ from playwright.sync_api import ConsoleMessage, Page, Response
 
 from sitegen import csp, search
 from sitegen.postbuild import TREE
-from tests.helpers import QuietHandler
+from tests.helpers import QuietHandler, serve_static
 from tests.site_html import html_pages, soup
 
 
@@ -93,11 +90,8 @@ class PolicyHandler(QuietHandler):
 def zensical_served(zensical_site: Path) -> Iterator[str]:
     lines = (zensical_site / csp.HEADERS_FILE).read_text(encoding="utf-8").splitlines()[2:]
     handler = type("Handler", (PolicyHandler,), {"headers_sent": [tuple(s.strip().split(": ", 1)) for s in lines]})
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(zensical_site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    with serve_static(zensical_site, handler) as (address, _):
+        yield address
 
 
 @pytest.fixture

@@ -9,9 +9,7 @@ data (a FAQ's question, its id), never from a list of known results.
 from __future__ import annotations
 
 import copy
-import functools
 import gzip
-import http.server
 import json
 import os
 import re
@@ -19,10 +17,9 @@ import socket
 import statistics
 import subprocess
 import sys
-import threading
 import time
 import urllib.request
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import urljoin, urlsplit
@@ -35,7 +32,7 @@ from sitegen import search as index
 from sitegen import urls
 from sitegen.kinds import KINDS, records
 from sitegen.loader import load_dataset
-from tests.helpers import ROOT, QuietHandler, build_site
+from tests.helpers import ROOT, build_site, serve_static
 from tests.site_html import attribute, html_pages, page_file, soup, text_of
 
 DATA = load_dataset(ROOT / "data")
@@ -131,21 +128,18 @@ def test_a_faq_or_warning_sign_carries_its_lay_terms_in_its_own_section(site: Pa
         assert term in text_of(terms), f"{place}: lay term {term!r} missing"
 
 
-def test_the_index_covers_every_page_and_ships_only_what_search_uses(
-    site: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_the_index_covers_every_page_and_ships_only_what_search_uses(site: Path, figure: Callable[[str], None]) -> None:
     bundle = site / "pagefind"
     entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
     assert sum(language["page_count"] for language in entry["languages"].values()) == len(html_pages(site))
     assert not list(bundle.glob("pagefind-*ui*")), "Pagefind's own UIs are not used and should not be published"
     files = [p for p in bundle.rglob("*") if p.is_file()]
     runtime = [p for p in files if p.suffix in (".js", ".pagefind")]  # Pagefind's code, the same for any site
-    with capsys.disabled():
-        print(
-            f"\n[search] bundle: {kilobytes(files):.0f} KB in {len(files)} files for {len(html_pages(site))} pages;"
-            f" index data {kilobytes(set(files) - set(runtime)):.0f} KB in {len(files) - len(runtime)} files,"
-            f" Pagefind runtime {kilobytes(runtime):.0f} KB in {len(runtime)} files"
-        )
+    figure(
+        f"[search] bundle: {kilobytes(files):.0f} KB in {len(files)} files for {len(html_pages(site))} pages;"
+        f" index data {kilobytes(set(files) - set(runtime)):.0f} KB in {len(files) - len(runtime)} files,"
+        f" Pagefind runtime {kilobytes(runtime):.0f} KB in {len(runtime)} files"
+    )
 
 
 def vocabulary_of(site: Path) -> dict[str, int]:
@@ -158,7 +152,7 @@ def vocabulary_of(site: Path) -> dict[str, int]:
 
 
 def test_the_spelling_vocabulary_is_the_indexed_words_and_the_lay_terms_small_and_sorted(
-    site: Path, capsys: pytest.CaptureFixture[str]
+    site: Path, figure: Callable[[str], None]
 ) -> None:
     vocabulary = vocabulary_of(site)
     assert list(vocabulary) == sorted(vocabulary)
@@ -183,8 +177,7 @@ def test_the_spelling_vocabulary_is_the_indexed_words_and_the_lay_terms_small_an
     )
     raw = (site / "pagefind" / index.VOCABULARY).read_bytes()
     packed = len(gzip.compress(raw, 6))
-    with capsys.disabled():
-        print(f"\n[search] vocabulary: {len(vocabulary)} words, {len(raw)} bytes, {packed} bytes gzip")
+    figure(f"[search] vocabulary: {len(vocabulary)} words, {len(raw)} bytes, {packed} bytes gzip")
     assert packed <= VOCABULARY_BUDGET
 
 
@@ -235,9 +228,9 @@ def found(result: Result, expected: str) -> bool:
 
 
 def top_three_share(
-    page: Page, root: str, cases: list[dict[str, str]], label: str
+    page: Page, root: str, cases: list[dict[str, str]], label: str, report: Callable[[str], None]
 ) -> tuple[float, list[str], dict[str, str | None]]:
-    """Search each case; print and return the share found in the first three, the misses,
+    """Search each case; report and return the share found in the first three, the misses,
     and the corrected query each case showed (None: no notice)."""
     misses = []
     notices = {}
@@ -247,22 +240,21 @@ def top_three_share(
         if not any(found(r, urljoin(root, case["expect"])) for r in results):
             misses.append(f"{case['query']!r}: wanted {case['expect']}, got {[r['href'] for r in results]}")
     share = 1 - len(misses) / len(cases)
-    print(f"\n[search] top-{TOP} share, {label}: {len(cases) - len(misses)}/{len(cases)} = {share:.0%}")
+    report(f"[search] top-{TOP} share, {label}: {len(cases) - len(misses)}/{len(cases)} = {share:.0%}")
     for miss in misses:
-        print(f"[search]   missed {miss}")
+        report(f"[search]   missed {miss}")
     return share, misses, notices
 
 
 @pytest.mark.browser
 def test_reader_phrasings_find_the_expected_page_in_the_top_three(
-    site: Path, served: dict[str, str], page: Page, foreign_requests: list[str], capsys: pytest.CaptureFixture[str]
+    site: Path, served: dict[str, str], page: Page, foreign_requests: list[str], figure: Callable[[str], None]
 ) -> None:
     assert len(QUERIES) >= 30
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.goto(served["root"])
-    with capsys.disabled():
-        share, misses, notices = top_three_share(page, served["root"], QUERIES, "reader phrasings")
+    share, misses, notices = top_three_share(page, served["root"], QUERIES, "reader phrasings", figure)
     assert share >= BAR, "\n".join(misses)
     # A query whose every word the index knows is searched as typed.
     vocabulary = vocabulary_of(site)
@@ -275,14 +267,13 @@ def test_reader_phrasings_find_the_expected_page_in_the_top_three(
 
 @pytest.mark.browser
 def test_misspelled_queries_are_corrected_and_find_the_expected_page_in_the_top_three(
-    served: dict[str, str], page: Page, foreign_requests: list[str], capsys: pytest.CaptureFixture[str]
+    served: dict[str, str], page: Page, foreign_requests: list[str], figure: Callable[[str], None]
 ) -> None:
     assert len(MISSPELLED) >= 30
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.goto(served["root"])
-    with capsys.disabled():
-        share, misses, notices = top_three_share(page, served["root"], MISSPELLED, "misspelled")
+    share, misses, notices = top_three_share(page, served["root"], MISSPELLED, "misspelled", figure)
     assert share >= BAR, "\n".join(misses)
     for case in MISSPELLED:
         assert notices[case["query"]] is not None, f"{case['query']!r}: no correction shown"
@@ -506,15 +497,11 @@ def instant(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     come from SITE_URL (port included), so the shared `served` site always loads pages whole.
     """
     web_root = tmp_path_factory.mktemp("instant")
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(web_root)))
-    base = f"http://127.0.0.1:{server.server_address[1]}/spasms/"
-    result = build_site(ROOT, web_root / "spasms", env={"SITE_URL": base, "SOURCE_DATE_EPOCH": "1764000000"})
-    assert result.returncode == 0, result.stderr
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield base
-    server.shutdown()
-    server.server_close()
+    with serve_static(web_root) as (address, _):
+        base = f"{address}spasms/"
+        result = build_site(ROOT, web_root / "spasms", env={"SITE_URL": base, "SOURCE_DATE_EPOCH": "1764000000"})
+        assert result.returncode == 0, result.stderr
+        yield base
 
 
 @pytest.mark.browser
@@ -658,7 +645,7 @@ def contrast(foreground: str, *backgrounds: str) -> float:
 
 @pytest.mark.browser
 def test_a_first_query_stays_small_and_warm_queries_are_fast(
-    site: Path, served: dict[str, str], page: Page, capsys: pytest.CaptureFixture[str]
+    site: Path, served: dict[str, str], page: Page, figure: Callable[[str], None]
 ) -> None:
     page.goto(served["root"])
     page.wait_for_load_state("networkidle")
@@ -684,9 +671,8 @@ def test_a_first_query_stays_small_and_warm_queries_are_fast(
         [t for f in DATA.faqs.faqs for t in f.lay_terms],
     )
     warm = statistics.median(timings)
-    with capsys.disabled():
-        print(f"\n[search] first query {query!r}: {len(fetched)} files, {total / 1024:.1f} KB gzip")
-        print(f"[search] warm pagefind.search: median {warm:.2f} ms, max {max(timings):.2f} ms, {len(timings)} queries")
+    figure(f"[search] first query {query!r}: {len(fetched)} files, {total / 1024:.1f} KB gzip")
+    figure(f"[search] warm pagefind.search: median {warm:.2f} ms, max {max(timings):.2f} ms, {len(timings)} queries")
     assert total <= FIRST_QUERY_BUDGET, sizes
     assert warm < WARM_QUERY_BUDGET_MS
 
