@@ -71,3 +71,8 @@ def html_pages(site: Path) -> list[Path]:
         return "pagefind" not in parts and parts[0] not in EDITIONS and path.name != "404.html"
 
     return sorted(p for p in site.rglob("*.html") if inside(p))
+
+
+def every_edition(site: Path) -> list[Path]:
+    """The roots of every edition in a built site: the site itself, then `site / "es"`, ..."""
+    return [site, *(site / folder for folder in EDITIONS)]

@@ -33,7 +33,7 @@ from sitegen import urls
 from sitegen.kinds import KINDS, records
 from sitegen.loader import load_dataset
 from tests.helpers import ROOT, QuietHandler, build_site
-from tests.site_html import EDITIONS, html_pages, page_file, soup, text_of
+from tests.site_html import EDITIONS, every_edition, html_pages, page_file, soup, text_of
 
 DATA = load_dataset(ROOT / "data")
 QUERY_FILE = yaml.safe_load((ROOT / "tests" / "search_queries.yaml").read_text(encoding="utf-8"))
@@ -90,7 +90,7 @@ def test_the_search_box_knows_the_type_of_every_indexed_page(site: Path) -> None
     types = json.loads((site / "pagefind" / "page-types.json").read_text(encoding="utf-8"))
     fragments = sorted(p.stem for p in (site / "pagefind" / "fragment").glob("*.pf_fragment"))
     assert sorted(types) == fragments
-    editions = [site, *(site / folder for folder in EDITIONS)]  # one index holds every edition's pages
+    editions = every_edition(site)  # one index holds every edition's pages
     assert sorted(types.values()) == sorted(expected_type(site_url(e, p)) for e in editions for p in html_pages(e))
 
 
