@@ -125,13 +125,8 @@ def engine_config(config: dict[str, Any], edition: Edition, site_url: str = "") 
     theme = {**config.get("theme", {}), "custom_dir": OVERRIDES, "language": edition.lang}
     theme["palette"] = [_palette(scheme, t) for scheme in theme.get("palette", [])]
     exported["theme"] = theme
-    exported["extra"] = {
-        **config.get("extra", {}),
-        **theme_extra(edition.dataset, t),
-        # From the edition's root up to the site's, where the one search index lives (sitegen.search).
-        "site_root": "../" * edition.prefix.count("/"),
-        "lang": edition.lang,
-    }
+    site_root = "../" * edition.prefix.count("/")
+    exported["extra"] = {**config.get("extra", {}), **theme_extra(edition.dataset, t, site_root)}
     exported["nav"] = navigation(edition.dataset, t)
     exported["markdown_extensions"] = [_permalink_title(ext, t) for ext in config.get("markdown_extensions", [])]
     return exported

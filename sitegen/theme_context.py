@@ -20,8 +20,9 @@ UI = ("emergency.", "search.")
 """The strings the overrides print: the emergency banner's and the search box's."""
 
 
-def theme_extra(dataset: Dataset, t: Strings | None = None) -> dict[str, Any]:
-    """The keys added to `extra` in the exported `mkdocs.yml` (plain lists and strings, so YAML holds them)."""
+def theme_extra(dataset: Dataset, t: Strings | None = None, site_root: str = "") -> dict[str, Any]:
+    """The keys added to `extra` in the exported `mkdocs.yml` (plain lists and strings, so YAML holds them).
+    `site_root`: from the edition's root up to the site's (`../` for `es/`), where the one search index lives."""
     t = t or strings(SOURCE)
     return {
         # The banner names the emergency signs that have a short name; the rest are one link away.
@@ -31,4 +32,6 @@ def theme_extra(dataset: Dataset, t: Strings | None = None) -> dict[str, Any]:
         "search_types": [[value, t(f"search.{value}"), t(f"search.{value}s")] for value in SEARCH_TYPES],
         "search_browse": [[t(f"page.{p}"), urls.PAGES[p].url] for p in BROWSE],
         "ui": {key.replace(".", "_"): text for key, text in t.items() if key.startswith(UI)},
+        "lang": t.lang,
+        "site_root": site_root,
     }

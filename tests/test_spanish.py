@@ -6,7 +6,6 @@ translation notice, and a /es/triage/tree.json that is the English tree with Spa
 from __future__ import annotations
 
 import json
-import re
 import shutil
 from pathlib import Path
 from xml.etree import ElementTree
@@ -16,7 +15,6 @@ import pytest
 from sitegen import urls
 from sitegen.editions import load_editions
 from sitegen.problems import DataError
-from sitegen.strings import strings
 from sitegen.triage import compile_tree
 from tests.helpers import ROOT
 from tests.site_html import article, html_pages, json_ld, markdown_text, page_file, soup, text_of, words
@@ -197,17 +195,3 @@ def test_a_hand_written_page_without_its_spanish_twin_fails_the_check(tmp_path: 
         DataError, match=r"content/es/diary\.md:1: \(file\): file is missing: content/diary\.md needs its es twin"
     ):
         load_editions(project)
-
-
-def test_the_spanish_words_are_checked_against_the_english_table(tmp_path: Path) -> None:
-    for name in ("en.yaml", "es.yaml"):
-        shutil.copy(ROOT / "sitegen" / "strings" / name, tmp_path / name)
-    text = (tmp_path / "es.yaml").read_text(encoding="utf-8")
-    text = text.replace('footer.last_reviewed: "Última revisión:"\n', "")
-    text = text.replace('red_flags.emergency: "Llame ya al {number}"', 'red_flags.emergency: "Llame ya"')
-    (tmp_path / "es.yaml").write_text(text, encoding="utf-8")
-    with pytest.raises(DataError) as error:
-        strings("es", tmp_path)
-    message = str(error.value)
-    assert re.search(r"^sitegen/strings/es\.yaml:\d+: \(document\): 'footer\.last_reviewed' is missing", message, re.M)
-    assert "red_flags.emergency: the placeholders differ from en.yaml (expected {number})" in message
