@@ -48,7 +48,10 @@ def template_environment(templates: Path = TEMPLATES, t: Strings | None = None) 
     )
     env.filters["cell"] = table_cell
     env.tests["contains"] = lambda values, item: item in values
-    env.globals.update(doc=doc_link, page=urls.PAGES, entity=urls.entity, t=t or strings(SOURCE))
+    t = t or strings(SOURCE)
+    # Sources keep their own (English) titles: marked so a screen reader says them in English.
+    in_english = "" if t.lang == SOURCE else '{: lang="en" }'
+    env.globals.update(doc=doc_link, page=urls.PAGES, entity=urls.entity, t=t, in_english=in_english)
     return env
 
 
