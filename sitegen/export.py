@@ -36,8 +36,8 @@ OVERRIDES = "overrides"
 SITE = "site"
 """Where Zensical writes the site inside the tree (it keeps `site_dir` within the project)."""
 
-ENGINE_ONLY = ("hooks", "watch")
-"""Settings of the project's mkdocs.yml that serve the live preview's hooks, not the export."""
+ENGINE_ONLY = ("hooks", "watch", "exclude_docs")
+"""Settings of the project's mkdocs.yml that serve the live preview, not the export."""
 
 
 class _ConfigLoader(yaml.SafeLoader):
