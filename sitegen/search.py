@@ -26,6 +26,7 @@ import re
 import shutil
 import subprocess
 import sys
+from collections import Counter
 from pathlib import Path
 from typing import NamedTuple
 
@@ -51,9 +52,6 @@ VOCABULARY = "vocabulary.json"
 """Beside Pagefind's files: `{"<word>": <occurrences>}`, sorted, for the search box's spelling;
 English's. Another edition's is `vocabulary.<lang>.json` (`vocabulary_file`), from its own pages
 and lay terms only, as Pagefind searches only the pages of the reader's `<html lang>`."""
-
-VOCABULARY_WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
-"""A word as the search box reads one (assets/search.js `WORD`), letters only: numbers are never corrected."""
 
 SHORTEST_WORD = 3
 """Shorter words are left out: a query's words under 4 letters are never corrected, and one
@@ -145,10 +143,18 @@ def in_edition(url: str, lang: str, folders: list[str]) -> bool:
     return url.startswith(f"/{lang}/")
 
 
+_APOSTROPHES = str.maketrans("", "", "'\u2019")
+_LONG_ENOUGH = re.compile(rf"[^\W\d_]{{{SHORTEST_WORD},}}")
+"""A word as the search box reads one (assets/ranking.js `WORD`), once its apostrophes are
+dropped: letters only, since numbers are never corrected."""
+
+
 def vocabulary_words(text: str) -> list[str]:
-    """`text`'s words as the vocabulary holds them: lower case, apostrophes dropped ("gehrigs")."""
-    words = (re.sub("['\u2019]", "", w) for w in VOCABULARY_WORD.findall(text.lower()))
-    return [w for w in words if len(w) >= SHORTEST_WORD]
+    """`text`'s words as the vocabulary holds them: lower case, apostrophes dropped ("gehrigs").
+
+    Dropping the apostrophes first leaves each word's letters in one run, so one pattern finds
+    the words long enough: half the cost of matching words with apostrophes and cleaning each."""
+    return _LONG_ENOUGH.findall(text.lower().translate(_APOSTROPHES))
 
 
 def vocabulary(
@@ -156,12 +162,11 @@ def vocabulary(
 ) -> dict[str, int]:
     """Every word indexed on `lang`'s pages and every lay term's word, with its occurrences, sorted by word.
     `folders`: the other editions' folders (`/es/`), whose pages English leaves out."""
-    counts: dict[str, int] = {}
+    counts: Counter[str] = Counter()
     fragments = [fragment_of(path) for path in sorted((bundle / "fragment").glob("*.pf_fragment"))]
     texts = [f.get("content", "") for f in fragments if in_edition(f.get("url", ""), lang, folders or [])]
     for text in [*texts, *lay_terms]:
-        for word in vocabulary_words(text):
-            counts[word] = counts.get(word, 0) + 1
+        counts.update(vocabulary_words(text))
     return dict(sorted(counts.items()))
 
 

@@ -11,8 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from sitegen.loader import load_dataset
-from sitegen.problems import DataError
+from sitegen.__main__ import main
 from tests.helpers import ROOT
 
 # (case, file, text to find, replacement, expected line is that of this text in the result, expected error)
@@ -147,120 +146,8 @@ CASES = [
 ]
 
 
-def run_build(project: Path) -> subprocess.CompletedProcess:
-    env = {k: v for k, v in os.environ.items() if k != "VIRTUAL_ENV"}
-    return subprocess.run(["./site-build.sh"], cwd=project, capture_output=True, text=True, env=env, check=False)
-
-
-def tree_digest(folder: Path) -> str:
-    digest = hashlib.sha256()
-    for path in sorted(folder.rglob("*")):
-        digest.update(str(path.relative_to(folder)).encode())
-        if path.is_file():
-            digest.update(path.read_bytes())
-    return digest.hexdigest()
-
-
-@pytest.fixture
-def project(tmp_path: Path) -> Path:
-    """A copy of the project sharing the installed .venv, with a previous site/ to protect."""
-    copy = tmp_path / "project"
-    shutil.copytree(
-        ROOT, copy, ignore=shutil.ignore_patterns(".venv", "site", ".git", ".site-build.*", "__pycache__", "bench")
-    )
-    (copy / ".venv").symlink_to(ROOT / ".venv")
-    (copy / "site").mkdir()
-    (copy / "site" / "index.html").write_text("<p>the last good build</p>\n")
-    return copy
-
-
-def line_of(text: str, marker: str) -> int:
-    return text[: text.index(marker)].count("\n") + 1
-
-
-def break_file(path: Path, old: str, new: str) -> str:
-    """Replace the first `old` with `new`; return the broken text."""
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{path.name}: the test's anchor text {old!r} is no longer in the data"
-    text = text.replace(old, new, 1)
-    path.write_text(text, encoding="utf-8")
-    return text
-
-
-@pytest.mark.parametrize(("case", "file", "old", "new", "marker", "expected"), CASES, ids=[c[0] for c in CASES])
-def test_broken_data_is_reported_on_its_line_and_site_is_untouched(
-    project: Path, case: str, file: str, old: str, new: str, marker: str, expected: str
-) -> None:
-    text = break_file(project / "data" / file, old, new)
-    before = tree_digest(project / "site")
-    result = run_build(project)
-    assert result.returncode != 0
-    assert "Traceback" not in result.stderr
-    # A duplicate names where the first one stands: the first occurrence of what was written.
-    first = line_of(text, new.strip().splitlines()[0].strip())
-    assert_reported(result.stderr, f"data/{file}:{line_of(text, marker)}: {expected.format(first=first)}")
-
-    assert tree_digest(project / "site") == before
-
-
-def assert_reported(stderr: str, expected: str) -> None:
-    """One line of `stderr` reads `expected`, where `…` may stand for any words."""
-    parts = [re.escape(part) for part in expected.split("…")]
-    pattern = re.compile("^" + ".*".join(parts) + ("" if expected.endswith("…") else "$"), re.M)
-    assert pattern.search(stderr), f"expected a line {expected!r} in:\n{stderr}"
-
-
-@pytest.mark.parametrize(
-    ("case", "content", "expected"),
-    [
-        ("empty file", b"", "data/glossary.yaml:1: (document): the file is empty; expected a mapping"),
-        (
-            "only comments",
-            b"# nothing here\n",
-            "data/glossary.yaml:1: (document): the file is empty; expected a mapping",
-        ),
-        (
-            "not UTF-8",
-            b"sources: [seed-article]\nreviewed: 2026-11-25\nterms:\n  - term: caf\xe9\n",
-            "data/glossary.yaml:4: (file): not valid UTF-8 (byte 0xe9); save the file as UTF-8",
-        ),
-        (
-            "wrong top-level type",
-            b"- term: PAD\n",
-            "data/glossary.yaml:1: (document): expected a mapping with the keys",
-        ),
-    ],
-    ids=lambda value: value if isinstance(value, str) and len(value) < 30 else "",
-)
-def test_unreadable_file_is_reported_cleanly(project: Path, case: str, content: bytes, expected: str) -> None:
-    (project / "data" / "glossary.yaml").write_bytes(content)
-    before = tree_digest(project / "site")
-    result = run_build(project)
-    assert result.returncode != 0
-    assert "Traceback" not in result.stderr
-    assert expected in result.stderr, result.stderr
-    assert tree_digest(project / "site") == before
-
-
-def test_every_problem_is_reported_in_one_run(project: Path) -> None:
-    break_file(project / "data" / "specialists.yaml", "min: 75", 'min: "75"')
-    break_file(project / "data" / "faqs.yaml", "id: pickle-juice", "id: Pickle_Juice")
-    result = run_build(project)
-    assert_reported(result.stderr, "data/specialists.yaml:…: specialists[0].cost.min: …")
-    assert_reported(result.stderr, "data/faqs.yaml:…: faqs[3].id: …")
-    assert_reported(result.stderr, "2 problem(s) in data/; nothing was built.")
-
-
-def test_a_missing_data_file_is_named(project: Path) -> None:
-    (project / "data" / "faqs.yaml").unlink()
-    result = run_build(project)
-    assert result.returncode != 0
-    assert "data/faqs.yaml:1: (file): file is missing" in result.stderr
-
-
-# The clinical-safety rules, checked in-process on a copy of data/: (case, file, old, new,
-# the text whose line is reported, expected `field: message`).
-CLINICAL_CASES = [
+# The clinical-safety rules (sitegen/checks.py), same shape.
+CASES += [
     (
         "red flag with no clinical source",
         "red_flags.yaml",
@@ -327,15 +214,153 @@ CLINICAL_CASES = [
 ]
 
 
-@pytest.mark.parametrize(
-    ("case", "file", "old", "new", "marker", "expected"), CLINICAL_CASES, ids=[c[0] for c in CLINICAL_CASES]
-)
-def test_clinical_safety_rules_are_reported_on_their_line(
-    tmp_path: Path, case: str, file: str, old: str, new: str, marker: str, expected: str
+def check(project: Path, capsys: pytest.CaptureFixture[str]) -> str:
+    """What `python -m sitegen check` (the first step of ./site-build.sh) prints of `project`,
+    run in-process; it must exit 1 and print no traceback."""
+    capsys.readouterr()
+    assert Path.cwd() == project, "the `project` fixture runs each test in its copy"
+    code = main(["check"])
+    stderr = capsys.readouterr().err
+    assert code == 1, stderr
+    assert "Traceback" not in stderr
+    return stderr
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of what `check` reads: data/, content/ and mkdocs.yml, in the current folder as
+    ./site-build.sh runs it there."""
+    copy = tmp_path / "project"
+    for folder in ("data", "content"):
+        shutil.copytree(ROOT / folder, copy / folder)
+    shutil.copy(ROOT / "mkdocs.yml", copy)
+    monkeypatch.chdir(copy)
+    return copy
+
+
+def line_of(text: str, marker: str) -> int:
+    return text[: text.index(marker)].count("\n") + 1
+
+
+def break_file(path: Path, old: str, new: str) -> str:
+    """Replace the first `old` with `new`; return the broken text."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{path.name}: the test's anchor text {old!r} is no longer in the data"
+    text = text.replace(old, new, 1)
+    path.write_text(text, encoding="utf-8")
+    return text
+
+
+@pytest.mark.parametrize(("case", "file", "old", "new", "marker", "expected"), CASES, ids=[c[0] for c in CASES])
+def test_broken_data_is_reported_on_its_line(
+    project: Path,
+    capsys: pytest.CaptureFixture[str],
+    case: str,
+    file: str,
+    old: str,
+    new: str,
+    marker: str,
+    expected: str,
 ) -> None:
-    data = tmp_path / "data"
-    shutil.copytree(ROOT / "data", data)
-    text = break_file(data / file, old, new)
-    with pytest.raises(DataError) as caught:
-        load_dataset(data)
-    assert f"data/{file}:{line_of(text, marker)}: {expected}" in str(caught.value).splitlines(), case
+    text = break_file(project / "data" / file, old, new)
+    stderr = check(project, capsys)
+    # A duplicate names where the first one stands: the first occurrence of what was written.
+    first = line_of(text, new.strip().splitlines()[0].strip()) if new.strip() else 0
+    assert_reported(stderr, f"data/{file}:{line_of(text, marker)}: {expected.format(first=first)}")
+    assert_reported(stderr, "…problem(s) in data/; nothing was built.")
+
+
+def assert_reported(stderr: str, expected: str) -> None:
+    """One line of `stderr` reads `expected`, where `…` may stand for any words."""
+    parts = [re.escape(part) for part in expected.split("…")]
+    pattern = re.compile("^" + ".*".join(parts) + ("" if expected.endswith("…") else "$"), re.M)
+    assert pattern.search(stderr), f"expected a line {expected!r} in:\n{stderr}"
+
+
+@pytest.mark.parametrize(
+    ("case", "content", "expected"),
+    [
+        ("empty file", b"", "data/glossary.yaml:1: (document): the file is empty; expected a mapping"),
+        (
+            "only comments",
+            b"# nothing here\n",
+            "data/glossary.yaml:1: (document): the file is empty; expected a mapping",
+        ),
+        (
+            "not UTF-8",
+            b"sources: [seed-article]\nreviewed: 2026-11-25\nterms:\n  - term: caf\xe9\n",
+            "data/glossary.yaml:4: (file): not valid UTF-8 (byte 0xe9); save the file as UTF-8",
+        ),
+        (
+            "wrong top-level type",
+            b"- term: PAD\n",
+            "data/glossary.yaml:1: (document): expected a mapping with the keys",
+        ),
+    ],
+    ids=lambda value: value if isinstance(value, str) and len(value) < 30 else "",
+)
+def test_unreadable_file_is_reported_cleanly(
+    project: Path, capsys: pytest.CaptureFixture[str], case: str, content: bytes, expected: str
+) -> None:
+    (project / "data" / "glossary.yaml").write_bytes(content)
+    assert expected in check(project, capsys)
+
+
+def test_every_problem_is_reported_in_one_run(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    break_file(project / "data" / "specialists.yaml", "min: 75", 'min: "75"')
+    break_file(project / "data" / "faqs.yaml", "id: pickle-juice", "id: Pickle_Juice")
+    stderr = check(project, capsys)
+    assert_reported(stderr, "data/specialists.yaml:…: specialists[0].cost.min: …")
+    assert_reported(stderr, "data/faqs.yaml:…: faqs[3].id: …")
+    assert_reported(stderr, "2 problem(s) in data/; nothing was built.")
+
+
+def test_a_missing_data_file_is_named(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (project / "data" / "faqs.yaml").unlink()
+    assert "data/faqs.yaml:1: (file): file is missing" in check(project, capsys)
+
+
+# -- the whole ./site-build.sh ------------------------------------------------------------------
+
+
+def tree_digest(folder: Path) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(folder.rglob("*")):
+        digest.update(str(path.relative_to(folder)).encode())
+        if path.is_file():
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def site_build(project: Path) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k != "VIRTUAL_ENV"}
+    return subprocess.run(["./site-build.sh"], cwd=project, capture_output=True, text=True, env=env, check=False)
+
+
+@pytest.mark.parametrize(
+    ("broken", "file", "old", "new", "expected"),
+    [
+        # Refused by the first step, before anything is built...
+        ("data", "data/specialists.yaml", "min: 75", 'min: "75"', "data/specialists.yaml:"),
+        # ...and by the last, after the engine has written a whole site beside site/.
+        ("post-build", "content/about.md", "\n## ", "\n<script>alert(1)</script>\n\n## ", "about/index.html"),
+    ],
+)
+def test_a_failed_site_build_leaves_the_last_good_site_byte_identical(
+    tmp_path: Path, broken: str, file: str, old: str, new: str, expected: str
+) -> None:
+    project = tmp_path / "project"
+    ignored = shutil.ignore_patterns(".venv", "site", ".git", ".site-build.*", "__pycache__", "bench", ".mypy_cache")
+    shutil.copytree(ROOT, project, ignore=ignored)
+    (project / ".venv").symlink_to(ROOT / ".venv")
+    first = site_build(project)
+    assert first.returncode == 0, first.stderr
+    before = tree_digest(project / "site")
+
+    break_file(project / file, old, new)
+    result = site_build(project)
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    assert expected in result.stderr, result.stderr
+    assert tree_digest(project / "site") == before
+    assert not list(project.glob(".site-build.*")), "the failed build's folder was left behind"

@@ -47,9 +47,10 @@ def test_the_whole_site_is_precached_within_the_budget(site: Path) -> None:
 
 
 def test_past_the_budget_the_shell_and_fixed_pages_come_first_and_the_rest_on_first_view(site: Path) -> None:
-    precache = plan(site, budget=250_000)
+    budget = 260_000  # the shell (about 214 KB) and the first fixed pages fit; the whole site does not
+    precache = plan(site, budget=budget)
     assert not precache.whole_site
-    assert precache.gzip_bytes <= 250_000
+    assert precache.gzip_bytes <= budget
     for needed in ("", "triage/", "diary/", "when-to-see-a-doctor/", "diary/diary.json", "pagefind/pagefind.js"):
         assert needed in precache.files, needed
     assert f"causes/{CAUSE.id}/" not in precache.files

@@ -8,37 +8,17 @@ import re
 from collections.abc import Iterator
 
 import pytest
+from playwright.sync_api import Browser, Page
 
-from sitegen.loader import load_dataset
-from sitegen.triage import compile_tree
-from tests.helpers import ROOT
+from tests.checker import NODES, TREE, Step, all_routes, answer, click_through, hash_of, label, open_checker
 from tests.triage_stories import Story, load_stories, walk
 
 pytestmark = pytest.mark.browser
 
-TREE = compile_tree(load_dataset(ROOT / "data"))
-NODES = TREE["nodes"]
 
-
-def enumerate_routes(tree: dict) -> list[tuple[list[tuple[str, int]], str]]:
-    """Every route from start to an outcome as (question id, answer index) steps."""
-    routes = []
-
-    def walk(node_id: str, steps: list[tuple[str, int]]) -> None:
-        node = tree["nodes"][node_id]
-        if node["kind"] == "outcome":
-            routes.append((steps, node_id))
-            return
-        for index, answer in enumerate(node["answers"]):
-            walk(answer["next"], [*steps, (node_id, index)])
-
-    walk(tree["start"], [])
-    return routes
-
-
-def routes_to_click(tree: dict, limit: int = 60) -> list[tuple[list[tuple[str, int]], str]]:
+def routes_to_click(tree: dict, limit: int = 60) -> list[tuple[list[Step], str]]:
     """All routes while the tree is small; past `limit`, every red-flag route and one per outcome."""
-    routes = enumerate_routes(tree)
+    routes = all_routes(tree)
     if len(routes) <= limit:
         return routes
     flagged = [r for r in routes if any(tree["nodes"][q]["answers"][i]["red_flags"] for q, i in r[0])]
@@ -49,36 +29,34 @@ def routes_to_click(tree: dict, limit: int = 60) -> list[tuple[list[tuple[str, i
 ROUTES = routes_to_click(TREE)
 
 
-def hash_of(steps: list[tuple[str, int]]) -> str:
-    return "#a=" + ".".join(str(i) for _, i in steps) if steps else ""
-
-
-def label(question: str, index: int) -> str:
-    return NODES[question]["answers"][index]["label"]
-
-
 @pytest.fixture
 def expect() -> object:
     return pytest.importorskip("playwright.sync_api").expect
 
 
-@pytest.fixture
-def checker(page: object, served: dict[str, str]) -> Iterator[object]:
-    """The triage page at the site root, ready; fails the test on any script error."""
+@pytest.fixture(scope="module")
+def checker_page(browser: Browser, served: dict[str, str]) -> Iterator[tuple[Page, list[str]]]:
+    """One triage page for the module's tests, and the script errors it has seen: loading the
+    page once and starting again between tests is what a reader does, and much quicker."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, service_workers="block")
+    page = context.new_page()
     errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))  # type: ignore[attr-defined]
-    open_checker(page, served["root"])
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    open_checker(page, served["root"] + "triage/")
+    yield page, errors
+    context.close()
+
+
+@pytest.fixture
+def checker(checker_page: tuple[Page, list[str]]) -> Iterator[Page]:
+    """The triage page at the site root, back at the first question; fails the test on any
+    script error."""
+    page, errors = checker_page
+    page.emulate_media(media="screen")
+    page.evaluate("location.hash = ''")
+    page.locator("#triage-heading", has_text=NODES[TREE["start"]]["text"]).wait_for()
     yield page
     assert errors == []
-
-
-def open_checker(page: object, base: str, fragment: str = "") -> None:
-    page.goto(f"{base}triage/{fragment}")  # type: ignore[attr-defined]
-    page.locator("#triage .triage__heading").wait_for()  # type: ignore[attr-defined]
-
-
-def answer(page: object, text: str) -> None:
-    page.locator("#triage").get_by_role("button", name=text, exact=True).click()  # type: ignore[attr-defined]
 
 
 def heading(page: object) -> object:
@@ -94,10 +72,10 @@ def test_every_route_clicks_through_to_its_outcome(
 ) -> None:
     page = checker
     done: list[tuple[str, int]] = []
-    for question, index in steps:
-        expect(heading(page)).to_have_text(NODES[question]["text"])  # type: ignore[operator]
-        answer(page, label(question, index))
-        done.append((question, index))
+    for step in steps:
+        expect(heading(page)).to_have_text(NODES[step[0]]["text"])  # type: ignore[operator]
+        answer(page, label(step))
+        done.append(step)
         expect(page).to_have_url(re.compile(re.escape(hash_of(done)) + "$"))  # type: ignore[operator]
     node = NODES[outcome]
     level = TREE["level_text"][node["level"]]["label"]
@@ -116,7 +94,7 @@ def test_every_route_clicks_through_to_its_outcome(
     hrefs = card.locator(".triage__links a").evaluate_all("links => links.map(a => [a.textContent, a.href])")
     assert hrefs == [[link["title"], served["root"] + link["url"]] for link in node["links"]]
     summary = page.locator("#triage .triage__summary li")  # type: ignore[attr-defined]
-    expect(summary).to_have_text([f"{NODES[q]['text']} {label(q, i)}" for q, i in steps])  # type: ignore[operator]
+    expect(summary).to_have_text([f"{NODES[q]['text']} {label((q, i))}" for q, i in steps])  # type: ignore[operator]
 
 
 SAMPLE_STORIES = [next(s for s in load_stories() if s.expected == level) for level in TREE["levels"]]
@@ -128,9 +106,9 @@ def test_a_reader_story_clicked_through_the_page_ends_at_its_level(
 ) -> None:
     page = checker
     steps, outcome = walk(TREE, story)
-    for question, index in steps:
-        expect(heading(page)).to_have_text(NODES[question]["text"])  # type: ignore[operator]
-        answer(page, label(question, index))
+    for step in steps:
+        expect(heading(page)).to_have_text(NODES[step[0]]["text"])  # type: ignore[operator]
+        answer(page, label(step))
     level = TREE["level_text"][NODES[outcome]["level"]]["label"]
     expect(heading(page)).to_have_text(f"{level}: {NODES[outcome]['title']}")  # type: ignore[operator]
     assert NODES[outcome]["level"] == story.expected
@@ -164,8 +142,7 @@ def first_route_of_length(length: int) -> list[tuple[str, int]]:
 def test_back_and_start_again(checker: object, expect: object) -> None:
     page = checker
     steps = first_route_of_length(3)
-    for question, index in steps:
-        answer(page, label(question, index))
+    click_through(page, steps)
     page.locator("#triage").get_by_role("button", name="Back", exact=True).click()  # type: ignore[attr-defined]
     expect(heading(page)).to_have_text(NODES[steps[2][0]]["text"])  # type: ignore[operator]
     expect(page).to_have_url(re.compile(re.escape(hash_of(steps[:2])) + "$"))  # type: ignore[operator]
@@ -179,8 +156,7 @@ def test_back_and_start_again(checker: object, expect: object) -> None:
 def test_the_browsers_back_button_steps_back_a_question(checker: object, expect: object) -> None:
     page = checker
     steps = first_route_of_length(2)
-    for question, index in steps:
-        answer(page, label(question, index))
+    click_through(page, steps)
     page.go_back()  # type: ignore[attr-defined]
     expect(heading(page)).to_have_text(NODES[steps[1][0]]["text"])  # type: ignore[operator]
     page.go_back()  # type: ignore[attr-defined]
@@ -191,7 +167,7 @@ def test_the_browsers_back_button_steps_back_a_question(checker: object, expect:
 def test_a_shared_or_reloaded_link_keeps_the_state(
     page: object, served: dict[str, str], expect: object, steps: list, outcome: str
 ) -> None:
-    open_checker(page, served["root"], hash_of(steps))
+    open_checker(page, served["root"] + "triage/" + hash_of(steps))
     expect(heading(page)).to_contain_text(NODES[outcome]["title"])  # type: ignore[operator]
     page.reload()  # type: ignore[attr-defined]
     expect(heading(page)).to_contain_text(NODES[outcome]["title"])  # type: ignore[operator]
@@ -202,14 +178,14 @@ def test_a_hash_the_tree_does_not_have_stops_at_the_last_valid_question(
     page: object, served: dict[str, str], expect: object
 ) -> None:
     steps = first_route_of_length(2)
-    open_checker(page, served["root"], f"{hash_of(steps[:1])}.999.3")
+    open_checker(page, served["root"] + "triage/" + f"{hash_of(steps[:1])}.999.3")
     expect(heading(page)).to_have_text(NODES[steps[1][0]]["text"])  # type: ignore[operator]
 
 
 def test_a_link_to_a_heading_on_the_page_still_shows_the_first_question(
     page: object, served: dict[str, str], expect: object
 ) -> None:
-    open_checker(page, served["root"], "#signs-urgent")
+    open_checker(page, served["root"] + "triage/#signs-urgent")
     expect(heading(page)).to_have_text(NODES[TREE["start"]]["text"])  # type: ignore[operator]
 
 
@@ -231,8 +207,8 @@ def tab_to(page: object, text: str, limit: int = 200) -> None:
 def test_keyboard_only_run_moves_focus_to_each_new_question(checker: object, expect: object) -> None:
     page = checker
     steps, outcome = max(ROUTES, key=lambda route: len(route[0]))
-    for n, (question, index) in enumerate(steps):
-        tab_to(page, label(question, index))
+    for n, step in enumerate(steps):
+        tab_to(page, label(step))
         page.keyboard.press("Enter" if n % 2 == 0 else "Space")  # type: ignore[attr-defined]
         expect(page.locator("#triage-heading:focus")).to_have_count(1)  # type: ignore[attr-defined,operator]
     assert NODES[outcome]["title"] in focused_text(page)
@@ -246,8 +222,9 @@ def test_each_change_is_announced_politely(checker: object, expect: object) -> N
     live = page.locator("#triage [aria-live=polite]")  # type: ignore[attr-defined]
     expect(live).to_have_count(1)  # type: ignore[operator]
     steps, outcome = ROUTES[-1]
-    for n, (question, index) in enumerate(steps):
-        answer(page, label(question, index))
+    for n, step in enumerate(steps):
+        question, index = step
+        answer(page, label(step))
         nxt = NODES[question]["answers"][index]["next"]
         if NODES[nxt]["kind"] == "question":
             expect(live).to_have_text(f"Question {n + 2}: {NODES[nxt]['text']}")  # type: ignore[operator]
@@ -261,17 +238,16 @@ def test_each_change_is_announced_politely(checker: object, expect: object) -> N
 def test_print_summary_holds_questions_answers_outcome_date_and_safety_net(checker: object, expect: object) -> None:
     page = checker
     steps, outcome = next(r for r in ROUTES if NODES[r[1]]["level"] == "self-care" and len(r[0]) >= 3)
-    for question, index in steps:
-        answer(page, label(question, index))
+    click_through(page, steps)
     page.evaluate("() => { window.__printed = 0; window.print = () => { window.__printed += 1 } }")  # type: ignore[attr-defined]
     page.locator("#triage").get_by_role("button", name="Print or save this summary").click()  # type: ignore[attr-defined]
     assert page.evaluate("window.__printed") == 1  # type: ignore[attr-defined]
 
     page.emulate_media(media="print")  # type: ignore[attr-defined]
     printed = page.locator("#triage").inner_text()  # type: ignore[attr-defined]
-    for question, index in steps:
-        assert NODES[question]["text"] in printed
-        assert label(question, index) in printed
+    for step in steps:
+        assert NODES[step[0]]["text"] in printed
+        assert label(step) in printed
     node = NODES[outcome]
     for text in (node["title"], node["advice"], node["safety_net"], "Summary made on", "In an emergency call 911"):
         assert text in printed, text
@@ -296,7 +272,7 @@ def test_printed_urgency_survives_grey_scale_as_border_width_or_style(page: obje
         level = NODES[outcome]["level"]
         if level in borders:
             continue
-        open_checker(page, served["root"], hash_of(steps))
+        open_checker(page, served["root"] + "triage/" + hash_of(steps))
         page.emulate_media(media="print")  # type: ignore[attr-defined]
         card = page.locator("#triage .care-card")  # type: ignore[attr-defined]
         style = "e => [parseFloat(getComputedStyle(e).borderLeftWidth), getComputedStyle(e).borderTopStyle]"
@@ -347,13 +323,12 @@ def test_if_the_tree_cannot_load_the_signs_remain_and_the_reader_is_told(
 def test_answers_stay_on_the_device(page: object, served: dict[str, str], expect: object) -> None:
     requests: list[str] = []
     page.on("request", lambda request: requests.append(request.url))  # type: ignore[attr-defined]
-    open_checker(page, served["root"])
+    open_checker(page, served["root"] + "triage/")
     storage = "JSON.stringify([Object.keys(localStorage), Object.keys(sessionStorage), document.cookie])"
     before = page.evaluate(storage)  # type: ignore[attr-defined]
     loaded = len(requests)
     steps, _ = ROUTES[-1]
-    for question, index in steps:
-        answer(page, label(question, index))
+    click_through(page, steps)
     expect(page.locator("#triage .triage__summary")).to_be_visible()  # type: ignore[attr-defined,operator]
     # Chromium asks for the favicon again on each same-document navigation; nothing else may go out.
     assert [u for u in requests[loaded:] if not u.endswith("/assets/favicon.svg")] == [], "answering made requests"
@@ -368,9 +343,8 @@ def test_works_under_the_sub_path(page: object, served: dict[str, str], expect: 
     requests: list[str] = []
     page.on("request", lambda request: requests.append(request.url))  # type: ignore[attr-defined]
     steps, outcome = next(r for r in ROUTES if NODES[r[1]]["links"])
-    open_checker(page, base)
-    for question, index in steps:
-        answer(page, label(question, index))
+    open_checker(page, base + "triage/")
+    click_through(page, steps)
     link = NODES[outcome]["links"][0]
     target = page.locator("#triage .triage__links a").first  # type: ignore[attr-defined]
     assert target.get_attribute("href") == base + link["url"]
@@ -405,14 +379,14 @@ def test_instant_navigation_in_and_out_keeps_one_working_checker(
         nav.get_by_role("link", name="Symptom checker").first.click()
         page.wait_for_url(base + "triage/")  # type: ignore[attr-defined]
         expect(heading(page)).to_have_text(NODES[TREE["start"]]["text"])  # type: ignore[operator]
-        answer(page, label(*first))
+        answer(page, label(first))
         expect(heading(page)).to_have_text(NODES[second[0]]["text"])  # type: ignore[operator]
         nav.get_by_role("link", name="Action plan").first.click()
         page.wait_for_url(base + "action-plan/")  # type: ignore[attr-defined]
     page.go_back()  # type: ignore[attr-defined]
     expect(heading(page)).to_have_text(NODES[second[0]]["text"])  # type: ignore[operator]
     expect(page.locator("#triage-heading:focus")).to_have_count(1)  # type: ignore[attr-defined,operator]
-    answer(page, label(*second))
+    answer(page, label(second))
     expect(page).to_have_url(re.compile(re.escape(hash_of([first, second])) + "$"))  # type: ignore[operator]
     page.go_back()  # type: ignore[attr-defined]  # one answer, one history entry: no duplicate handlers
     expect(page).to_have_url(re.compile(re.escape(hash_of([first])) + "$"))  # type: ignore[operator]
@@ -445,12 +419,12 @@ CONTRAST = """els => els.map(el => {
 def test_text_contrast_is_at_least_4_5_to_1(browser: object, served: dict[str, str], scheme: str) -> None:
     context = browser.new_context(color_scheme=scheme)  # type: ignore[attr-defined]
     page = context.new_page()
-    open_checker(page, served["root"])
+    open_checker(page, served["root"] + "triage/")
     expected = "slate" if scheme == "dark" else "default"
     assert page.locator("body").get_attribute("data-md-color-scheme") == expected
     ratios = page.locator("#triage .triage__answer, #triage .triage__heading").evaluate_all(CONTRAST)
     steps, _ = next(r for r in ROUTES if NODES[r[1]]["level"] == "emergency")
-    open_checker(page, served["root"], hash_of(steps))
+    open_checker(page, served["root"] + "triage/" + hash_of(steps))
     selector = (
         "#triage button, #triage .care-card p, #triage .triage__call-link, #triage .triage__summary li, #triage h2"
     )

@@ -8,6 +8,8 @@
  * shows the focus and its name says what pressing does; and Space does what Enter does.
  * The header outlives instant navigation, so listeners on the document serve every page.
  */
+import { onEveryPage } from "./page.js";
+
 const OPTION = "[data-md-component=palette] .md-option";
 
 function options() {
@@ -26,8 +28,7 @@ function check() {
   return index >= 0 ? all[index] : null;
 }
 
-if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(check);
-else check();
+onEveryPage(check);
 
 /* Had Material not shown its label yet when the page loaded, the focus still lands right. */
 document.addEventListener("focusin", (event) => {

@@ -1,27 +1,19 @@
 // The symptom checker on /triage/: runs tree.json, the tree the build compiled from data/
-// and proved safe (sitegen/triage.py). Plain ES module, no dependencies.
+// and proved safe (sitegen/triage.py). An ES module; its words are in strings.js.
 //
 // - State lives only in the URL hash, `#a=0.2.1` (the index of each answer chosen), so a
 //   route can be shared and survives a reload; nothing is stored and nothing is sent.
-// - Data reaches the page only as text nodes (createElement/append), never as markup.
-// - Material's instant navigation swaps pages without reloading: `document$` tells us when
-//   a page is in, and each mount point is set up once.
+// - Data reaches the page only as text nodes (page.js `el`), never as markup.
+// - Material's instant navigation swaps pages without reloading: page.js `onEveryPage` runs
+//   `start` on each page swapped in, and each mount point is set up once.
+
+import { el, onEveryPage } from "./page.js";
+import { t } from "./strings.js";
 
 const mounted = new WeakSet();
 const trees = new Map(); // tree URL -> promise of the parsed tree, shared across visits
 let active = null; // the checker on the current page, if any
 let travelled = 0; // when the reader last went back or forward
-
-// h("p", {class: "x"}, "text", child): an element with attributes and children; strings become text nodes.
-function h(tag, attrs, ...children) {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attrs || {})) {
-    if (typeof value === "function") node.addEventListener(name, value);
-    else node.setAttribute(name, value);
-  }
-  node.append(...children.filter((child) => child !== null && child !== undefined && child !== false));
-  return node;
-}
 
 function loadTree(url) {
   if (!trees.has(url)) {
@@ -74,8 +66,8 @@ function go(indexes) {
 function mount(root) {
   const number = root.dataset.emergencyNumber || "";
   const siteRoot = new URL(root.dataset.root || "./", location.href);
-  const view = h("div", { class: "triage__view" });
-  const live = h("p", { class: "visually-hidden", role: "status", "aria-live": "polite" });
+  const view = el("div", { class: "triage__view" });
+  const live = el("p", { class: "visually-hidden", role: "status", "aria-live": "polite" });
   root.replaceChildren(view, live);
   let timer;
   let shown; // the hash on screen
@@ -90,18 +82,18 @@ function mount(root) {
   }
 
   function heading(...children) {
-    return h("h2", { id: "triage-heading", class: "triage__heading", tabindex: "-1" }, ...children);
+    return el("h2", { id: "triage-heading", class: "triage__heading", tabindex: "-1" }, ...children);
   }
 
   function question(node, steps) {
     const indexes = steps.map((step) => step.index);
-    const count = `Question ${steps.length + 1}`;
+    const count = t("triage.question", { number: steps.length + 1 });
     const answers = node.answers.map((answer, index) =>
-      h("li", null, h("button", { type: "button", class: "triage__answer", click: () => go([...indexes, index]) }, answer.label)),
+      el("li", null, el("button", { type: "button", class: "triage__answer", click: () => go([...indexes, index]) }, answer.label)),
     );
-    view.append(h("p", { class: "triage__step" }, count), heading(node.text));
-    if (node.help) view.append(h("p", { class: "triage__help" }, node.help));
-    view.append(h("ul", { class: "triage__answers", "aria-labelledby": "triage-heading" }, ...answers));
+    view.append(el("p", { class: "triage__step" }, count), heading(node.text));
+    if (node.help) view.append(el("p", { class: "triage__help" }, node.help));
+    view.append(el("ul", { class: "triage__answers", "aria-labelledby": "triage-heading" }, ...answers));
     return `${count}: ${node.text}`;
   }
 
@@ -114,58 +106,58 @@ function mount(root) {
     const today = new Date();
     const iso = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, "0")}-${String(today.getDate()).padStart(2, "0")}`;
     view.append(
-      h(
+      el(
         "section",
         { class: `care-card care-card--${tree.levels.includes(node.level) ? node.level : "doctor"} triage__outcome` },
-        h("p", { class: "care-card__label", "aria-hidden": "true" }, label),
-        heading(h("span", { class: "visually-hidden" }, `${label}: `), node.title),
+        el("p", { class: "care-card__label", "aria-hidden": "true" }, label),
+        heading(el("span", { class: "visually-hidden" }, `${label}: `), node.title),
         node.level === "emergency" && dial
-          ? h("p", { class: "triage__call" }, h("a", { class: "triage__call-link", href: `tel:${dial}` }, `Call ${number}`))
+          ? el("p", { class: "triage__call" }, el("a", { class: "triage__call-link", href: `tel:${dial}` }, t("triage.call", { number })))
           : null,
-        h("p", { class: "triage__advice" }, node.advice),
-        node.safety_net || watched.length ? h("h3", null, "When to get more help") : null,
-        node.safety_net ? h("p", { class: "triage__safety-net" }, node.safety_net) : null,
-        watched.length ? h("ul", { class: "triage__watch" }, ...watched.map((id) => watchItem(tree, id))) : null,
-        links.length ? h("h3", null, "Read more") : null,
+        el("p", { class: "triage__advice" }, node.advice),
+        node.safety_net || watched.length ? el("h3", null, t("triage.more-help")) : null,
+        node.safety_net ? el("p", { class: "triage__safety-net" }, node.safety_net) : null,
+        watched.length ? el("ul", { class: "triage__watch" }, ...watched.map((id) => watchItem(tree, id))) : null,
+        links.length ? el("h3", null, t("triage.read-more")) : null,
         links.length
-          ? h("ul", { class: "triage__links" }, ...links.map((link) => h("li", null, h("a", { href: new URL(link.url, siteRoot).href }, link.title))))
+          ? el("ul", { class: "triage__links" }, ...links.map((link) => el("li", null, el("a", { href: new URL(link.url, siteRoot).href }, link.title))))
           : null,
-        sources.length ? h("p", { class: "triage__sources" }, "Sources: ", ...sourceLinks(sources)) : null,
+        sources.length ? el("p", { class: "triage__sources" }, t("triage.sources"), ...sourceLinks(sources)) : null,
       ),
-      h(
+      el(
         "section",
         { class: "triage__summary", "aria-labelledby": "triage-summary" },
-        h("h3", { id: "triage-summary" }, "Your answers"),
-        h(
+        el("h3", { id: "triage-summary" }, t("triage.answers")),
+        el(
           "ol",
           null,
           ...steps.map((step) =>
-            h("li", null, h("span", { class: "triage__asked" }, step.question.text), " ", h("strong", { class: "triage__answered" }, step.answer.label)),
+            el("li", null, el("span", { class: "triage__asked" }, step.question.text), " ", el("strong", { class: "triage__answered" }, step.answer.label)),
           ),
         ),
-        h(
+        el(
           "p",
           { class: "triage__date" },
-          "Summary made on ",
-          h("time", { datetime: iso }, today.toLocaleDateString(document.documentElement.lang || undefined, { day: "numeric", month: "long", year: "numeric" })),
-          ". This is not a diagnosis.",
+          t("triage.made-on"),
+          el("time", { datetime: iso }, today.toLocaleDateString(document.documentElement.lang || undefined, { day: "numeric", month: "long", year: "numeric" })),
+          t("triage.not-a-diagnosis"),
         ),
-        number ? h("p", { class: "triage__print-only" }, `In an emergency call ${number}.`) : null,
+        number ? el("p", { class: "triage__print-only" }, t("triage.emergency", { number })) : null,
       ),
     );
-    return `Result: ${label}. ${node.title}`;
+    return t("triage.result", { label, title: node.title });
   }
 
   // A sign to look out for, what it needs, and where it is explained.
   function watchItem(tree, id) {
     const flag = tree.red_flags[id];
     const level = (tree.level_text && tree.level_text[flag.level]) || { label: flag.level, meaning: "" };
-    return h(
+    return el(
       "li",
       { class: `triage__watch-item triage__watch-item--${flag.level}` },
-      h("a", { href: new URL(`when-to-see-a-doctor/#${encodeURIComponent(id)}`, siteRoot).href }, flag.text),
+      el("a", { href: new URL(`when-to-see-a-doctor/#${encodeURIComponent(id)}`, siteRoot).href }, flag.text),
       ": ",
-      h("strong", null, level.label),
+      el("strong", null, level.label),
       level.meaning ? ` (${level.meaning.replace(/\.$/, "")})` : null,
     );
   }
@@ -175,7 +167,7 @@ function mount(root) {
     return sources
       .flatMap((source, index) => {
         const name = source.publisher ? `${source.title}, ${source.publisher}` : source.title;
-        return [index ? "; " : null, source.url ? h("a", { href: source.url }, name) : `${name} (blog post)`];
+        return [index ? "; " : null, source.url ? el("a", { href: source.url }, name) : t("triage.blog-post", { name })];
       })
       .filter(Boolean);
   }
@@ -194,12 +186,12 @@ function mount(root) {
     if (steps.length) {
       const back = () => go(steps.slice(0, -1).map((step) => step.index));
       view.append(
-        h(
+        el(
           "div",
           { class: "triage__actions" },
-          done ? h("button", { type: "button", class: "triage__button triage__button--primary", click: () => window.print() }, "Print or save this summary") : null,
-          h("button", { type: "button", class: "triage__button", click: back }, "Back"),
-          h("button", { type: "button", class: "triage__button", click: () => go([]) }, "Start again"),
+          done ? el("button", { type: "button", class: "triage__button triage__button--primary", click: () => window.print() }, t("triage.print")) : null,
+          el("button", { type: "button", class: "triage__button", click: back }, t("triage.back")),
+          el("button", { type: "button", class: "triage__button", click: () => go([]) }, t("triage.start-again")),
         ),
       );
     }
@@ -222,7 +214,7 @@ function mount(root) {
     },
     () => {
       // The signs and where to go stay on the page (the no-JavaScript fallback).
-      root.replaceChildren(h("p", { class: "triage__error" }, "The checker could not load. The warning signs below tell you where to go."));
+      root.replaceChildren(el("p", { class: "triage__error" }, t("triage.failed")));
       root.hidden = false;
     },
   );
@@ -244,6 +236,4 @@ for (const type of ["popstate", "hashchange"]) {
   });
 }
 
-// Material emits document$ once at load and again after each instant navigation.
-if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(start);
-else start();
+onEveryPage(start);
