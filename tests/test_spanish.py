@@ -6,6 +6,7 @@ translation notice, and a /es/triage/tree.json that is the English tree with Spa
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 from xml.etree import ElementTree
@@ -195,3 +196,23 @@ def test_a_hand_written_page_without_its_spanish_twin_fails_the_check(tmp_path: 
         DataError, match=r"content/es/diary\.md:1: \(file\): file is missing: content/diary\.md needs its es twin"
     ):
         load_editions(project)
+
+
+def script_tables() -> dict[str, dict[str, str]]:
+    """The page scripts' tables of words (content/assets/strings.js), by language."""
+    source = (ROOT / "content" / "assets" / "strings.js").read_text(encoding="utf-8")
+    blocks = re.split(r"^  (\w\w): \{$", source, flags=re.M)[1:]
+    entry = re.compile(r'^\s*"([\w.-]+)":\s*"((?:[^"\\]|\\.)*)"', re.M)
+    return {lang: dict(entry.findall(block)) for lang, block in zip(blocks[::2], blocks[1::2], strict=True)}
+
+
+def test_the_page_scripts_have_every_english_string_in_spanish_with_its_placeholders() -> None:
+    tables = script_tables()
+    english, spanish = tables["en"], tables["es"]
+    assert len(english) > 100
+    assert sorted(set(english) - set(spanish)) == [], "English strings with no Spanish"
+    assert sorted(set(spanish) - set(english)) == [], "Spanish strings English does not have"
+    for key, text in english.items():
+        assert set(re.findall(r"\{(\w+)\}", spanish[key])) == set(re.findall(r"\{(\w+)\}", text)), key
+        if re.search("[A-Za-z]{4}", re.sub(r"\{\w+\}", "", text)):  # words, not only placeholders and units
+            assert spanish[key] != text, f"{key}: not translated"
