@@ -4,7 +4,7 @@
 #   ./site-build.sh serve    live preview on http://127.0.0.1:8000/
 #   ./site-build.sh test     the whole test suite, browser tests included
 #   ./site-build.sh check    validate data/ only
-#   ./site-build.sh bench    benchmarks (bench/results.md)
+#   ./site-build.sh bench    benchmarks (bench/results.md); --lighthouse adds Lighthouse's scores (npm)
 # SITE_ENGINE=zensical builds (and serves) with Zensical instead of MkDocs 1.6 + Material.
 set -euo pipefail
 cd "$(dirname "$0")"

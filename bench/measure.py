@@ -61,7 +61,8 @@ def load_and_render(data_dir: Path) -> dict[str, float]:
 def stage(data_dir: Path, *, log: Path) -> dict[str, float]:
     """`load_and_render` in a fresh interpreter, so memory and caches start from nothing."""
     result = run([sys.executable, __file__, str(data_dir)], cwd=ROOT, log=log)
-    return json.loads(result.output.strip().splitlines()[-1])
+    figures: dict[str, float] = json.loads(result.output.strip().splitlines()[-1])
+    return figures
 
 
 if __name__ == "__main__":

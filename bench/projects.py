@@ -19,8 +19,10 @@ import yaml
 
 from bench.measure import ROOT, run
 from bench.synthetic import write_dataset
+from sitegen.content import content_pages
 
 WORK = ROOT / "bench" / "work"
+LOGS = WORK / "logs"
 LINKED = (
     "hooks",
     "sitegen",
@@ -49,7 +51,8 @@ def linked_project(folder: Path, *, data: Path | None = None) -> Path:
 def synthetic_project(n: int) -> Path:
     """bench/work/n<N>/: the site's code with `n` records of each kind."""
     project = linked_project(WORK / f"n{n}")
-    write_dataset(n, project / "data")
+    cited = [source for page in content_pages(ROOT / "content") for source in page.meta.get("sources", [])]
+    write_dataset(n, project / "data", cited=cited)
     return project
 
 

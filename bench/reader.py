@@ -1,89 +1,27 @@
 """The reader's side of the real site: what a first view downloads, and what a search costs.
 
-The built `site/` is served on 127.0.0.1 by a small threaded server that records every path
-it serves; Debian's Chromium (through Playwright) opens each page in a fresh context, so
-nothing is cached, and waits until the network is idle. Bytes are the gzip-compressed size of
-every body served (level 6, a web server's usual setting). The first view is measured with the
-site's service worker blocked, as it only starts after the page has loaded; what the worker
-then precaches is measured on its own (`precache`).
+The built site is served on 127.0.0.1 by a server that records every path it serves; Debian's
+Chromium opens each page in a fresh context, so nothing is cached, and waits until the network
+is idle. Bytes are the gzip size of every body served (level 6, a web server's usual setting).
+The first view is measured with the site's service worker blocked, as it only starts after the
+page has loaded; what the worker then precaches is measured on its own (`precache`).
 """
 
 from __future__ import annotations
 
-import functools
 import gzip
-import http.server
 import statistics
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urlsplit
 
-from tests.helpers import CHROMIUM, CHROMIUM_ARGS
+from tests.helpers import QuietHandler, launch_chromium, serve_static
 
 BLANK = "/__bench__/blank.html"
 """A page outside the site, for a search with nothing loaded before it."""
-
-
-def gzip_size(data: bytes) -> int:
-    return len(gzip.compress(data, compresslevel=6, mtime=0))
-
-
-@dataclass
-class Served:
-    """Paths served since the last `take()`, with their gzip sizes."""
-
-    site: Path
-    paths: list[str] = field(default_factory=list)
-    lock: threading.Lock = field(default_factory=threading.Lock)
-
-    def record(self, path: str) -> None:
-        with self.lock:
-            self.paths.append(path)
-
-    def take(self) -> list[tuple[str, int]]:
-        with self.lock:
-            paths, self.paths = self.paths, []
-        return [(path, self.size(path)) for path in paths]
-
-    def size(self, path: str) -> int:
-        file = self.site / unquote(urlsplit(path).path).lstrip("/")
-        if file.is_dir():
-            file = file / "index.html"
-        return gzip_size(file.read_bytes()) if file.is_file() else 0
-
-
-@contextmanager
-def serve(site: Path) -> Iterator[tuple[str, Served]]:
-    served = Served(site)
-
-    class Handler(http.server.SimpleHTTPRequestHandler):
-        def do_GET(self) -> None:  # noqa: N802 (the stdlib's name)
-            if self.path == BLANK:
-                body = b"<!doctype html><title>bench</title>"
-                self.send_response(200)
-                self.send_header("Content-Type", "text/html")
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
-                return
-            served.record(self.path)
-            super().do_GET()
-
-        def log_message(self, format: str, *args: object) -> None:  # noqa: A002 (the stdlib's name)
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(site)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}", served
-    finally:
-        server.shutdown()
-        server.server_close()
-
 
 SEARCH_SCRIPT = """
 async ([query, repeats]) => {
@@ -109,54 +47,87 @@ async ([query, repeats]) => {
 """
 
 
-def measure_site(site: Path, pages: dict[str, str], *, query: str) -> dict[str, object]:
-    """First-view gzip bytes of each page in `pages` (name: URL path), and a Pagefind query."""
-    from playwright.sync_api import sync_playwright
-
-    report: dict[str, object] = {}
-    with serve(site) as (base, served), sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            for name, path in pages.items():
-                context = browser.new_context(viewport={"width": 1280, "height": 900}, service_workers="block")
-                page = context.new_page()
-                served.take()
-                page.goto(base + "/" + path, wait_until="networkidle")
-                page.wait_for_timeout(300)  # anything a script starts after idle
-                loaded = served.take()
-                report[name] = {"bytes": sum(size for _, size in loaded), "requests": len(loaded), "files": loaded}
-                context.close()
-            if (site / "sw.js").is_file():
-                context = browser.new_context()
-                page = context.new_page()
-                page.goto(base + "/", wait_until="load")
-                served.take()  # the home page itself, measured above
-                page.evaluate("navigator.serviceWorker.ready.then(() => true)")
-                loaded = served.take()
-                report["precache"] = {"bytes": sum(size for _, size in loaded), "requests": len(loaded)}
-                context.close()
-            if (site / "pagefind" / "pagefind.js").is_file():
-                context = browser.new_context()
-                page = context.new_page()
-                page.goto(base + BLANK)
-                served.take()
-                result = page.evaluate(SEARCH_SCRIPT, [query, 9])
-                loaded = served.take()
-                report["search"] = {
-                    "query": query,
-                    "results": result["results"],
-                    "first_ms": result["first"],
-                    "warm_ms": statistics.median(result["warm"]),
-                    "bytes": sum(size for _, size in loaded),
-                    "requests": len(loaded),
-                }
-                context.close()
-        finally:
-            browser.close()
-    return report
+def gzip_size(data: bytes) -> int:
+    return len(gzip.compress(data, compresslevel=6, mtime=0))
 
 
 def directory_size(folder: Path) -> tuple[int, int]:
     """Bytes and files under `folder`."""
     files = [p for p in folder.rglob("*") if p.is_file()]
     return sum(p.stat().st_size for p in files), len(files)
+
+
+Served = list[tuple[str, int]]
+
+
+@contextmanager
+def recording(site: Path) -> Iterator[tuple[str, Callable[[], Served]]]:
+    """`site` served, and `take()`: the paths served since the last take, with their gzip sizes."""
+    paths: list[str] = []
+    lock = threading.Lock()
+
+    class Recorder(QuietHandler):
+        def do_GET(self) -> None:  # noqa: N802 (the stdlib's name)
+            if self.path != BLANK:
+                with lock:
+                    paths.append(self.path)
+                return super().do_GET()
+            body = b"<!doctype html><title>bench</title>"
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+    def size(path: str) -> int:
+        file = site / unquote(urlsplit(path).path).lstrip("/")
+        file = file / "index.html" if file.is_dir() else file
+        return gzip_size(file.read_bytes()) if file.is_file() else 0
+
+    def take() -> Served:
+        with lock:
+            taken = paths[:]
+            paths.clear()
+        return [(path, size(path)) for path in taken]
+
+    with serve_static(site, Recorder) as (base, _):
+        yield base.rstrip("/"), take
+
+
+def measure_site(site: Path, pages: dict[str, str], *, query: str) -> dict[str, Any]:
+    """First-view gzip bytes of each page in `pages` (name: URL path), the precache, and a Pagefind query."""
+    from playwright.sync_api import sync_playwright
+
+    report: dict[str, Any] = {}
+    with recording(site) as (base, take), sync_playwright() as playwright:
+        browser = launch_chromium(playwright)
+        for name, path in pages.items():
+            page = browser.new_context(viewport={"width": 1280, "height": 900}, service_workers="block").new_page()
+            take()
+            page.goto(f"{base}/{path}", wait_until="networkidle")
+            page.wait_for_timeout(300)  # anything a script starts after idle
+            loaded = take()
+            report[name] = {"bytes": sum(size for _, size in loaded), "requests": len(loaded), "files": loaded}
+            page.context.close()
+        page = browser.new_context().new_page()
+        page.goto(f"{base}/", wait_until="load")
+        take()  # the home page itself, measured above
+        page.evaluate("navigator.serviceWorker.ready.then(() => true)")
+        loaded = take()
+        report["precache"] = {"bytes": sum(size for _, size in loaded), "requests": len(loaded)}
+        page.context.close()
+        page = browser.new_context().new_page()  # nothing cached, no worker: the search's own cost
+        page.goto(base + BLANK)
+        take()
+        result = page.evaluate(SEARCH_SCRIPT, [query, 9])
+        loaded = take()
+        report["search"] = {
+            "query": query,
+            "results": result["results"],
+            "first_ms": result["first"],
+            "warm_ms": statistics.median(result["warm"]),
+            "bytes": sum(size for _, size in loaded),
+            "requests": len(loaded),
+        }
+        browser.close()
+    return report

@@ -1,24 +1,18 @@
 """Synthetic data for the benchmarks: `n` records of every entity kind, valid and safe.
 
-`write_dataset(n, data_dir)` writes the nine files of `data/` with `n` sources, causes, red
-flags, conditions, specialists, FAQs and action-plan tips, cross-referenced the way the real
-data is (causes name specialists, conditions name red flags, tips and FAQs name causes, the
-triage outcomes link to all three page kinds), and a triage tree that passes the verifier:
-the three red-flag screens ask about all `n` red flags, then a chain of pattern questions
-leads to self-care and doctor outcomes.
-
-Text lengths follow a real health site rather than the seed data (which is short): a
-summary is one sentence, a mechanism two or three, a condition two paragraphs. Output is
-deterministic for a given `n` and `seed`, so two benchmark runs read the same bytes.
-
-Two things stay at their real size whatever `n` is, because a real site keeps them small
-and they are printed on every page: the emergency-level red flags (in the banner) and the
-glossary (abbreviations on every page).
+`write_dataset(n, data_dir)` writes the files of `data/` with `n` sources, causes, red flags,
+conditions, specialists, FAQs and action-plan tips, cross-referenced the way the real data is,
+and a triage tree that passes the verifier: the three red-flag screens ask about all `n` red
+flags, then a chain of pattern questions leads to self-care and doctor outcomes. Text lengths
+follow a real health site rather than the seed data (a summary is one sentence, a condition two
+paragraphs). Output is deterministic for a given `n` and `seed`. The emergency red flags (in
+every page's banner) and the glossary (abbreviations on every page) stay at their real size.
 """
 
 from __future__ import annotations
 
 import random
+from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -28,19 +22,17 @@ import yaml
 REVIEWED = date(2026, 11, 25)
 EMERGENCY_FLAGS = 3
 """Emergency red flags at most: the banner on every page lists them all."""
+CONTENT_TIP = "heel-press"
+"""The tip `content/index.md` shows through a data marker; it must exist."""
+CONTENT_SOURCE = "seed-article"
+"""The blog post the hand-written pages in `content/` cite; `cited` adds the others they cite."""
 
 
-def _vocabulary(text: str) -> tuple[str, ...]:
+def _words(text: str) -> tuple[str, ...]:
     return tuple(text.split())
 
 
-CONTENT_TIP = "heel-press"
-"""The tip `content/index.md` shows through a data marker; it must exist."""
-
-CONTENT_SOURCE = "seed-article"
-"""The source the hand-written pages in `content/` cite."""
-
-WORDS = _vocabulary("""
+WORDS = _words("""
 muscle nerve calf thigh back neck shoulder foot hand eyelid jaw hip spine tendon fibre signal
 potassium magnesium calcium sodium fluid water salt sweat blood oxygen circulation vessel
 cramp spasm twitch tightness stiffness ache fatigue strain tension inflammation irritation
@@ -51,16 +43,24 @@ contraction relaxation recovery movement balance strength routine habit trigger 
 symptom sign doctor therapist test check scan exam dose intake diet food banana spinach
 avocado nuts seeds yoghurt beans lentils potatoes broth electrolyte drink bottle daily weekly
 """)
-
-VERBS = _vocabulary("""
+VERBS = _words("""
 reduces raises disrupts tightens relaxes irritates starves supports eases triggers blocks
 slows speeds strains calms loosens worsens improves limits restores drains protects
 """)
-
-ADJECTIVES = _vocabulary("""
+ADJECTIVES = _words("""
 sudden painful brief long-lasting mild sharp dull repeated nightly frequent rare common
 gentle steady intense low high poor good tired tight weak stiff sore warm cold
 """)
+KINDS = {
+    "sources": "source",
+    "causes": "cause",
+    "red_flags": "flag",
+    "conditions": "condition",
+    "specialists": "specialist",
+    "faqs": "faq",
+    "tips": "tip",
+}
+"""Each kind with `n` records, and its ids' prefix."""
 
 
 class _Text:
@@ -78,16 +78,16 @@ class _Text:
         words.insert(self.rng.randint(0, len(words) - 1), self.rng.choice(ADJECTIVES))
         return " ".join(words).capitalize() + "."
 
+    def title(self, low: int, high: int) -> str:
+        return self.sentence(low, high).rstrip(".")
+
     def sentences(self, low: int, high: int) -> str:
         return " ".join(self.sentence() for _ in range(self.rng.randint(low, high)))
 
     def markdown(self, low: int, high: int) -> str:
         """A paragraph with some emphasis, as editors write it."""
         text = self.sentences(low, high)
-        if self.rng.random() < 0.4:
-            word = self.rng.choice(WORDS)
-            text = f"**{word.capitalize()} matters.** {text}"
-        return text
+        return f"**{self.rng.choice(WORDS).capitalize()} matters.** {text}" if self.rng.random() < 0.4 else text
 
     def paragraphs(self, count: int, low: int, high: int) -> str:
         return "\n\n".join(self.markdown(low, high) for _ in range(count))
@@ -98,32 +98,29 @@ class _Text:
     def phrase(self, low: int = 2, high: int = 4) -> str:
         return " ".join(self.words(low, high))
 
+    def phrases(self, low: int, high: int, count: tuple[int, int]) -> list[str]:
+        return [self.phrase(low, high).capitalize() for _ in range(self.rng.randint(*count))]
+
     def lay_terms(self) -> list[str]:
         return [self.phrase(1, 3) for _ in range(self.rng.randint(3, 6))]
+
+    def maybe(self, chance: float, key: str, make: Any) -> dict[str, Any]:
+        """`{key: make()}` with probability `chance`, else nothing."""
+        return {key: make()} if self.rng.random() < chance else {}
 
 
 def _pick(rng: random.Random, ids: list[str], low: int, high: int) -> list[str]:
     return rng.sample(ids, min(len(ids), rng.randint(low, high)))
 
 
-def generate(n: int, *, seed: int = 0) -> dict[str, dict[str, Any]]:
-    """The content of every data file, by stem, for `n` records of each kind."""
+def generate(n: int, *, seed: int = 0, cited: Iterable[str] = ()) -> dict[str, dict[str, Any]]:
+    """The content of every data file, by stem, for `n` records of each kind; `cited` are more
+    source ids to include (those the hand-written pages cite), drawn on by no record."""
     if n < 3:
         raise ValueError("n must be at least 3: one red flag for each level's screen")
     rng = random.Random(seed * 1_000_003 + n)
     text = _Text(rng)
-    ids = {
-        kind: [f"{prefix}-{i:05d}" for i in range(n)]
-        for kind, prefix in (
-            ("sources", "source"),
-            ("causes", "cause"),
-            ("red_flags", "flag"),
-            ("conditions", "condition"),
-            ("specialists", "specialist"),
-            ("faqs", "faq"),
-            ("tips", "tip"),
-        )
-    }
+    ids = {kind: [f"{prefix}-{i:05d}" for i in range(n)] for kind, prefix in KINDS.items()}
     ids["sources"][0] = CONTENT_SOURCE
     ids["tips"][0] = CONTENT_TIP
 
@@ -132,127 +129,95 @@ def generate(n: int, *, seed: int = 0) -> dict[str, dict[str, Any]]:
 
     clinical = ids["sources"][1:]  # the first is the blog post the hand-written pages cite
 
-    files: dict[str, dict[str, Any]] = {}
-    files["sources"] = {
-        "review_interval_months": 12,
-        "sources": [
-            {"id": CONTENT_SOURCE, "title": text.sentence(4, 9).rstrip("."), "kind": "blog"},
-            *(
-                {
-                    "id": source_id,
-                    "title": text.sentence(4, 9).rstrip("."),
-                    "kind": rng.choice(["patient-information", "clinical-reference", "guideline", "study"]),
-                    "publisher": text.phrase(1, 3).title(),
-                    "url": f"https://example.org/sources/{source_id}",
-                    "read": REVIEWED,
-                    **({"note": text.sentences(1, 2)} if rng.random() < 0.3 else {}),
-                }
-                for source_id in clinical
-            ),
-        ],
-    }
-    files["causes"] = {
-        **provenance(),
-        "intro": text.paragraphs(2, 3, 5),
-        "sneaky_intro": text.sentences(1, 2),
-        "causes": [
-            {
-                "id": cause_id,
-                "kind": "core" if i % 10 < 7 else "sneaky",
-                "name": text.name(i),
-                "summary": text.sentence(),
-                "mechanism": text.markdown(2, 3),
-                "example": text.sentences(1, 2),
-                **({"advice": text.markdown(2, 4)} if rng.random() < 0.6 else {}),
-                "lay_terms": text.lay_terms(),
-                "specialists": _pick(rng, ids["specialists"], 1, 2),
-                **provenance(),
-            }
-            for i, cause_id in enumerate(ids["causes"])
-        ],
-    }
+    def source(source_id: str, title: str, kind: str, publisher: str) -> dict[str, Any]:
+        url = f"https://example.org/sources/{source_id}"
+        return {"id": source_id, "title": title, "kind": kind, "publisher": publisher, "url": url, "read": REVIEWED}
+
+    sources = [{"id": CONTENT_SOURCE, "title": text.title(4, 9), "kind": "blog"}]
+    for source_id in clinical:
+        title, kind = text.title(4, 9), rng.choice(["patient-information", "clinical-reference", "guideline", "study"])
+        sources.append(source(source_id, title, kind, text.phrase(1, 3).title()))
+        sources[-1] |= text.maybe(0.3, "note", lambda: text.sentences(1, 2))
+    files: dict[str, dict[str, Any]] = {"sources": {"review_interval_months": 12, "sources": sources}}
+    files["causes"] = {**provenance(), "intro": text.paragraphs(2, 3, 5), "sneaky_intro": text.sentences(1, 2)}
+    files["causes"]["causes"] = [
+        {
+            "id": cause_id,
+            "kind": "core" if i % 10 < 7 else "sneaky",
+            "name": text.name(i),
+            "summary": text.sentence(),
+            "mechanism": text.markdown(2, 3),
+            "example": text.sentences(1, 2),
+            **text.maybe(0.6, "advice", lambda: text.markdown(2, 4)),
+            "lay_terms": text.lay_terms(),
+            "specialists": _pick(rng, ids["specialists"], 1, 2),
+            **provenance(),
+        }
+        for i, cause_id in enumerate(ids["causes"])
+    ]
     levels = [_flag_level(i, n) for i in range(n)]
-    files["red_flags"] = {
-        **provenance(),
-        "intro": text.paragraphs(1, 3, 4),
-        "story": text.sentences(2, 3),
-        "red_flags": [
-            {
-                "id": flag_id,
-                "text": text.sentence(6, 10).rstrip("."),
-                **({"detail": text.sentences(1, 2)} if rng.random() < 0.5 else {}),
-                "level": levels[i],
-                "level_reason": text.sentence(),
-                "evidence": [{"source": source, "level": levels[i]} for source in _pick(rng, clinical, 1, 2)],
-                "lay_terms": text.lay_terms(),
-                "reviewed": REVIEWED,
-            }
-            for i, flag_id in enumerate(ids["red_flags"])
-        ],
-    }
-    files["conditions"] = {
-        **provenance(),
-        "intro": text.paragraphs(1, 2, 4),
-        "conditions": [
-            {
-                "id": condition_id,
-                "name": text.name(i),
-                **({"also_known_as": [text.phrase(2, 3)]} if rng.random() < 0.4 else {}),
-                "spasm_pattern": text.sentence(),
-                "description": text.paragraphs(2, 2, 4),
-                "next_steps": [text.phrase(2, 5).capitalize() for _ in range(rng.randint(2, 4))],
-                "red_flags": _pick(rng, ids["red_flags"], 0, 2),
-                "specialists": _pick(rng, ids["specialists"], 1, 2),
-                "lay_terms": text.lay_terms(),
-                **provenance(),
-            }
-            for i, condition_id in enumerate(ids["conditions"])
-        ],
-    }
-    files["specialists"] = {
-        **provenance(),
-        "intro": text.paragraphs(1, 2, 3),
-        "advice": text.markdown(2, 3),
-        "specialists": [
-            {
-                "id": specialist_id,
-                "name": text.name(i, 1, 2),
-                "helps_with": [text.phrase(2, 4).capitalize() for _ in range(rng.randint(2, 4))],
-                "cost": _cost(rng),
-                **({"advice": text.markdown(1, 3)} if rng.random() < 0.5 else {}),
-                "lay_terms": text.lay_terms(),
-                **provenance(),
-            }
-            for i, specialist_id in enumerate(ids["specialists"])
-        ],
-    }
-    files["faqs"] = {
-        **provenance(),
-        "faqs": [
-            {
-                "id": faq_id,
-                "question": text.sentence(6, 12).rstrip(".") + "?",
-                "answer": text.markdown(2, 5),
-                "causes": _pick(rng, ids["causes"], 1, 3),
-                "red_flags": _pick(rng, ids["red_flags"], 0, 1),
-                "lay_terms": text.lay_terms(),
-                **provenance(),
-            }
-            for faq_id in ids["faqs"]
-        ],
-    }
+    files["red_flags"] = {**provenance(), "intro": text.paragraphs(1, 3, 4), "story": text.sentences(2, 3)}
+    files["red_flags"]["red_flags"] = [
+        {
+            "id": flag_id,
+            "text": text.title(6, 10),
+            **text.maybe(0.5, "detail", lambda: text.sentences(1, 2)),
+            "level": levels[i],
+            "level_reason": text.sentence(),
+            "evidence": [{"source": source, "level": levels[i]} for source in _pick(rng, clinical, 1, 2)],
+            "lay_terms": text.lay_terms(),
+            "reviewed": REVIEWED,
+        }
+        for i, flag_id in enumerate(ids["red_flags"])
+    ]
+    files["conditions"] = {**provenance(), "intro": text.paragraphs(1, 2, 4)}
+    files["conditions"]["conditions"] = [
+        {
+            "id": condition_id,
+            "name": text.name(i),
+            **text.maybe(0.4, "also_known_as", lambda: [text.phrase(2, 3)]),
+            "spasm_pattern": text.sentence(),
+            "description": text.paragraphs(2, 2, 4),
+            "next_steps": text.phrases(2, 5, (2, 4)),
+            "red_flags": _pick(rng, ids["red_flags"], 0, 2),
+            "specialists": _pick(rng, ids["specialists"], 1, 2),
+            "lay_terms": text.lay_terms(),
+            **provenance(),
+        }
+        for i, condition_id in enumerate(ids["conditions"])
+    ]
+    files["specialists"] = {**provenance(), "intro": text.paragraphs(1, 2, 3), "advice": text.markdown(2, 3)}
+    files["specialists"]["specialists"] = [
+        {
+            "id": specialist_id,
+            "name": text.name(i, 1, 2),
+            "helps_with": text.phrases(2, 4, (2, 4)),
+            "cost": _cost(rng),
+            **text.maybe(0.5, "advice", lambda: text.markdown(1, 3)),
+            "lay_terms": text.lay_terms(),
+            **provenance(),
+        }
+        for i, specialist_id in enumerate(ids["specialists"])
+    ]
+    files["faqs"] = {**provenance()}
+    files["faqs"]["faqs"] = [
+        {
+            "id": faq_id,
+            "question": text.title(6, 12) + "?",
+            "answer": text.markdown(2, 5),
+            "causes": _pick(rng, ids["causes"], 1, 3),
+            "red_flags": _pick(rng, ids["red_flags"], 0, 1),
+            "lay_terms": text.lay_terms(),
+            **provenance(),
+        }
+        for faq_id in ids["faqs"]
+    ]
     files["action_plan"] = _action_plan(rng, text, ids, provenance())
-    files["glossary"] = {
-        **provenance(),
-        "terms": [
-            {"term": term, "meaning": text.sentence(4, 9).rstrip(".")}
-            for term in ("ALS", "EMG", "PAD", "PT", "BMI", "GP")
-        ],
-    }
+    terms = ("ALS", "EMG", "PAD", "PT", "BMI", "GP")
+    files["glossary"] = {**provenance(), "terms": [{"term": term, "meaning": text.title(4, 9)} for term in terms]}
     files["triage"] = _triage(rng, text, ids, provenance())
-    files["diary"] = {
-        **provenance(),
-        "intro": text.sentences(2, 3),
+    files["diary"] = {**provenance(), "intro": text.sentences(2, 3)}
+    files["diary"] |= {
         "places": [{"id": f"place-{i}", "label": text.phrase(1, 3).capitalize()} for i in range(9)],
         "activities": [text.phrase(1, 3).capitalize() for _ in range(6)],
         "signs": [
@@ -261,6 +226,9 @@ def generate(n: int, *, seed: int = 0) -> dict[str, dict[str, Any]]:
         ],
         "medicine": {"red_flags": [ids["red_flags"][-1]]},
     }
+    # Last, and with no draw from `rng`, so every other record is the same with or without them.
+    for source_id in sorted(set(cited) - set(ids["sources"])):
+        sources.append(source(source_id, f"Cited by content/: {source_id}", "patient-information", "Bench"))
     return files
 
 
@@ -289,15 +257,15 @@ def _action_plan(
     section_ids = ["acute-relief", "hydration", "nutrition", "movement", "stress"]
     tips: dict[str, list[dict[str, Any]]] = {s: [] for s in section_ids}
     for i, tip_id in enumerate(ids["tips"]):
-        tip: dict[str, Any] = {"id": tip_id, "title": text.sentence(4, 8).rstrip("."), "text": text.markdown(2, 3)}
-        if rng.random() < 0.2:
-            tip["quantities"] = [{"min": 2, "max": 3, "unit": "L", "per": "day", "of": "water"}]
-        if rng.random() < 0.2:
-            tip["foods"] = [rng.choice(WORDS) for _ in range(3)]
-        if rng.random() < 0.05:
-            tip["breathing"] = [{"action": a, "seconds": 4} for a in ("inhale", "hold", "exhale", "hold")]
-        if rng.random() < 0.1:
-            tip["caution"] = {"text": text.sentence(), "sources": [rng.choice(ids["sources"][1:])]}
+        tip: dict[str, Any] = {"id": tip_id, "title": text.title(4, 8), "text": text.markdown(2, 3)}
+        tip |= text.maybe(0.2, "quantities", lambda: [{"min": 2, "max": 3, "unit": "L", "per": "day", "of": "water"}])
+        tip |= text.maybe(0.2, "foods", lambda: [rng.choice(WORDS) for _ in range(3)])
+        tip |= text.maybe(
+            0.05, "breathing", lambda: [{"action": a, "seconds": 4} for a in ("inhale", "hold", "exhale", "hold")]
+        )
+        tip |= text.maybe(
+            0.1, "caution", lambda: {"text": text.sentence(), "sources": [rng.choice(ids["sources"][1:])]}
+        )
         tip["causes"] = _pick(rng, ids["causes"], 0 if i == 0 else 1, 2)
         tips[section_ids[i % len(section_ids)]].append(tip)
     sections = [
@@ -339,7 +307,7 @@ def _triage(rng: random.Random, text: _Text, ids: dict[str, list[str]], provenan
         _screen(text, "doctor-signs", "doctor", "book-doctor", "pattern-0"),
     ]
     for q in range(pattern_questions):
-        answers = []
+        answers: list[dict[str, Any]] = []
         for a in range(3):
             outcome_id = f"pattern-{q}-outcome-{a}"
             links = {
@@ -349,96 +317,55 @@ def _triage(rng: random.Random, text: _Text, ids: dict[str, list[str]], provenan
                 "pages": ["action-plan"],
             }
             outcomes.append(_outcome(text, outcome_id, "self-care", links))
-            answers.append({"label": text.sentence(4, 8).rstrip("."), "next": outcome_id})
+            answers.append({"label": text.title(4, 8), "next": outcome_id})
         if doctor_flags:
-            answers.append(
-                {
-                    "label": text.sentence(4, 8).rstrip("."),
-                    "next": "book-doctor",
-                    "red_flags": [rng.choice(doctor_flags)],
-                }
-            )
+            answers.append({"label": text.title(4, 8), "next": "book-doctor", "red_flags": [rng.choice(doctor_flags)]})
         last = q == pattern_questions - 1
         answers.append(
             {"label": "Another time, or no clear pattern", "next": "general-self-care" if last else f"pattern-{q + 1}"}
         )
-        questions.append(
-            {
-                "id": f"pattern-{q}",
-                "text": text.sentence(6, 10).rstrip(".") + "?",
-                "help": "Pick the answer that fits best.",
-                "answers": answers,
-            }
-        )
+        question = {"id": f"pattern-{q}", "text": text.title(6, 10) + "?", "help": "Pick the answer that fits best."}
+        questions.append({**question, "answers": answers})
     outcomes.append(_outcome(text, "general-self-care", "self-care", {"pages": ["action-plan", "faq"]}))
     for outcome in outcomes:
         outcome["sources"] = _pick(rng, ids["sources"], 1, 2)
         if outcome["level"] == "self-care":
             outcome["watch_for"] = _pick(rng, ids["red_flags"], 1, 3)
+    levels = [
+        ("emergency", "Emergency", "Call the emergency number now."),
+        ("urgent", "Urgent", "Get medical care today."),
+        ("doctor", "See a doctor", "Book an appointment with a doctor soon."),
+        ("self-care", "Self-care", "Look after it at home, and know when to get help."),
+    ]
     return {
         **provenance,
         "intro": text.paragraphs(1, 2, 3),
         "start": "emergency-signs",
-        "levels": [
-            {"level": "emergency", "label": "Emergency", "meaning": "Call the emergency number now."},
-            {"level": "urgent", "label": "Urgent", "meaning": "Get medical care today."},
-            {"level": "doctor", "label": "See a doctor", "meaning": "Book an appointment with a doctor soon."},
-            {
-                "level": "self-care",
-                "label": "Self-care",
-                "meaning": "Look after it at home, and know when to get help.",
-            },
-        ],
+        "levels": [{"level": level, "label": label, "meaning": meaning} for level, label, meaning in levels],
         "questions": questions,
         "outcomes": outcomes,
     }
 
 
 def _screen(text: _Text, question_id: str, level: str, if_any: str, if_none: str) -> dict[str, Any]:
-    return {
-        "id": question_id,
-        "text": text.sentence(5, 9).rstrip(".") + "?",
-        "screen": level,
-        "if_any": if_any,
-        "none_label": "I have none of these",
-        "if_none": if_none,
-    }
+    question = {"id": question_id, "text": text.title(5, 9) + "?", "screen": level, "if_any": if_any}
+    return {**question, "none_label": "I have none of these", "if_none": if_none}
 
 
 def _outcome(text: _Text, outcome_id: str, level: str, links: dict[str, list[str]]) -> dict[str, Any]:
-    return {
-        "id": outcome_id,
-        "level": level,
-        "title": text.sentence(4, 7).rstrip("."),
-        "advice": text.sentences(2, 3),
-        "safety_net": text.sentences(1, 2),
-        **({"links": links} if links else {}),
-    }
+    outcome = {"id": outcome_id, "level": level, "title": text.title(4, 7), "advice": text.sentences(2, 3)}
+    return {**outcome, "safety_net": text.sentences(1, 2), **({"links": links} if links else {})}
 
 
-def write_dataset(n: int, data_dir: Path, *, seed: int = 0) -> list[Path]:
+def write_dataset(n: int, data_dir: Path, *, seed: int = 0, cited: Iterable[str] = ()) -> list[Path]:
     """Write the data files for `n` records of each kind into `data_dir`; return their paths."""
     data_dir.mkdir(parents=True, exist_ok=True)
     dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
     written = []
-    for stem, content in generate(n, seed=seed).items():
+    for stem, content in generate(n, seed=seed, cited=cited).items():
         path = data_dir / f"{stem}.yaml"
         body = yaml.dump(content, Dumper=dumper, sort_keys=False, allow_unicode=True, width=100)
-        path.write_text(
-            f"# {stem}.yaml - synthetic benchmark data (bench/synthetic.py, n={n}); not for publishing.\n\n{body}",
-            encoding="utf-8",
-        )
+        note = f"# {stem}.yaml - synthetic benchmark data (bench/synthetic.py, n={n}); not for publishing."
+        path.write_text(f"{note}\n\n{body}", encoding="utf-8")
         written.append(path)
     return written
-
-
-if __name__ == "__main__":
-    import argparse
-
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("n", type=int, help="records of each kind")
-    parser.add_argument("data_dir", type=Path)
-    parser.add_argument("--seed", type=int, default=0)
-    arguments = parser.parse_args()
-    for written_path in write_dataset(arguments.n, arguments.data_dir, seed=arguments.seed):
-        print(written_path)

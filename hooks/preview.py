@@ -60,7 +60,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     first_line = 1
-    if not page.file.generated_by:
+    if not page.file.generated_by and page.file.abs_src_path:
         first_line = read_page(Path(page.file.abs_src_path), page.file.src_uri).body_line
     try:
         meta, body = finish_page(

@@ -71,12 +71,13 @@ def unique_ids(root: models.Record, source: SourceFile) -> Iterator[Problem]:
     """Ids are unique within a file, so a URL or anchor never names two records."""
     seen: dict[str, Path] = {}
     for path, value in _walk(root, ()):
-        if isinstance(value, models.Record) and isinstance(getattr(value, "id", None), str):
-            if value.id in seen:  # type: ignore[attr-defined]
-                first = source.line_of(seen[value.id])  # type: ignore[attr-defined]
-                yield source.problem((*path, "id"), f"duplicate id '{value.id}' (first used on line {first})")  # type: ignore[attr-defined]
+        record_id = getattr(value, "id", None)
+        if isinstance(value, models.Record) and isinstance(record_id, str):
+            if record_id in seen:
+                first = source.line_of(seen[record_id])
+                yield source.problem((*path, "id"), f"duplicate id '{record_id}' (first used on line {first})")
             else:
-                seen[value.id] = path  # type: ignore[attr-defined]
+                seen[record_id] = path
 
 
 def references_resolve(root: models.Record, path: Path, source: SourceFile, dataset: Dataset) -> Iterator[Problem]:
@@ -104,9 +105,9 @@ def _single_references(record: models.Record, path: Path, source: SourceFile, da
 
 def red_flags_have_clinical_sources(dataset: Dataset, source: SourceFile) -> Iterator[Problem]:
     """Every red flag is backed by at least one reputable clinical source, not only a blog post."""
-    sources = dataset.by_id["sources"]
+    sources = dataset.sources_by_id
     for index, flag in enumerate(dataset.red_flags.red_flags):
-        if not any(sources[e.source].clinical for e in flag.evidence):  # type: ignore[attr-defined]
+        if not any(sources[e.source].clinical for e in flag.evidence):
             yield source.problem(
                 ("red_flags", index, "evidence" if flag.evidence else "id"),
                 f"red flag '{flag.id}' has no clinical source: add evidence naming a reputable source "
@@ -128,9 +129,9 @@ def red_flag_levels_meet_their_sources(dataset: Dataset, source: SourceFile) -> 
 
 def cautions_have_clinical_sources(dataset: Dataset, source: SourceFile) -> Iterator[Problem]:
     """A caution on a tip comes from a clinical source."""
-    sources = dataset.by_id["sources"]
+    sources = dataset.sources_by_id
     for s_index, section in enumerate(dataset.action_plan.sections):
         for t_index, tip in enumerate(section.tips):
-            if tip.caution and not any(sources[s].clinical for s in tip.caution.sources):  # type: ignore[attr-defined]
+            if tip.caution and not any(sources[s].clinical for s in tip.caution.sources):
                 path = ("sections", s_index, "tips", t_index, "caution", "sources")
                 yield source.problem(path, f"the caution on tip '{tip.id}' needs at least one clinical source")

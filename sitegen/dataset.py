@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from sitegen import models
-from sitegen.kinds import KINDS, records
+from sitegen.kinds import KINDS, records, with_pages
 
 
 @dataclass(frozen=True)
@@ -32,3 +32,34 @@ class Dataset:
     def by_id(self) -> dict[str, dict[str, models.Record]]:
         """Every entity kind's records by id: `dataset.by_id["causes"]["dehydration"]`."""
         return {kind: {r.id: r for r in records(self, kind)} for kind in KINDS}
+
+    # The same, typed for the kinds the code reads fields of (by_id's records are only Records).
+
+    @cached_property
+    def sources_by_id(self) -> dict[str, models.Source]:
+        return {s.id: s for s in self.sources.sources}
+
+    @cached_property
+    def causes_by_id(self) -> dict[str, models.Cause]:
+        return {c.id: c for c in self.causes.causes}
+
+    @cached_property
+    def specialists_by_id(self) -> dict[str, models.Specialist]:
+        return {s.id: s for s in self.specialists.specialists}
+
+    @cached_property
+    def faqs_by_id(self) -> dict[str, models.Faq]:
+        return {f.id: f for f in self.faqs.faqs}
+
+    @cached_property
+    def red_flags_by_id(self) -> dict[str, models.RedFlag]:
+        return {f.id: f for f in self.red_flags.red_flags}
+
+    @cached_property
+    def conditions_by_id(self) -> dict[str, models.Condition]:
+        return {c.id: c for c in self.conditions.conditions}
+
+    @cached_property
+    def pages_by_id(self) -> dict[str, dict[str, models.Cause | models.Condition | models.Specialist]]:
+        """The kinds with a page per record (each has a `name`), by kind and id."""
+        return {kind.name: {r.id: r for r in records(self, kind.name)} for kind in with_pages()}

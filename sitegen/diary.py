@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 from sitegen import models, urls
 from sitegen.dataset import Dataset
@@ -29,9 +30,9 @@ def flagged_ids(diary: models.DiaryFile) -> list[str]:
     return list(dict.fromkeys(flag for group in groups for flag in group))
 
 
-def diary_config(dataset: Dataset) -> dict:
+def diary_config(dataset: Dataset) -> dict[str, Any]:
     diary = dataset.diary
-    flags = dataset.by_id["red_flags"]
+    flags = dataset.red_flags_by_id
     return {
         "version": 1,
         "places": [{"id": p.id, "label": p.label, "red_flags": list(p.red_flags)} for p in diary.places],
@@ -41,10 +42,10 @@ def diary_config(dataset: Dataset) -> dict:
         "durations": [{"over_minutes": d.over_minutes, "red_flags": list(d.red_flags)} for d in diary.durations],
         "red_flags": {
             flag_id: {
-                "level": flags[flag_id].level,  # type: ignore[attr-defined]
-                "text": flags[flag_id].text,  # type: ignore[attr-defined]
+                "level": flags[flag_id].level,
+                "text": flags[flag_id].text,
                 "url": urls.entity("red_flags", flag_id).url,
-                "sources": source_entries(dataset, flags[flag_id].sources),  # type: ignore[attr-defined]
+                "sources": source_entries(dataset, flags[flag_id].sources),
             }
             for flag_id in flagged_ids(diary)
         },

@@ -47,8 +47,10 @@ class _ConfigLoader(yaml.SafeLoader):
 def _env_tag(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
     if isinstance(node, yaml.ScalarNode):
         names, default = [loader.construct_scalar(node)], None
+    elif isinstance(node, yaml.SequenceNode):
+        *names, default = loader.construct_sequence(node)
     else:
-        *names, default = loader.construct_sequence(node)  # type: ignore[arg-type]
+        raise yaml.constructor.ConstructorError(None, None, "!ENV takes a name or a list of names", node.start_mark)
     for name in names:
         if name in os.environ:
             return yaml.safe_load(os.environ[name]) if os.environ[name] else ""
@@ -61,7 +63,8 @@ _ConfigLoader.add_constructor("!ENV", _env_tag)
 def read_config(path: Path) -> dict[str, Any]:
     """The project's `mkdocs.yml`, with `!ENV` values taken from the environment."""
     with path.open(encoding="utf-8") as stream:
-        return yaml.load(stream, Loader=_ConfigLoader)  # noqa: S506 (a SafeLoader)
+        config: dict[str, Any] = yaml.load(stream, Loader=_ConfigLoader)  # noqa: S506 (a SafeLoader)
+    return config
 
 
 def load_checked(root: Path) -> Dataset:

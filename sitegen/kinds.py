@@ -87,6 +87,7 @@ def with_pages() -> list[Kind]:
     return [k for k in KINDS.values() if k.section]
 
 
-def records(dataset: Any, kind: str) -> tuple:
+def records(dataset: Any, kind: str) -> tuple[Any, ...]:
     """A kind's records: `records(dataset, "causes")` is `dataset.causes.causes`."""
-    return getattr(getattr(dataset, kind), kind)
+    found: tuple[Any, ...] = getattr(getattr(dataset, kind), kind)
+    return found

@@ -11,8 +11,10 @@ import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from pydantic import ValidationError
+from pydantic_core import ErrorDetails
 
 from sitegen import models
 from sitegen.checks import check_dataset
@@ -47,7 +49,7 @@ def _collector_paused() -> Iterator[None]:
 
 def _load(data_dir: Path) -> Dataset:
     problems: list[Problem] = []
-    parsed: dict[str, models.Record] = {}
+    parsed: dict[str, Any] = {}  # each the model models.FILES names for its stem: Dataset's field type
     sources: dict[str, SourceFile] = {}
     for stem, model in models.FILES.items():
         path = data_dir / f"{stem}.yaml"
@@ -65,7 +67,7 @@ def _load(data_dir: Path) -> Dataset:
             parsed[stem] = record
     if problems:
         raise DataError(problems)
-    dataset = Dataset(**parsed)  # type: ignore[arg-type]
+    dataset = Dataset(**parsed)
     problems.extend(check_dataset(dataset, sources))
     if problems:
         raise DataError(problems)
@@ -91,7 +93,7 @@ def _yaml_type(python_type: str) -> str:
     )
 
 
-def _problem_from(source: SourceFile, model: type[models.Record], detail: dict) -> Problem:
+def _problem_from(source: SourceFile, model: type[models.Record], detail: ErrorDetails) -> Problem:
     """Turn one pydantic error into a maintainer's sentence on the right line."""
     path = tuple(part for part in detail["loc"] if not (isinstance(part, str) and part.startswith("function-")))
     kind = detail["type"]
@@ -107,7 +109,7 @@ def _problem_from(source: SourceFile, model: type[models.Record], detail: dict) 
     return source.problem(path, message)
 
 
-def _allowed_keys(model: type[models.Record], path: tuple) -> list[str]:
+def _allowed_keys(model: type[models.Record], path: tuple[str | int, ...]) -> list[str]:
     """The keys the model accepts at `path`, for 'did you mean'."""
     current: type | None = model
     for part in path:

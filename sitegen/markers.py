@@ -65,7 +65,8 @@ def _resolve(kind: str, name: str, dataset: Dataset, t: Strings | None = None) -
     if kind == "intro":
         if name not in INTROS:
             raise LookupError(f"no data file has an intro called '{name}'{did_you_mean(name, list(INTROS))}")
-        return getattr(dataset, name).intro
+        intro: str = getattr(dataset, name).intro
+        return intro
     if kind == "list":
         if name not in LISTS:
             raise LookupError(f"no list is called '{name}'{did_you_mean(name, list(LISTS))}")

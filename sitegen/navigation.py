@@ -3,6 +3,8 @@ MkDocs and Zensical both read."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from sitegen import urls
 from sitegen.dataset import Dataset
 from sitegen.kinds import records, with_pages
@@ -22,11 +24,11 @@ GUIDES = ("home", "triage", "when-to-see-a-doctor", "action-plan", "diary")
 """The fixed guides, first in the navigation."""
 
 
-def navigation(dataset: Dataset, t: Strings | None = None) -> list:
+def navigation(dataset: Dataset, t: Strings | None = None) -> list[Any]:
     """Fixed guides first, then one section per kind with pages, the FAQ, and About, titled in `t`'s language."""
     t = t or strings(SOURCE)
 
-    def section(kind: str, overview_id: str) -> dict:
+    def section(kind: str, overview_id: str) -> dict[str, Any]:
         overview, title = urls.PAGES[overview_id], t(f"page.{overview_id}")
         found = records(dataset, kind)
         if len(found) > NAV_ENTRIES_MAX:

@@ -28,7 +28,7 @@ import subprocess
 import sys
 from collections import Counter
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from sitegen.kinds import KINDS, SEARCH_TYPES, records
 from sitegen.strings import SOURCE
@@ -78,7 +78,7 @@ def marked_pages(site_dir: Path) -> list[Path]:
     return [p for p in sorted(site_dir.rglob("*.html")) if BUNDLE not in p.parts and MARK in p.read_bytes()]
 
 
-def start_index(site_dir: Path) -> subprocess.Popen:
+def start_index(site_dir: Path) -> subprocess.Popen[str]:
     """Start Pagefind over `site_dir` (into `site_dir/pagefind/`); `finish_index` waits for it.
 
     Pagefind runs in a process of its own, so the post-build steps that only read the pages
@@ -86,17 +86,21 @@ def start_index(site_dir: Path) -> subprocess.Popen:
     """
     # Pagefind adds to an existing bundle; a page deleted since the last build would live on.
     shutil.rmtree(site_dir / BUNDLE, ignore_errors=True)
-    command = [
+    return subprocess.Popen(pagefind_command(site_dir), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+
+
+def pagefind_command(site_dir: Path, output: str = BUNDLE) -> list[str]:
+    """Pagefind over `site_dir` into `site_dir/<output>/`, as the build runs it (and the bench times it)."""
+    return [
         sys.executable, "-m", "pagefind_bin",
         "--site", str(site_dir),
-        "--output-subdir", BUNDLE,
+        "--output-subdir", output,
         "--exclude-selectors", EXCLUDE_SELECTORS,
         "--quiet",
     ]  # fmt: skip
-    return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
 
 
-def finish_index(site_dir: Path, process: subprocess.Popen, editions: object = None) -> dict[str, str]:
+def finish_index(site_dir: Path, process: subprocess.Popen[str], editions: object = None) -> dict[str, str]:
     """Wait for Pagefind; return each indexed page's type by its Pagefind id, written beside the index.
 
     With `editions` (sitegen.editions, or one dataset: English alone), each edition's spelling
@@ -198,9 +202,10 @@ def page_types(bundle: Path) -> dict[str, str]:
     return types
 
 
-def fragment_of(fragment: Path) -> dict:
+def fragment_of(fragment: Path) -> dict[str, Any]:
     """A Pagefind fragment's page: its URL, indexed text (`content`), metadata."""
     raw = gzip.decompress(fragment.read_bytes())
     if not raw.startswith(FRAGMENT_SIGNATURE):
         raise SearchError(f"{fragment}: not a Pagefind fragment this reader knows (pagefind-bin changed?)")
-    return json.loads(raw[len(FRAGMENT_SIGNATURE) :])
+    page: dict[str, Any] = json.loads(raw[len(FRAGMENT_SIGNATURE) :])
+    return page

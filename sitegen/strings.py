@@ -42,7 +42,7 @@ class Strings(Mapping[str, Any]):
         return len(self._table)
 
     def __call__(self, key: str, **values: Any) -> str:
-        text = self._table[key]
+        text: str = self._table[key]
         return text.format(**values) if values else text
 
     def number(self, value: float) -> str:

@@ -27,12 +27,12 @@ def page_json_ld(meta: dict[str, Any], *, url: str, dataset: Dataset, lang: str 
             for faq in dataset.faqs.faqs
         ]
     elif kind == "MedicalCondition":
-        condition = dataset.by_id["conditions"][meta["id"]]
+        condition = dataset.conditions_by_id[meta["id"]]
         page["about"] = {
             "@type": "MedicalCondition",
-            "name": condition.name,  # type: ignore[attr-defined]
-            "alternateName": list(condition.also_known_as),  # type: ignore[attr-defined]
-            "signOrSymptom": {"@type": "MedicalSignOrSymptom", "name": condition.spasm_pattern},  # type: ignore[attr-defined]
-            "typicalTest": [{"@type": "MedicalTest", "name": step} for step in condition.next_steps],  # type: ignore[attr-defined]
+            "name": condition.name,
+            "alternateName": list(condition.also_known_as),
+            "signOrSymptom": {"@type": "MedicalSignOrSymptom", "name": condition.spasm_pattern},
+            "typicalTest": [{"@type": "MedicalTest", "name": step} for step in condition.next_steps],
         }
     return page

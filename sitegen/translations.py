@@ -20,6 +20,7 @@ from pydantic.fields import FieldInfo
 from sitegen import models
 from sitegen.dataset import Dataset
 from sitegen.problems import DataError, Problem
+from sitegen.problems import Path as DataPath
 from sitegen.text import check_safe
 from sitegen.yaml_source import SourceFile, read_yaml
 
@@ -37,7 +38,7 @@ def languages(data_dir: Path) -> list[str]:
 def localize(dataset: Dataset, data_dir: Path, lang: str) -> Dataset:
     """`dataset` with every text in `lang`; raise DataError naming every missing or wrong one."""
     problems: list[Problem] = []
-    files: dict[str, models.Record] = {}
+    files: dict[str, Any] = {}  # each the model models.FILES names for its stem: Dataset's field type
     for stem in models.FILES:
         english = getattr(dataset, stem)
         name = f"{data_dir.name}/{lang}/{stem}.yaml"
@@ -54,10 +55,10 @@ def localize(dataset: Dataset, data_dir: Path, lang: str) -> Dataset:
         files[stem] = translated
     if problems:
         raise DataError(problems)
-    return Dataset(**files)  # type: ignore[arg-type]
+    return Dataset(**files)
 
 
-def _translate(record: models.Record, given: Any, path: tuple, source: SourceFile) -> tuple[Any, list[Problem]]:
+def _translate(record: models.Record, given: Any, path: DataPath, source: SourceFile) -> tuple[Any, list[Problem]]:
     """A copy of `record` with the texts of `given` (its translation's mapping), and the problems."""
     problems: list[Problem] = []
     if not isinstance(given, dict):
@@ -66,8 +67,9 @@ def _translate(record: models.Record, given: Any, path: tuple, source: SourceFil
     for key in given:
         if key != "id" and not (key in fields and _translatable(type(record), key, fields[key])):
             problems.append(source.problem((*path, key), "not a translatable text of the English file"))
-    if "id" in fields and given.get("id", record.id) != record.id:  # type: ignore[attr-defined]
-        problems.append(source.problem((*path, "id"), f"expected the id '{record.id}' here"))  # type: ignore[attr-defined]
+    record_id = getattr(record, "id", None)
+    if "id" in fields and given.get("id", record_id) != record_id:
+        problems.append(source.problem((*path, "id"), f"expected the id '{record_id}' here"))
     update: dict[str, Any] = {}
     for key, info in fields.items():
         value = getattr(record, key)
@@ -87,7 +89,9 @@ def _translate(record: models.Record, given: Any, path: tuple, source: SourceFil
     return record.model_copy(update=update), problems
 
 
-def _records(values: tuple, given: Any, path: tuple, source: SourceFile) -> tuple[tuple, list[Problem]]:
+def _records(
+    values: tuple[Any, ...], given: Any, path: DataPath, source: SourceFile
+) -> tuple[tuple[Any, ...], list[Problem]]:
     """A list of records, matched to the translation's list by id, or by position without ids."""
     if not isinstance(given, tuple):
         return values, [source.problem(path, f"expected a list of {len(values)} translated entries")]
@@ -96,22 +100,21 @@ def _records(values: tuple, given: Any, path: tuple, source: SourceFile) -> tupl
     result = []
     for index, record in enumerate(values):
         record_id = getattr(record, "id", None)
-        if record_id is not None:
-            position, item = by_id.get(record_id, (None, None))
-        else:
-            position, item = (index, given[index]) if index < len(given) else (None, None)
-        if item is None:
+        by_position = (index, given[index]) if index < len(given) else None
+        match = by_id.get(record_id) if record_id is not None else by_position
+        if match is None:
             what = f"'{record_id}'" if record_id is not None else f"entry {index + 1}"
             problems.append(source.problem(path, f"{what} has no translation"))
             result.append(record)
             continue
+        position, item = match
         translated, found = _translate(record, item, (*path, position), source)
         problems.extend(found)
         result.append(translated)
     return tuple(result), problems
 
 
-def _text(english: Any, given: Any, path: tuple, source: SourceFile) -> tuple[Any, list[Problem]]:
+def _text(english: Any, given: Any, path: DataPath, source: SourceFile) -> tuple[Any, list[Problem]]:
     """One text field (a string or a list of strings) in the other language."""
     if english is None or english == ():
         return english, [] if given is None else [source.problem(path, "the English file has no text here")]
@@ -128,7 +131,7 @@ def _text(english: Any, given: Any, path: tuple, source: SourceFile) -> tuple[An
     ]
 
 
-def _one_text(english: str | None, given: Any, path: tuple, source: SourceFile) -> list[Problem]:
+def _one_text(english: str | None, given: Any, path: DataPath, source: SourceFile) -> list[Problem]:
     if not isinstance(given, str) or not given.strip():
         return [source.problem(path, "missing or empty translation")]
     try:

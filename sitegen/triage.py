@@ -36,7 +36,7 @@ class Edge:
 
 def rank(level: str) -> int:
     """0 for the most urgent level; a larger rank is less urgent."""
-    return models.LEVELS.index(level)  # type: ignore[arg-type]
+    return models.LEVELS.index(level)
 
 
 def edges(dataset: Dataset) -> dict[str, list[Edge]]:
@@ -51,24 +51,32 @@ def edges(dataset: Dataset) -> dict[str, list[Edge]]:
             ]
             continue
         result[question.id] = [*_screen_edges(dataset, question, here)]
-        result[question.id].append(Edge(question.id, question.none_label, question.if_none, (), (*here, "if_none")))  # type: ignore[arg-type]
+        none_label, if_none = _screen_field(question.none_label), _screen_field(question.if_none)
+        result[question.id].append(Edge(question.id, none_label, if_none, (), (*here, "if_none")))
     return result
 
 
 def _screen_edges(dataset: Dataset, question: models.Question, here: Path) -> Iterator[Edge]:
     """A screen's answers: its listed flags (each to its own next, or if_any), or every flag of its level."""
-    flags = dataset.by_id["red_flags"]
+    flags = dataset.red_flags_by_id
     if not question.flags:
         for flag in dataset.red_flags.red_flags:
             if flag.level == question.screen:
-                yield Edge(question.id, flag.text, question.if_any, (flag.id,), (*here, "if_any"))  # type: ignore[arg-type]
+                yield Edge(question.id, flag.text, _screen_field(question.if_any), (flag.id,), (*here, "if_any"))
         return
     for fi, listed in enumerate(question.flags):
-        flag = flags.get(listed.flag)
-        if flag is None:
+        if listed.flag not in flags:
             continue  # reported by the reference check
+        flag = flags[listed.flag]
         where = (*here, "flags", fi, "next" if listed.next else "flag")
-        yield Edge(question.id, flag.text, listed.next or question.if_any, (flag.id,), where)  # type: ignore[arg-type, attr-defined]
+        yield Edge(question.id, flag.text, _screen_field(listed.next or question.if_any), (flag.id,), where)
+
+
+def _screen_field(value: str | None) -> str:
+    """A field models.Question's validator requires of a screen where it is read here."""
+    if value is None:
+        raise ValueError("a screen without none_label, if_none or an if_any it needs passed validation")
+    return value
 
 
 # -- verification ---------------------------------------------------------------------------
@@ -172,10 +180,10 @@ def red_flags_asked(dataset: Dataset, graph: dict[str, list[Edge]], source: Sour
 
 def screens_ask_their_level(dataset: Dataset, source: SourceFile) -> Iterator[Problem]:
     """A screen lists only red flags of its own level, so its heading never understates one."""
-    flags = dataset.by_id["red_flags"]
+    flags = dataset.red_flags_by_id
     for qi, question in enumerate(dataset.triage.questions):
         for fi, listed in enumerate(question.flags):
-            level = flags[listed.flag].level  # type: ignore[attr-defined]
+            level = flags[listed.flag].level
             if level != question.screen:
                 message = f"red flag '{listed.flag}' is {level}, but this screen asks about {question.screen} signs"
                 yield source.problem(("questions", qi, "flags", fi, "flag"), message)
@@ -333,7 +341,7 @@ def source_entries(dataset: Dataset, ids: tuple[str, ...]) -> list[dict[str, str
     """Each source as the reader sees it named, with the address it was read at (if it has one)."""
     result = []
     for source_id in ids:
-        source: models.Source = dataset.by_id["sources"][source_id]  # type: ignore[assignment]
+        source = dataset.sources_by_id[source_id]
         entry = {"title": source.title, "publisher": source.publisher or ""}
         if source.url:
             entry["url"] = source.url
@@ -350,7 +358,7 @@ def _links(dataset: Dataset, links: models.Links, t: Strings) -> list[dict[str, 
     result = []
     for kind in ("causes", "conditions", "specialists"):
         for entity_id in getattr(links, kind):
-            result.append({"title": dataset.by_id[kind][entity_id].name, "url": urls.entity(kind, entity_id).url})  # type: ignore[attr-defined]
+            result.append({"title": dataset.pages_by_id[kind][entity_id].name, "url": urls.entity(kind, entity_id).url})
     for page in links.pages:
         result.append({"title": t(f"page.{page}"), "url": urls.PAGES[page].url})
     return result

@@ -2,29 +2,26 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
 import shutil
 import subprocess
-import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Browser, Page, sync_playwright
 
 from tests.helpers import (
-    CHROMIUM,
-    CHROMIUM_ARGS,
     DEPLOY,
     ENGINES,
     NGINX,
     NGINX_SITES,
     ROOT,
     Deployed,
-    QuietHandler,
     build_site,
     free_port,
+    launch_chromium,
     nginx_main_config,
+    serve_static,
 )
 
 
@@ -32,13 +29,8 @@ from tests.helpers import (
 def web_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
     """A web server on 127.0.0.1 and the folder it serves (empty until `served` fills it)."""
     web_root = tmp_path_factory.mktemp("www")
-    handler = functools.partial(QuietHandler, directory=str(web_root))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/", web_root
-    server.shutdown()
-    server.server_close()
+    with serve_static(web_root) as (address, _):
+        yield address, web_root
 
 
 @pytest.fixture(scope="session")
@@ -77,7 +69,8 @@ def zensical_site(tmp_path_factory: pytest.TempPathFactory, site_env: dict[str, 
 @pytest.fixture(scope="session", params=ENGINES)
 def engine_site(request: pytest.FixtureRequest) -> Path:
     """The site as each engine builds it: a test asking for it runs once per engine."""
-    return request.getfixturevalue(f"{request.param}_site")
+    built: Path = request.getfixturevalue(f"{request.param}_site")
+    return built
 
 
 @pytest.fixture(scope="session")
@@ -90,34 +83,38 @@ def served(site: Path, web_server: tuple[str, Path]) -> dict[str, str]:
 
 
 @pytest.fixture(scope="session")
-def browser() -> Iterator[object]:
-    playwright_sync = pytest.importorskip("playwright.sync_api")
-    with playwright_sync.sync_playwright() as playwright:
-        instance = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        instance = launch_chromium(playwright)
         yield instance
         instance.close()
 
 
 @pytest.fixture
-def page(browser: object) -> Iterator[object]:
-    """A fresh browser page; `page.foreign_requests` lists every request to a non-local host.
+def page(browser: Browser) -> Iterator[Page]:
+    """A fresh browser page.
 
     The site's service worker is blocked here, so what a test routes or counts is what the page
     asks the network for; tests/test_offline.py runs the worker in contexts of its own."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, service_workers="block")  # type: ignore[attr-defined]
-    page = context.new_page()
-    page.foreign_requests = []
-    page.on("request", lambda r: _record_foreign(page, r.url))
-    yield page
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, service_workers="block")
+    yield context.new_page()
     context.close()
 
 
-def _record_foreign(page: object, url: str) -> None:
+@pytest.fixture
+def foreign_requests(page: Page) -> list[str]:
+    """Every request `page` makes to a host other than this machine, from the test's start."""
     from urllib.parse import urlsplit
 
-    host = urlsplit(url).hostname or ""
-    if url.startswith(("http:", "https:", "ws:", "wss:")) and host not in ("127.0.0.1", "localhost"):
-        page.foreign_requests.append(url)  # type: ignore[attr-defined]
+    found: list[str] = []
+
+    def record(url: str) -> None:
+        host = urlsplit(url).hostname or ""
+        if url.startswith(("http:", "https:", "ws:", "wss:")) and host not in ("127.0.0.1", "localhost"):
+            found.append(url)
+
+    page.on("request", lambda request: record(request.url))
+    return found
 
 
 # -- the site as deployed: Debian's nginx running deploy/*.conf ---------------------------------
@@ -160,7 +157,7 @@ def nginx(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Deploy
             process.wait()
 
 
-def _wait_for_http(addresses: Iterable[str], process: subprocess.Popen, error_log: Path) -> None:
+def _wait_for_http(addresses: Iterable[str], process: subprocess.Popen[bytes], error_log: Path) -> None:
     import time
     import urllib.request
 
@@ -176,3 +173,30 @@ def _wait_for_http(addresses: Iterable[str], process: subprocess.Popen, error_lo
                 if time.monotonic() > deadline:
                     pytest.fail(f"nginx did not answer at {url}:\n{error_log.read_text(errors='replace')}")
                 time.sleep(0.05)
+
+
+# -- measured figures, printed after the run ------------------------------------------------------
+
+FIGURE = "figure"
+
+
+@pytest.fixture
+def figure(record_property: Callable[[str, object], None]) -> Callable[[str], None]:
+    """Reports a measured figure (a size, a share) in the run's summary. It travels with the test's
+    report, so it is shown under pytest-xdist too, whose workers' own output is not."""
+    return lambda text: record_property(FIGURE, text)
+
+
+FIGURES: list[str] = []
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    if report.when == "call":
+        FIGURES.extend(str(value) for name, value in report.user_properties if name == FIGURE)
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    if FIGURES:
+        terminalreporter.section("measured")
+        for line in sorted(FIGURES):
+            terminalreporter.write_line(line)

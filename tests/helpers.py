@@ -4,13 +4,20 @@ from here, never from conftest.py."""
 
 from __future__ import annotations
 
+import functools
 import http.server
 import os
 import shutil
 import subprocess
 import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Playwright
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -25,13 +32,19 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 
+
+def launch_chromium(playwright: Playwright, **options: Any) -> Browser:
+    """Debian's Chromium with the flags above, for the tests and the bench alike."""
+    return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, **options)
+
+
 ENGINES = ("mkdocs", "zensical")
 """The engines every site test runs against (sitegen/engines.py)."""
 
 
 def build_site(
     project: Path, site_dir: Path, *, env: dict[str, str] | None = None, engine: str = "mkdocs"
-) -> subprocess.CompletedProcess:
+) -> subprocess.CompletedProcess[str]:
     """`python -m sitegen build` of `project` into `site_dir` with `engine`, as ./site-build.sh runs it."""
     return subprocess.run(
         [sys.executable, "-m", "sitegen", "build", str(site_dir), "--root", str(project), "--engine", engine],
@@ -50,6 +63,21 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+@contextmanager
+def serve_static(
+    folder: Path, handler: type[http.server.SimpleHTTPRequestHandler] = QuietHandler
+) -> Iterator[tuple[str, http.server.ThreadingHTTPServer]]:
+    """`folder` over HTTP on a free 127.0.0.1 port until the block ends: its address (ending in /)
+    and the server, which a test may shut down early to take the site offline."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(folder)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/", server
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
 # -- the site as deployed: Debian's nginx running deploy/*.conf ---------------------------------
 
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
@@ -66,7 +94,8 @@ def free_port() -> int:
 
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+        port: int = probe.getsockname()[1]
+        return port
 
 
 def nginx_main_config(prefix: Path, servers: list[Path]) -> str:

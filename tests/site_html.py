@@ -6,9 +6,10 @@ import json
 import re
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import markdown
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Tag
 
 from sitegen.translations import languages
 
@@ -24,7 +25,7 @@ def soup(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
-def article(site: Path, url: str) -> BeautifulSoup:
+def article(site: Path, url: str) -> Tag:
     """The page's main content, without header, navigation and footer."""
     found = soup(page_file(site, url)).select_one("article")
     assert found is not None, f"{url}: no <article>"
@@ -41,8 +42,9 @@ def _tight(text: str) -> str:
     return re.sub(r" ([),.:;])", r"\1", re.sub(r"\( ", "(", words(text)))
 
 
-def text_of(node: BeautifulSoup) -> str:
+def text_of(node: Tag | None) -> str:
     """The text a reader sees, without the pilcrows of heading permalinks."""
+    assert node is not None, "no such element on the page"
     return _tight(" ".join(s for s in node.find_all(string=True) if not s.find_parent(class_="headerlink")))
 
 
@@ -51,10 +53,17 @@ def markdown_text(source: str) -> str:
     return _tight(BeautifulSoup(markdown.markdown(source), "html.parser").get_text(" "))
 
 
-def json_ld(site: Path, url: str) -> dict:
+def json_ld(site: Path, url: str) -> dict[str, Any]:
     script = soup(page_file(site, url)).select_one('script[type="application/ld+json"]')
     assert script is not None, f"{url}: no JSON-LD"
-    return json.loads(script.string or "")
+    data: dict[str, Any] = json.loads(script.string or "")
+    return data
+
+
+def attribute(node: Tag | None, name: str) -> str:
+    """An attribute's value as written, '' when absent (bs4 gives `class` and `rel` as lists: joined)."""
+    value = node.get(name) if node is not None else None
+    return " ".join(value) if isinstance(value, list) else value or ""
 
 
 EDITIONS = tuple(languages(Path(__file__).resolve().parent.parent / "data"))

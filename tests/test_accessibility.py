@@ -8,11 +8,13 @@ into the page: nothing is fetched at test time.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any, Literal
 
 import pytest
 from axe_playwright_python.base import AXE_SCRIPT
+from playwright.sync_api import Browser, Page
 
 from sitegen.kinds import KINDS
 from tests.checker import TREE, Step, hash_of, open_checker, shortest_routes
@@ -23,6 +25,11 @@ pytestmark = pytest.mark.browser
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 SCHEMES = {"light": "default", "dark": "slate"}
 WIDE, NARROW = (1280, 900), (390, 844)
+Scheme = Literal["light", "dark"]
+NewPage = Callable[..., Page]
+"""`context_for`'s new(scheme, size=WIDE): a page in its own context."""
+Finding = dict[str, Any]
+"""What a script in the page returned: an axe violation, a focus stop."""
 BOX = "[data-site-search-input]"
 SETTLED = "() => document.querySelector('[data-site-search-results]').getAttribute('aria-busy') === 'false'"
 
@@ -30,15 +37,16 @@ SETTLED = "() => document.querySelector('[data-site-search-results]').getAttribu
 # -- axe ------------------------------------------------------------------------------------
 
 
-def axe_violations(page: object) -> list[dict]:
+def axe_violations(page: Page) -> list[Finding]:
     """axe-core's violations of the page as it is now, for the WCAG A/AA tags and best practice."""
-    if not page.evaluate("typeof window.axe === 'object'"):  # type: ignore[attr-defined]
-        page.evaluate(AXE_SCRIPT)  # type: ignore[attr-defined]
+    if not page.evaluate("typeof window.axe === 'object'"):
+        page.evaluate(AXE_SCRIPT)
     options = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
-    return page.evaluate("options => axe.run(document, options)", options)["violations"]  # type: ignore[attr-defined]
+    violations: list[Finding] = page.evaluate("options => axe.run(document, options)", options)["violations"]
+    return violations
 
 
-def report(where: str, violations: list[dict]) -> list[str]:
+def report(where: str, violations: list[Finding]) -> list[str]:
     """One line per violation: where, the rule, its impact and the elements (axe's selectors)."""
     lines = []
     for violation in violations:
@@ -51,14 +59,12 @@ def report(where: str, violations: list[dict]) -> list[str]:
 
 
 @pytest.fixture
-def context_for(browser: object) -> Iterator[object]:
+def context_for(browser: Browser) -> Iterator[NewPage]:
     """new(scheme, size): a browser page preferring that colour scheme, at that viewport size."""
     contexts = []
 
-    def new(scheme: str, size: tuple[int, int] = WIDE) -> object:
-        context = browser.new_context(  # type: ignore[attr-defined]
-            color_scheme=scheme, viewport={"width": size[0], "height": size[1]}
-        )
+    def new(scheme: Scheme, size: tuple[int, int] = WIDE) -> Page:
+        context = browser.new_context(color_scheme=scheme, viewport={"width": size[0], "height": size[1]})
         contexts.append(context)
         return context.new_page()
 
@@ -74,9 +80,9 @@ LUMINANCE = """() => {
 }"""
 
 
-def assert_scheme(page: object, scheme: str, where: str) -> None:
+def assert_scheme(page: Page, scheme: Scheme, where: str) -> None:
     """The page is really in `scheme`: Material's attribute, and a background to match."""
-    attribute, luminance = page.evaluate(LUMINANCE)  # type: ignore[attr-defined]
+    attribute, luminance = page.evaluate(LUMINANCE)
     assert attribute == SCHEMES[scheme], f"{where}: scheme {attribute!r}, expected {SCHEMES[scheme]!r}"
     assert (luminance < 0.05) if scheme == "dark" else (luminance > 0.9), f"{where}: background luminance {luminance}"
 
@@ -102,9 +108,9 @@ def template_pages(site: Path) -> list[str]:
     ids=["light-wide", "dark-wide", "light-narrow", "dark-narrow"],
 )
 def test_a_page_of_each_template_has_no_axe_violations(
-    context_for: object, site: Path, served: dict[str, str], scheme: str, size: tuple[int, int]
+    context_for: NewPage, site: Path, served: dict[str, str], scheme: Scheme, size: tuple[int, int]
 ) -> None:
-    page = context_for(scheme, size)  # type: ignore[operator]
+    page = context_for(scheme, size)
     found: list[str] = []
     for url in template_pages(site):
         where = f"/{url} [{scheme}, {size[0]}px]"
@@ -114,7 +120,7 @@ def test_a_page_of_each_template_has_no_axe_violations(
     assert found == [], "\n".join(found)
 
 
-def checker_states(tree: dict) -> list[tuple[str, list[Step]]]:
+def checker_states(tree: dict[str, Any]) -> list[tuple[str, list[Step]]]:
     """Each question, and the nearest outcome of each urgency level, with the clicks to reach it."""
     routes = shortest_routes(tree)
     states = [(node_id, routes[node_id]) for node_id, node in tree["nodes"].items() if node["kind"] == "question"]
@@ -136,9 +142,9 @@ def test_the_checker_states_cover_every_question_and_every_level() -> None:
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_every_symptom_checker_state_has_no_axe_violations(
-    context_for: object, served: dict[str, str], scheme: str
+    context_for: NewPage, served: dict[str, str], scheme: Scheme
 ) -> None:
-    page = context_for(scheme)  # type: ignore[operator]
+    page = context_for(scheme)
     open_checker(page, served["root"] + "triage/")
     found: list[str] = []
     for name, clicks in checker_states(TREE):
@@ -154,12 +160,12 @@ def test_every_symptom_checker_state_has_no_axe_violations(
     assert found == [], "\n".join(found)
 
 
-def open_search(page: object, query: str = "cramp at night") -> None:
-    box = page.locator(BOX)  # type: ignore[attr-defined]
+def open_search(page: Page, query: str = "cramp at night") -> None:
+    box = page.locator(BOX)
     box.click()
     box.fill(query)
-    page.wait_for_function(SETTLED)  # type: ignore[attr-defined]
-    page.locator(".site-search__result").first.wait_for()  # type: ignore[attr-defined]
+    page.wait_for_function(SETTLED)
+    page.locator(".site-search__result").first.wait_for()
 
 
 @pytest.mark.parametrize(
@@ -168,9 +174,9 @@ def open_search(page: object, query: str = "cramp at night") -> None:
     ids=["light-wide", "dark-wide", "light-narrow", "dark-narrow"],
 )
 def test_the_open_search_panel_has_no_axe_violations(
-    context_for: object, served: dict[str, str], scheme: str, size: tuple[int, int]
+    context_for: NewPage, served: dict[str, str], scheme: Scheme, size: tuple[int, int]
 ) -> None:
-    page = context_for(scheme, size)  # type: ignore[operator]
+    page = context_for(scheme, size)
     page.goto(served["root"] + "causes/")
     open_search(page)
     page.keyboard.press("ArrowDown")  # a chosen result, highlighted, as well as the others
@@ -183,9 +189,9 @@ def test_the_open_search_panel_has_no_axe_violations(
 
 @pytest.mark.parametrize("url", ["", "causes/", "triage/"])
 def test_on_a_narrow_screen_the_open_search_leaves_the_emergency_banner_in_view(
-    context_for: object, served: dict[str, str], url: str
+    context_for: NewPage, served: dict[str, str], url: str
 ) -> None:
-    page = context_for("light", NARROW)  # type: ignore[operator]
+    page = context_for("light", NARROW)
     page.goto(served["root"] + url)
     open_search(page)
     on_top = page.evaluate(
@@ -198,6 +204,7 @@ def test_on_a_narrow_screen_the_open_search_leaves_the_emergency_banner_in_view(
     assert on_top and all(shown for _, shown in on_top), f"/{url}: search covers the emergency links: {on_top}"
     panel = page.locator("[data-site-search-panel]").bounding_box()
     banner = page.locator(".emergency").bounding_box()
+    assert panel is not None and banner is not None, f"/{url}: the results panel or the banner is not shown"
     assert panel["y"] >= banner["y"] + banner["height"], (panel, banner)
     assert panel["y"] + panel["height"] <= NARROW[1] + 1, "the results run off the bottom of the screen"
 
@@ -240,19 +247,19 @@ FOCUS = """el => {
 SETTLED_ANIMATIONS = "() => Promise.all(document.getAnimations().map(a => a.finished.catch(() => null)))"
 
 
-def settle(page: object) -> None:
+def settle(page: Page) -> None:
     """Wait until every CSS transition and animation on the page has finished (Material's take
     250 ms): the focus is then shown as the reader finally sees it."""
-    page.evaluate(SETTLED_ANIMATIONS)  # type: ignore[attr-defined]
+    page.evaluate(SETTLED_ANIMATIONS)
 
 
-def tab_through(page: object, stops: int) -> list[dict]:
+def tab_through(page: Page, stops: int) -> list[Finding]:
     """Press Tab `stops` times from page load; what each press focused and how it showed."""
     seen = []
     for _ in range(stops):
-        page.keyboard.press("Tab")  # type: ignore[attr-defined]
+        page.keyboard.press("Tab")
         settle(page)
-        focused = page.evaluate_handle("document.activeElement")  # type: ignore[attr-defined]
+        focused = page.evaluate_handle("document.activeElement")
         state = focused.evaluate(FOCUS)
         focused.evaluate("el => el.blur()")
         settle(page)
@@ -262,12 +269,16 @@ def tab_through(page: object, stops: int) -> list[dict]:
     return seen
 
 
-def invisible_focus(seen: list[dict]) -> list[str]:
+def invisible_focus(seen: list[Finding]) -> list[str]:
     """Stops whose focus shows neither as a ring of 3:1 against its surroundings nor as another
     change of colour, border, shadow or underline."""
 
-    def shows(stop: dict) -> bool:
-        return (stop["ring"] and stop["ring_contrast"] >= 3) or stop["shadow"] or stop["look"] != stop["unfocused_look"]
+    def shows(stop: Finding) -> bool:
+        return (
+            bool(stop["ring"] and stop["ring_contrast"] >= 3)
+            or stop["shadow"]
+            or stop["look"] != stop["unfocused_look"]
+        )
 
     return [
         f"{stop['kind']} {stop['name']!r}: ring {stop['ring']}, {stop['ring_contrast']:.1f}:1"
@@ -278,9 +289,9 @@ def invisible_focus(seen: list[dict]) -> list[str]:
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_tab_reaches_skip_link_palette_search_and_navigation_with_the_focus_showing(
-    context_for: object, served: dict[str, str], scheme: str
+    context_for: NewPage, served: dict[str, str], scheme: Scheme
 ) -> None:
-    page = context_for(scheme)  # type: ignore[operator]
+    page = context_for(scheme)
     page.goto(served["root"])
     seen = tab_through(page, 9)
     kinds = [stop["kind"] for stop in seen]
@@ -292,9 +303,9 @@ def test_tab_reaches_skip_link_palette_search_and_navigation_with_the_focus_show
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_tab_reaches_each_checker_answer_with_the_focus_showing(
-    context_for: object, served: dict[str, str], scheme: str
+    context_for: NewPage, served: dict[str, str], scheme: Scheme
 ) -> None:
-    page = context_for(scheme)  # type: ignore[operator]
+    page = context_for(scheme)
     page.goto(served["root"] + "triage/")
     page.locator("#triage .triage__answer").first.wait_for()
     answers = [answer["label"] for answer in TREE["nodes"][TREE["start"]]["answers"]]
@@ -312,9 +323,9 @@ def test_tab_reaches_each_checker_answer_with_the_focus_showing(
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_the_palette_toggle_switches_with_enter_and_space_and_keeps_the_focus_showing(
-    context_for: object, served: dict[str, str], scheme: str
+    context_for: NewPage, served: dict[str, str], scheme: Scheme
 ) -> None:
-    page = context_for(scheme)  # type: ignore[operator]
+    page = context_for(scheme)
     page.goto(served["root"])
     for _ in range(10):
         page.keyboard.press("Tab")
@@ -322,7 +333,7 @@ def test_the_palette_toggle_switches_with_enter_and_space_and_keeps_the_focus_sh
             break
     else:
         raise AssertionError("Tab never reached the palette toggle")
-    other = {"light": "dark", "dark": "light"}
+    other: dict[Scheme, Scheme] = {"light": "dark", "dark": "light"}
     expected = scheme
     for key in ("Space", "Enter", "Enter", "Space"):
         page.keyboard.press(key)

@@ -10,19 +10,22 @@ import gzip
 import io
 import json
 import re
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
+from playwright.sync_api import Browser, Page
 
 from sitegen.diary import flagged_ids
 from sitegen.loader import load_dataset
 from tests.helpers import ROOT
-from tests.test_accessibility import assert_scheme, axe_violations, report
+from tests.test_accessibility import Scheme, assert_scheme, axe_violations, report
 
 pytestmark = pytest.mark.browser
 
 DATA = load_dataset(ROOT / "data")
-FLAGS = DATA.by_id["red_flags"]
+FLAGS = DATA.red_flags_by_id
 LEVEL_LABEL = {level.level: level.label for level in DATA.triage.levels}
 SCRIPT_GZIP_MAX = 8_000
 
@@ -35,84 +38,84 @@ TRICKY_NOTES = [
 
 
 @pytest.fixture
-def diary(page: object, served: dict[str, str]) -> object:
-    page.goto(served["root"] + "diary/")  # type: ignore[attr-defined]
-    page.get_by_role("button", name="Save entry").wait_for()  # type: ignore[attr-defined]
+def diary(page: Page, served: dict[str, str]) -> object:
+    page.goto(served["root"] + "diary/")
+    page.get_by_role("button", name="Save entry").wait_for()
     return page
 
 
-def record(
-    page: object, *, date: str = "2026-11-20", time: str = "03:10", place: str = "calf", **fields: object
-) -> None:
+def record(page: Page, *, date: str = "2026-11-20", time: str = "03:10", place: str = "calf", **fields: Any) -> None:
     """Fill the form as a reader does, and save."""
-    page.get_by_label("Date").fill(date)  # type: ignore[attr-defined]
-    page.get_by_label("Time").fill(time)  # type: ignore[attr-defined]
-    page.get_by_label("Where in the body").select_option(place)  # type: ignore[attr-defined]
+    page.get_by_label("Date").fill(date)
+    page.get_by_label("Time").fill(time)
+    page.get_by_label("Where in the body").select_option(place)
     if fields.get("other"):
-        page.get_by_label("Which other place").fill(str(fields["other"]))  # type: ignore[attr-defined]
+        page.get_by_label("Which other place").fill(str(fields["other"]))
     if "minutes" in fields:
-        page.get_by_label("Minutes").fill(str(fields["minutes"]))  # type: ignore[attr-defined]
+        page.get_by_label("Minutes").fill(str(fields["minutes"]))
     if "seconds" in fields:
-        page.get_by_label("Seconds").fill(str(fields["seconds"]))  # type: ignore[attr-defined]
+        page.get_by_label("Seconds").fill(str(fields["seconds"]))
     if "severity" in fields:
-        page.get_by_role("group", name="How bad").get_by_label(str(fields["severity"]), exact=True).check()  # type: ignore[attr-defined]
+        page.get_by_role("group", name="How bad").get_by_label(str(fields["severity"]), exact=True).check()
     if "activity" in fields:
-        page.get_by_label("What you were doing").fill(str(fields["activity"]))  # type: ignore[attr-defined]
+        page.get_by_label("What you were doing").fill(str(fields["activity"]))
     if fields.get("medicine"):
-        page.get_by_label("A new or changed medicine recently").check()  # type: ignore[attr-defined]
-        page.get_by_label("Which medicine").fill(str(fields["medicine"]))  # type: ignore[attr-defined]
+        page.get_by_label("A new or changed medicine recently").check()
+        page.get_by_label("Which medicine").fill(str(fields["medicine"]))
     if "stress" in fields:
-        page.get_by_role("group", name="Stress").get_by_label(str(fields["stress"])).check()  # type: ignore[attr-defined]
-    for sign in fields.get("signs", ()):  # type: ignore[attr-defined]
-        page.get_by_label(sign, exact=True).check()  # type: ignore[attr-defined]
+        page.get_by_role("group", name="Stress").get_by_label(str(fields["stress"])).check()
+    for sign in fields.get("signs", ()):
+        page.get_by_label(sign, exact=True).check()
     if "note" in fields:
-        page.get_by_label("Note (optional)").fill(str(fields["note"]))  # type: ignore[attr-defined]
-    page.get_by_role("button", name="Save").click()  # type: ignore[attr-defined]
-    page.get_by_role("status").filter(has_text="Saved").wait_for()  # type: ignore[attr-defined]
+        page.get_by_label("Note (optional)").fill(str(fields["note"]))
+    page.get_by_role("button", name="Save").click()
+    page.get_by_role("status").filter(has_text="Saved").wait_for()
 
 
-def entries(page: object) -> list[str]:
-    return page.locator(".diary__entry").all_inner_texts()  # type: ignore[attr-defined]
+def entries(page: Page) -> list[str]:
+    return page.locator(".diary__entry").all_inner_texts()
 
 
-def download_csv(page: object) -> bytes:
-    with page.expect_download() as info:  # type: ignore[attr-defined]
-        page.get_by_role("button", name="Download CSV").click()  # type: ignore[attr-defined]
+def download_csv(page: Page) -> bytes:
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Download CSV").click()
     return Path(info.value.path()).read_bytes()
 
 
-def import_csv(page: object, data: bytes, name: str = "diary.csv") -> None:
-    with page.expect_file_chooser() as chooser:  # type: ignore[attr-defined]
-        page.get_by_role("button", name="Import CSV").click()  # type: ignore[attr-defined]
+def import_csv(page: Page, data: bytes, name: str = "diary.csv") -> None:
+    with page.expect_file_chooser() as chooser:
+        page.get_by_role("button", name="Import CSV").click()
     chooser.value.set_files({"name": name, "mimeType": "text/csv", "buffer": data})
 
 
-def stored(page: object) -> str:
-    return page.evaluate("() => JSON.stringify(Object.entries(localStorage))")  # type: ignore[attr-defined]
+def stored(page: Page) -> str:
+    entries: str = page.evaluate("() => JSON.stringify(Object.entries(localStorage))")
+    return entries
 
 
-def test_the_diary_is_one_form_in_the_article_with_labelled_fields(diary: object) -> None:
-    assert diary.locator("article form").count() == 1  # type: ignore[attr-defined]
+def test_the_diary_is_one_form_in_the_article_with_labelled_fields(diary: Page) -> None:
+    assert diary.locator("article form").count() == 1
     for label in ("Date", "Time", "Where in the body", "Minutes", "What you were doing", "Note (optional)"):
-        assert diary.get_by_label(label).count() == 1, label  # type: ignore[attr-defined]
+        assert diary.get_by_label(label).count() == 1, label
     names = ("How bad", "Stress", "Did you also notice")
     for name in names:
-        assert diary.get_by_role("group", name=name).count() == 1, name  # type: ignore[attr-defined]
-    save = diary.get_by_role("button", name="Save entry")  # type: ignore[attr-defined]
-    assert save.bounding_box()["height"] >= 44
+        assert diary.get_by_role("group", name=name).count() == 1, name
+    save = diary.get_by_role("button", name="Save entry")
+    box = save.bounding_box()
+    assert box is not None and box["height"] >= 44
 
 
-def test_a_saved_entry_is_listed_after_a_reload(diary: object) -> None:
+def test_a_saved_entry_is_listed_after_a_reload(diary: Page) -> None:
     record(diary, minutes=2, severity=7, activity="Sleeping", note="Left calf, woke me up")
-    assert "Saved" in diary.get_by_role("status").inner_text()  # type: ignore[attr-defined]
-    diary.reload()  # type: ignore[attr-defined]
-    diary.get_by_role("heading", name="Your entries (1)").wait_for()  # type: ignore[attr-defined]
+    assert "Saved" in diary.get_by_role("status").inner_text()
+    diary.reload()
+    diary.get_by_role("heading", name="Your entries (1)").wait_for()
     (entry,) = entries(diary)
     for text in ("Calf", "lasted 2 min", "7 of 10", "while Sleeping", "Left calf, woke me up"):
         assert text in entry
 
 
-def test_the_csv_round_trip_is_exact(diary: object, browser: object, served: dict[str, str]) -> None:
+def test_the_csv_round_trip_is_exact(diary: Page, browser: Browser, served: dict[str, str]) -> None:
     for index, note in enumerate(TRICKY_NOTES):
         record(
             diary,
@@ -133,7 +136,7 @@ def test_the_csv_round_trip_is_exact(diary: object, browser: object, served: dic
     assert len(rows) == 1 + len(TRICKY_NOTES), "one row per entry"
     assert sorted(row[rows[0].index("note")] for row in rows[1:]) == sorted(TRICKY_NOTES)
 
-    fresh = browser.new_context(service_workers="block")  # type: ignore[attr-defined]
+    fresh = browser.new_context(service_workers="block")
     try:
         other = fresh.new_page()
         other.goto(served["root"] + "diary/")
@@ -156,7 +159,7 @@ def test_the_csv_round_trip_is_exact(diary: object, browser: object, served: dic
         ("a row too short", None, "fields, expected 12"),
     ],
 )
-def test_a_malformed_csv_changes_nothing_and_says_why(diary: object, case: str, content: bytes, message: str) -> None:
+def test_a_malformed_csv_changes_nothing_and_says_why(diary: Page, case: str, content: bytes, message: str) -> None:
     record(diary, note="keep me")
     good = download_csv(diary).decode("utf-8")
     header, row = good.rstrip("\r\n").split("\r\n")
@@ -171,7 +174,7 @@ def test_a_malformed_csv_changes_nothing_and_says_why(diary: object, case: str, 
     )
     before = stored(diary)
     import_csv(diary, content, "broken.csv")
-    alert = diary.get_by_role("alert")  # type: ignore[attr-defined]
+    alert = diary.get_by_role("alert")
     alert.filter(has_text="Nothing was imported").wait_for()
     assert message in alert.inner_text()
     assert "unchanged" in alert.inner_text()
@@ -179,9 +182,11 @@ def test_a_malformed_csv_changes_nothing_and_says_why(diary: object, case: str, 
     assert len(entries(diary)) == 1
 
 
-def diary_rules() -> list[tuple[str, dict, str]]:
+def diary_rules() -> list[tuple[str, dict[str, Any], str]]:
     """(case, what the reader records, red flag it must show) for every rule in data/diary.yaml."""
-    rules = [(f"place {p.id}", {"place": p.id}, flag) for p in DATA.diary.places for flag in p.red_flags]
+    rules: list[tuple[str, dict[str, Any], str]] = [
+        (f"place {p.id}", {"place": p.id}, flag) for p in DATA.diary.places for flag in p.red_flags
+    ]
     rules += [(f"sign {s.id}", {"signs": [s.label]}, flag) for s in DATA.diary.signs for flag in s.red_flags]
     rules += [("medicine", {"medicine": "new pills"}, flag) for flag in DATA.diary.medicine.red_flags]
     for rule in DATA.diary.durations:
@@ -192,27 +197,27 @@ def diary_rules() -> list[tuple[str, dict, str]]:
 
 @pytest.mark.parametrize(("case", "fields", "flag_id"), diary_rules(), ids=[r[0] for r in diary_rules()])
 def test_an_episode_with_a_red_flag_shows_its_care_card_and_the_checker(
-    diary: object, served: dict[str, str], case: str, fields: dict, flag_id: str
+    diary: Page, served: dict[str, str], case: str, fields: dict[str, Any], flag_id: str
 ) -> None:
     record(diary, **fields)
     flag = FLAGS[flag_id]
-    warning = diary.locator(".diary__result")  # type: ignore[attr-defined]
-    assert diary.evaluate("() => document.activeElement.textContent") == "This episode had a warning sign"  # type: ignore[attr-defined]
-    card = warning.locator(f".care-card--{flag.level}")  # type: ignore[attr-defined]
-    assert card.get_by_role("link", name=flag.text).count() == 1  # type: ignore[attr-defined]
+    warning = diary.locator(".diary__result")
+    assert diary.evaluate("() => document.activeElement.textContent") == "This episode had a warning sign"
+    card = warning.locator(f".care-card--{flag.level}")
+    assert card.get_by_role("link", name=flag.text).count() == 1
     assert LEVEL_LABEL[flag.level] in card.inner_text()
     checker = card.get_by_role("link", name="Check your symptoms")
     assert checker.get_attribute("href") == served["root"] + "triage/"
     href = card.get_by_role("link", name=flag.text).get_attribute("href")
     assert href == served["root"] + f"when-to-see-a-doctor/#{flag_id}"
-    diary.reload()  # type: ignore[attr-defined]
-    diary.get_by_role("heading", name="Your entries (1)").wait_for()  # type: ignore[attr-defined]
-    assert diary.locator(".diary__entry .care-card").get_by_role("link", name=flag.text).count() == 1  # type: ignore[attr-defined]
+    diary.reload()
+    diary.get_by_role("heading", name="Your entries (1)").wait_for()
+    assert diary.locator(".diary__entry .care-card").get_by_role("link", name=flag.text).count() == 1
 
 
-def test_an_ordinary_episode_shows_no_warning(diary: object) -> None:
+def test_an_ordinary_episode_shows_no_warning(diary: Page) -> None:
     record(diary, minutes=1, activity="Sleeping")
-    assert diary.locator(".care-card").count() == 0  # type: ignore[attr-defined]
+    assert diary.locator(".care-card").count() == 0
 
 
 def test_the_published_red_flags_are_the_checker_s(site: Path) -> None:
@@ -223,35 +228,35 @@ def test_the_published_red_flags_are_the_checker_s(site: Path) -> None:
         assert {k: flag[k] for k in ("level", "text", "sources")} == tree["red_flags"][flag_id], flag_id
 
 
-def test_edit_delete_and_delete_all_with_a_confirmation(diary: object) -> None:
+def test_edit_delete_and_delete_all_with_a_confirmation(diary: Page) -> None:
     record(diary, date="2026-11-01", note="first")
     record(diary, date="2026-11-02", note="second")
-    diary.get_by_role("button", name="Edit the entry of Nov 2").click()  # type: ignore[attr-defined]
-    assert "Edit the entry" in diary.evaluate("() => document.activeElement.textContent")  # type: ignore[attr-defined]
-    assert diary.get_by_label("Note (optional)").input_value() == "second"  # type: ignore[attr-defined]
-    diary.get_by_label("Note (optional)").fill("second, edited")  # type: ignore[attr-defined]
-    diary.get_by_role("button", name="Save changes").click()  # type: ignore[attr-defined]
-    diary.get_by_role("heading", name="Your entries (2)").wait_for()  # type: ignore[attr-defined]
+    diary.get_by_role("button", name="Edit the entry of Nov 2").click()
+    assert "Edit the entry" in diary.evaluate("() => document.activeElement.textContent")
+    assert diary.get_by_label("Note (optional)").input_value() == "second"
+    diary.get_by_label("Note (optional)").fill("second, edited")
+    diary.get_by_role("button", name="Save changes").click()
+    diary.get_by_role("heading", name="Your entries (2)").wait_for()
     assert any("second, edited" in e for e in entries(diary))
-    diary.get_by_role("button", name="Delete the entry of Nov 1").click()  # type: ignore[attr-defined]
-    diary.get_by_role("heading", name="Your entries (1)").wait_for()  # type: ignore[attr-defined]
-    diary.get_by_role("button", name="Delete all entries").click()  # type: ignore[attr-defined]
-    diary.get_by_role("button", name="Keep my entries").click()  # type: ignore[attr-defined]
+    diary.get_by_role("button", name="Delete the entry of Nov 1").click()
+    diary.get_by_role("heading", name="Your entries (1)").wait_for()
+    diary.get_by_role("button", name="Delete all entries").click()
+    diary.get_by_role("button", name="Keep my entries").click()
     assert len(entries(diary)) == 1
-    diary.get_by_role("button", name="Delete all entries").click()  # type: ignore[attr-defined]
-    diary.get_by_role("button", name="Yes, delete all").click()  # type: ignore[attr-defined]
+    diary.get_by_role("button", name="Delete all entries").click()
+    diary.get_by_role("button", name="Yes, delete all").click()
     assert entries(diary) == []
-    diary.reload()  # type: ignore[attr-defined]
-    diary.get_by_text("No entries yet").wait_for()  # type: ignore[attr-defined]
+    diary.reload()
+    diary.get_by_text("No entries yet").wait_for()
 
 
-def test_the_summary_counts_weeks_places_and_the_longest_episode(diary: object) -> None:
+def test_the_summary_counts_weeks_places_and_the_longest_episode(diary: Page) -> None:
     record(diary, date="2026-11-16", place="calf", minutes=1, activity="Sleeping")
     record(diary, date="2026-11-18", place="calf", minutes=4, seconds=30, activity="Sleeping")
     record(diary, date="2026-11-24", place="foot", seconds=20, activity="Walking")
-    summary = diary.locator(".diary__summary")  # type: ignore[attr-defined]
+    summary = diary.locator(".diary__summary")
     chart = summary.get_by_role("img", name="Episodes per week")
-    weeks = chart.locator("title").text_content()
+    weeks = chart.locator("title").text_content() or ""
     assert "week of Nov 16: 2; week of Nov 23: 1" in weeks
     assert chart.locator("rect").count() == 8
     text = summary.inner_text()
@@ -260,18 +265,18 @@ def test_the_summary_counts_weeks_places_and_the_longest_episode(diary: object) 
     assert "4 min 30 s, Nov 18, 2026" in text
 
 
-def test_print_for_your_doctor_is_one_page_without_the_form(diary: object) -> None:
+def test_print_for_your_doctor_is_one_page_without_the_form(diary: Page) -> None:
     for day in range(1, 13):
         record(diary, date=f"2026-11-{day:02d}", minutes=day, severity=day % 11, activity="Sleeping", note="woke up")
-    diary.emulate_media(media="print")  # type: ignore[attr-defined]
-    assert diary.locator("article form").is_hidden()  # type: ignore[attr-defined]
-    assert diary.locator(".diary__summary").is_visible()  # type: ignore[attr-defined]
-    pdf = diary.pdf(format="A4")  # type: ignore[attr-defined]
+    diary.emulate_media(media="print")
+    assert diary.locator("article form").is_hidden()
+    assert diary.locator(".diary__summary").is_visible()
+    pdf = diary.pdf(format="A4")
     assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 1
 
 
-def test_without_javascript_the_page_says_what_the_diary_needs(browser: object, served: dict[str, str]) -> None:
-    context = browser.new_context(java_script_enabled=False)  # type: ignore[attr-defined]
+def test_without_javascript_the_page_says_what_the_diary_needs(browser: Browser, served: dict[str, str]) -> None:
+    context = browser.new_context(java_script_enabled=False)
     try:
         page = context.new_page()
         page.goto(served["root"] + "diary/")
@@ -285,9 +290,9 @@ def test_without_javascript_the_page_says_what_the_diary_needs(browser: object, 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_the_diary_with_entries_and_warnings_has_no_axe_violations(
-    browser: object, served: dict[str, str], scheme: str
+    browser: Browser, served: dict[str, str], scheme: Scheme
 ) -> None:
-    context = browser.new_context(color_scheme=scheme, service_workers="block")  # type: ignore[attr-defined]
+    context = browser.new_context(color_scheme=scheme, service_workers="block")
     try:
         page = context.new_page()
         page.goto(served["root"] + "diary/")
@@ -303,51 +308,51 @@ def test_the_diary_with_entries_and_warnings_has_no_axe_violations(
         context.close()
 
 
-def test_the_diary_script_is_at_most_8_kb_gzip() -> None:
+def test_the_diary_script_is_at_most_8_kb_gzip(figure: Callable[[str], None]) -> None:
     raw = (ROOT / "content" / "assets" / "diary.js").read_bytes()
     packed = len(gzip.compress(raw, 6, mtime=0))
-    print(f"\n[diary] content/assets/diary.js: {len(raw) / 1000:.1f} KB, {packed / 1000:.2f} KB gzip")
+    figure(f"[diary] content/assets/diary.js: {len(raw) / 1000:.1f} KB, {packed / 1000:.2f} KB gzip")
     assert packed <= SCRIPT_GZIP_MAX
 
 
-def test_what_a_reader_types_or_imports_is_shown_as_text_never_run(diary: object) -> None:
+def test_what_a_reader_types_or_imports_is_shown_as_text_never_run(diary: Page) -> None:
     payload = '<img src=x onerror="window.__ran=1"><script>window.__ran=2</script>'
     record(diary, place="other", other=payload, activity=payload, note=payload)
-    diary.reload()  # type: ignore[attr-defined]
-    diary.get_by_role("heading", name="Your entries (1)").wait_for()  # type: ignore[attr-defined]
+    diary.reload()
+    diary.get_by_role("heading", name="Your entries (1)").wait_for()
     (entry,) = entries(diary)
     assert payload in entry
-    assert diary.locator(".diary img, .diary script").count() == 0  # type: ignore[attr-defined]
-    assert diary.evaluate("() => window.__ran === undefined")  # type: ignore[attr-defined]
+    assert diary.locator(".diary img, .diary script").count() == 0
+    assert diary.evaluate("() => window.__ran === undefined")
 
 
 def test_an_episode_longer_than_a_red_flag_s_limit_shows_its_card_and_one_at_the_limit_does_not(
-    page: object, served: dict[str, str], site: Path
+    page: Page, served: dict[str, str], site: Path
 ) -> None:
     """The limit is tested at its edge with a published rule on one flag, whatever data/diary.yaml holds."""
     config = json.loads((site / "diary" / "diary.json").read_text(encoding="utf-8"))
     flag_id = next(iter(config["red_flags"]))
     config["durations"] = [{"over_minutes": 10, "red_flags": [flag_id]}]
     body = json.dumps(config)
-    page.route("**/diary/diary.json", lambda route: route.fulfill(body=body, content_type="application/json"))  # type: ignore[attr-defined]
-    page.goto(served["root"] + "diary/")  # type: ignore[attr-defined]
-    page.get_by_role("button", name="Save entry").wait_for()  # type: ignore[attr-defined]
+    page.route("**/diary/diary.json", lambda route: route.fulfill(body=body, content_type="application/json"))
+    page.goto(served["root"] + "diary/")
+    page.get_by_role("button", name="Save entry").wait_for()
     record(page, place="calf", minutes=10)
-    assert page.locator(".care-card").count() == 0  # type: ignore[attr-defined]
+    assert page.locator(".care-card").count() == 0
     record(page, place="calf", minutes=10, seconds=1)
-    card = page.locator(".diary__result .care-card")  # type: ignore[attr-defined]
+    card = page.locator(".diary__result .care-card")
     assert card.get_by_role("link", name=config["red_flags"][flag_id]["text"]).count() == 1
 
 
-def test_the_form_works_from_the_keyboard_alone(diary: object) -> None:
-    diary.get_by_label("Where in the body").focus()  # type: ignore[attr-defined]
-    diary.keyboard.press("ArrowDown")  # type: ignore[attr-defined]
+def test_the_form_works_from_the_keyboard_alone(diary: Page) -> None:
+    diary.get_by_label("Where in the body").focus()
+    diary.keyboard.press("ArrowDown")
     for _ in range(40):
-        diary.keyboard.press("Tab")  # type: ignore[attr-defined]
-        if diary.evaluate("() => document.activeElement.textContent") == "Save entry":  # type: ignore[attr-defined]
+        diary.keyboard.press("Tab")
+        if diary.evaluate("() => document.activeElement.textContent") == "Save entry":
             break
     else:
         pytest.fail("Tab never reached the Save button")
-    diary.keyboard.press("Enter")  # type: ignore[attr-defined]
-    diary.get_by_role("status").filter(has_text="Saved").wait_for()  # type: ignore[attr-defined]
+    diary.keyboard.press("Enter")
+    diary.get_by_role("status").filter(has_text="Saved").wait_for()
     assert len(entries(diary)) == 1

@@ -7,18 +7,16 @@ headers (tests/test_csp.py) and privacy (tests/test_privacy.py) run on both buil
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import ConsoleMessage, Page, Response
 
 from sitegen import csp, search
 from sitegen.postbuild import TREE
-from tests.helpers import QuietHandler
+from tests.helpers import QuietHandler, serve_static
 from tests.site_html import every_edition, html_pages, soup
 
 
@@ -55,6 +53,7 @@ def test_zensical_pages_carry_what_mkdocs_pages_carry(mkdocs_site: Path, zensica
         assert html.select_one("input[role=combobox][aria-controls=site-search-results]"), f"{site}: {page}"
     ours = soup(zensical_site / page / "index.html").select_one('script[type="application/ld+json"]')
     theirs = soup(mkdocs_site / page / "index.html").select_one('script[type="application/ld+json"]')
+    assert ours is not None and theirs is not None, page
     assert json.loads(ours.string or "") == json.loads(theirs.string or "")
 
 
@@ -91,54 +90,55 @@ class PolicyHandler(QuietHandler):
 def zensical_served(zensical_site: Path) -> Iterator[str]:
     lines = (zensical_site / csp.HEADERS_FILE).read_text(encoding="utf-8").splitlines()[2:]
     handler = type("Handler", (PolicyHandler,), {"headers_sent": [tuple(s.strip().split(": ", 1)) for s in lines]})
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(zensical_site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    with serve_static(zensical_site, handler) as (address, _):
+        yield address
 
 
 @pytest.fixture
-def watched(page: object) -> Iterator[object]:
+def watched(page: Page, foreign_requests: list[str]) -> Iterator[Page]:
     """A browser page that fails the test on a script error, a policy violation or a failed request."""
     problems: list[str] = []
-    page.on("pageerror", lambda error: problems.append(f"script error: {error}"))  # type: ignore[attr-defined]
-    page.on(  # type: ignore[attr-defined]
-        "console",
-        lambda m: "Content Security Policy" in m.text and problems.append(f"policy: {m.text}"),
-    )
-    page.on("response", lambda r: r.status >= 400 and problems.append(f"{r.status} {r.url}"))  # type: ignore[attr-defined]
+
+    def console(message: ConsoleMessage) -> None:
+        if "Content Security Policy" in message.text:
+            problems.append(f"policy: {message.text}")
+
+    def response(answer: Response) -> None:
+        if answer.status >= 400:
+            problems.append(f"{answer.status} {answer.url}")
+
+    page.on("pageerror", lambda error: problems.append(f"script error: {error}"))
+    page.on("console", console)
+    page.on("response", response)
     yield page
     assert problems == []
-    assert page.foreign_requests == []  # type: ignore[attr-defined]
+    assert foreign_requests == []
 
 
 @pytest.mark.browser
-def test_zensical_home_shows_the_emergency_block_styled(watched: object, zensical_served: str) -> None:
-    watched.goto(zensical_served, wait_until="networkidle")  # type: ignore[attr-defined]
-    emergency = watched.get_by_role("complementary", name="Emergency")  # type: ignore[attr-defined]
+def test_zensical_home_shows_the_emergency_block_styled(watched: Page, zensical_served: str) -> None:
+    watched.goto(zensical_served, wait_until="networkidle")
+    emergency = watched.get_by_role("complementary", name="Emergency")
     assert emergency.is_visible() and "911" in emergency.inner_text()
-    header_colour = watched.locator(".md-header").evaluate("e => getComputedStyle(e).backgroundColor")  # type: ignore[attr-defined]
+    header_colour = watched.locator(".md-header").evaluate("e => getComputedStyle(e).backgroundColor")
     assert header_colour not in ("rgba(0, 0, 0, 0)", "transparent")
 
 
 @pytest.mark.browser
-def test_zensical_search_finds_a_page_from_a_readers_words(watched: object, zensical_served: str) -> None:
-    watched.goto(zensical_served + "causes/", wait_until="networkidle")  # type: ignore[attr-defined]
-    box = watched.locator("input[role=combobox]")  # type: ignore[attr-defined]
+def test_zensical_search_finds_a_page_from_a_readers_words(watched: Page, zensical_served: str) -> None:
+    watched.goto(zensical_served + "causes/", wait_until="networkidle")
+    box = watched.locator("input[role=combobox]")
     box.fill("charley horse")
-    results = watched.locator("#site-search-results [role=option] a, #site-search-results a")  # type: ignore[attr-defined]
+    results = watched.locator("#site-search-results [role=option] a, #site-search-results a")
     results.first.wait_for()
     assert results.count() >= 1
 
 
 @pytest.mark.browser
-def test_zensical_symptom_checker_answers_its_first_question(watched: object, zensical_served: str) -> None:
-    watched.goto(zensical_served + "triage/")  # type: ignore[attr-defined]
-    heading = watched.locator("#triage-heading")  # type: ignore[attr-defined]
+def test_zensical_symptom_checker_answers_its_first_question(watched: Page, zensical_served: str) -> None:
+    watched.goto(zensical_served + "triage/")
+    heading = watched.locator("#triage-heading")
     heading.wait_for()
     first = heading.inner_text()
-    watched.locator("#triage").get_by_role("button").first.click()  # type: ignore[attr-defined]
-    watched.wait_for_function(  # type: ignore[attr-defined]
-        "t => document.querySelector('#triage-heading').innerText !== t", arg=first
-    )
+    watched.locator("#triage").get_by_role("button").first.click()
+    watched.wait_for_function("t => document.querySelector('#triage-heading').innerText !== t", arg=first)

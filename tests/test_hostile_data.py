@@ -13,6 +13,7 @@ import yaml
 from sitegen.loader import load_dataset
 from sitegen.models import FILES
 from sitegen.problems import DataError, format_path
+from sitegen.problems import Path as DataPath
 from sitegen.yaml_source import read_yaml
 from tests.helpers import ROOT
 
@@ -26,7 +27,8 @@ PAYLOADS = [
 ]
 
 
-def text_leaves(value: object, path: tuple = ()) -> list[tuple]:
+def text_leaves(value: object, path: DataPath = ()) -> list[DataPath]:
+    """The path of every string in `value`."""
     if isinstance(value, dict):
         return [leaf for key, item in value.items() for leaf in text_leaves(item, (*path, key))]
     if isinstance(value, (list, tuple)):
@@ -43,7 +45,7 @@ def with_payload(value: object, payload: str) -> object:
 
 
 @pytest.fixture
-def hostile_data(tmp_path: Path, request: pytest.FixtureRequest) -> tuple[Path, dict[str, list[tuple]]]:
+def hostile_data(tmp_path: Path, request: pytest.FixtureRequest) -> tuple[Path, dict[str, list[DataPath]]]:
     """A data folder with the payload appended to every string of every file."""
     folder = tmp_path / "data"
     folder.mkdir()
@@ -59,7 +61,7 @@ def hostile_data(tmp_path: Path, request: pytest.FixtureRequest) -> tuple[Path, 
 
 
 @pytest.mark.parametrize("hostile_data", PAYLOADS, indirect=True)
-def test_payload_in_any_text_field_is_refused_on_its_line(hostile_data: tuple[Path, dict[str, list[tuple]]]) -> None:
+def test_payload_in_any_text_field_is_refused_on_its_line(hostile_data: tuple[Path, dict[str, list[DataPath]]]) -> None:
     folder, leaves = hostile_data
     with pytest.raises(DataError) as raised:
         load_dataset(folder)
@@ -75,7 +77,7 @@ def test_payload_in_any_text_field_is_refused_on_its_line(hostile_data: tuple[Pa
 
 
 @pytest.mark.parametrize("hostile_data", PAYLOADS[:1], indirect=True)
-def test_refused_payloads_exit_non_zero_without_traceback(hostile_data: tuple[Path, dict[str, list[tuple]]]) -> None:
+def test_refused_payloads_exit_non_zero_without_traceback(hostile_data: tuple[Path, dict[str, list[DataPath]]]) -> None:
     folder, _ = hostile_data
     result = subprocess.run(
         [sys.executable, "-m", "sitegen", "check", "--data", str(folder)],

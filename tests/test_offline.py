@@ -5,21 +5,19 @@ replaces the old cache as soon as the reader is online."""
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
 import re
 import shutil
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
+from playwright.sync_api import Browser, BrowserContext
 
 from sitegen.loader import load_dataset
 from sitegen.offline import PRECACHE_BUDGET, WORKER, plan, write_worker
-from tests.helpers import ROOT, QuietHandler
+from tests.helpers import ROOT, serve_static
 from tests.test_diary import record
 from tests.test_search import search
 
@@ -27,15 +25,17 @@ DATA = load_dataset(ROOT / "data")
 CAUSE = DATA.causes.causes[0]
 
 
-def published_build(site: Path) -> dict:
-    text = (site / WORKER).read_text(encoding="utf-8")
-    return json.loads(re.search(r"^const BUILD = (.*);$", text, re.M).group(1))  # type: ignore[union-attr]
+def published_build(site: Path) -> dict[str, Any]:
+    found = re.search(r"^const BUILD = (.*);$", (site / WORKER).read_text(encoding="utf-8"), re.M)
+    assert found is not None, f"{WORKER}: no BUILD"
+    build: dict[str, Any] = json.loads(found.group(1))
+    return build
 
 
-def test_the_whole_site_is_precached_within_the_budget(site: Path) -> None:
+def test_the_whole_site_is_precached_within_the_budget(site: Path, figure: Callable[[str], None]) -> None:
     precache = plan(site)
-    print(
-        f"\n[offline] precache: {len(precache.files)} files, {precache.gzip_bytes / 1000:.0f} KB gzip "
+    figure(
+        f"[offline] precache: {len(precache.files)} files, {precache.gzip_bytes / 1000:.0f} KB gzip "
         f"(budget {PRECACHE_BUDGET / 1000:.0f} KB); whole site: {precache.whole_site}"
     )
     assert precache.whole_site
@@ -69,23 +69,10 @@ def test_any_change_to_the_build_changes_the_worker_s_version(site: Path, tmp_pa
 # -- in Chromium --------------------------------------------------------------------------------
 
 
-@contextmanager
-def serving(folder: Path) -> Iterator[tuple[str, http.server.ThreadingHTTPServer]]:
-    """`folder` over HTTP on 127.0.0.1 until the block ends (or the test stops the server)."""
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(folder)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/", server
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
 @pytest.fixture
-def worker_context(browser: object) -> Iterator[object]:
+def worker_context(browser: Browser) -> Iterator[object]:
     """A fresh browser context that lets the site's service worker run."""
-    context = browser.new_context(service_workers="allow")  # type: ignore[attr-defined]
+    context = browser.new_context(service_workers="allow")
     yield context
     context.close()
 
@@ -104,20 +91,20 @@ CONTROLLED = """async () => {
 @pytest.mark.browser
 @pytest.mark.parametrize("where", ["root", "subpath"])
 def test_after_a_first_visit_every_page_kind_works_with_the_server_gone(
-    worker_context: object, site: Path, tmp_path: Path, where: str
+    worker_context: BrowserContext, site: Path, tmp_path: Path, where: str
 ) -> None:
     www = tmp_path / "www"
     path = "spasms/" if where == "subpath" else ""
     shutil.copytree(site, www / path)
-    with serving(www) as (address, server):
+    with serve_static(www) as (address, server):
         base = address + path
-        page = worker_context.new_page()  # type: ignore[attr-defined]
+        page = worker_context.new_page()
         page.goto(base)
         worker = page.evaluate(CONTROLLED)
         assert worker["scope"] == base, "the worker is scoped to the site's root"
         assert worker["script"] == base + WORKER
         server.shutdown()
-        worker_context.set_offline(True)  # type: ignore[attr-defined]
+        worker_context.set_offline(True)
 
         page.goto(base + f"causes/{CAUSE.id}/")
         assert page.locator("h1").inner_text().startswith(CAUSE.name)
@@ -143,12 +130,12 @@ def test_after_a_first_visit_every_page_kind_works_with_the_server_gone(
 
 @pytest.mark.browser
 def test_a_new_build_replaces_the_old_cache_and_no_reader_sees_a_stale_page(
-    worker_context: object, site: Path, tmp_path: Path
+    worker_context: BrowserContext, site: Path, tmp_path: Path
 ) -> None:
     www = tmp_path / "www"
     shutil.copytree(site, www)
-    with serving(www) as (base, _):
-        page = worker_context.new_page()  # type: ignore[attr-defined]
+    with serve_static(www) as (base, _):
+        page = worker_context.new_page()
         page.goto(base)
         old = page.evaluate(CONTROLLED)["caches"]
         assert len(old) == 1
@@ -168,7 +155,7 @@ def test_a_new_build_replaces_the_old_cache_and_no_reader_sees_a_stale_page(
 def test_the_web_app_manifest_is_linked_from_every_page_and_its_icons_exist(site: Path) -> None:
     import struct
 
-    from tests.site_html import html_pages, soup
+    from tests.site_html import attribute, html_pages, soup
 
     manifest = json.loads((site / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["start_url"] == "./" and manifest["scope"] == "./", "relative: works under a sub-path"
@@ -180,5 +167,6 @@ def test_the_web_app_manifest_is_linked_from_every_page_and_its_icons_exist(site
             assert f"{width}x{height}" == icon["sizes"], icon["src"]
     for path in html_pages(site):
         link = soup(path).select_one('link[rel="manifest"]')
-        assert link is not None and not link["href"].startswith("/"), path
-        assert (path.parent / link["href"]).resolve() == (site / "manifest.json").resolve(), path
+        href = attribute(link, "href")
+        assert link is not None and not href.startswith("/"), path
+        assert (path.parent / href).resolve() == (site / "manifest.json").resolve(), path

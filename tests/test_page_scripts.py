@@ -7,8 +7,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Page
 
-from tests.site_html import page_file, soup
+from tests.site_html import attribute, page_file, soup
 
 ASSETS = Path(__file__).resolve().parent.parent / "content" / "assets"
 
@@ -16,7 +17,8 @@ ASSETS = Path(__file__).resolve().parent.parent / "content" / "assets"
 @pytest.mark.parametrize("url", ["", "triage/", "diary/"])
 def test_every_page_script_is_loaded_as_a_module_by_each_engine(engine_site: Path, url: str) -> None:
     scripts = soup(page_file(engine_site, url)).find_all("script", src=True)
-    ours = {s["src"].rsplit("/", 1)[-1]: s.get("type") for s in scripts if "/javascripts/" not in s["src"]}
+    sources = [(attribute(s, "src"), attribute(s, "type")) for s in scripts]
+    ours = {src.rsplit("/", 1)[-1]: kind for src, kind in sources if "/javascripts/" not in src}
     mounted = {"triage/": {"triage.js"}, "diary/": {"diary.js"}}.get(url, set())
     assert set(ours) == {"search.js", "palette.js", "offline.js"} | mounted, url
     assert set(ours.values()) == {"module"}, ours
@@ -42,9 +44,9 @@ PAGE_JS = """async () => {
 
 
 @pytest.mark.browser
-def test_page_js_builds_elements_with_data_as_text(served: dict, page: object) -> None:
-    page.goto(served["root"])  # type: ignore[attr-defined]
-    assert page.evaluate(PAGE_JS) == {  # type: ignore[attr-defined]
+def test_page_js_builds_elements_with_data_as_text(served: dict[str, str], page: Page) -> None:
+    page.goto(served["root"])
+    assert page.evaluate(PAGE_JS) == {
         "html": '<p class="x" hidden="">&lt;b&gt;data&lt;/b&gt;ab<span>c</span></p>',
         "clicked": 1,
     }
@@ -63,9 +65,9 @@ STRINGS = """async () => {
 
 
 @pytest.mark.browser
-def test_strings_fill_placeholders_once_and_fall_back_to_english(served: dict, page: object) -> None:
-    page.goto(served["root"])  # type: ignore[attr-defined]
-    assert page.evaluate(STRINGS) == {  # type: ignore[attr-defined]
+def test_strings_fill_placeholders_once_and_fall_back_to_english(served: dict[str, str], page: Page) -> None:
+    page.goto(served["root"])
+    assert page.evaluate(STRINGS) == {
         "english": "3 results, best first.",
         "data": "Nothing matches “{among}”. Try other words.",
         "fallback": "Back",
@@ -97,9 +99,11 @@ RANKING = """async () => {
 
 
 @pytest.mark.browser
-def test_the_ranking_puts_more_words_held_first_and_each_faq_question_on_its_own(served: dict, page: object) -> None:
-    page.goto(served["root"])  # type: ignore[attr-defined]
-    got = page.evaluate(RANKING)  # type: ignore[attr-defined]
+def test_the_ranking_puts_more_words_held_first_and_each_faq_question_on_its_own(
+    served: dict[str, str], page: Page
+) -> None:
+    page.goto(served["root"])
+    got = page.evaluate(RANKING)
     assert got["terms"] == [["legs", "cramp", "night"], ["why"]]
     # Both words beat a higher score for one; the FAQ's questions rank by their own section.
     assert got["ranked"] == [["/faq/#often", 2], ["/faq/#rarely", 2], ["cause", 2], ["guide", 1]]

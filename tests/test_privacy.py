@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from tests.site_html import html_pages, soup
+from tests.site_html import attribute, html_pages, soup
 
 LOADING_ATTRIBUTES = ("src", "srcset", "poster", "data", "action", "formaction")
 """Attributes whose URL a browser loads (or posts to) without the reader following a link."""
@@ -22,10 +22,10 @@ def test_no_page_points_the_browser_at_another_host(engine_site: Path) -> None:
     for path in html_pages(site) + [site / "404.html"]:
         for element in soup(path).find_all(True):
             names = [n for n in LOADING_ATTRIBUTES if element.has_attr(n)]
-            if element.name == "link" and "canonical" not in element.get("rel", []):
+            if element.name == "link" and "canonical" not in attribute(element, "rel").split():
                 names.append("href")
             for name in names:
-                for candidate in element[name].split(","):
+                for candidate in attribute(element, name).split(","):
                     url = candidate.strip().split(" ")[0]
                     if urlsplit(url).netloc:
                         found.append(f"{path.relative_to(site)}: <{element.name} {name}={url}>")

@@ -8,9 +8,8 @@ data (a FAQ's question, its id), never from a list of known results.
 
 from __future__ import annotations
 
-import functools
+import copy
 import gzip
-import http.server
 import json
 import os
 import re
@@ -18,24 +17,27 @@ import socket
 import statistics
 import subprocess
 import sys
-import threading
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import Any, Literal
 from urllib.parse import urljoin, urlsplit
 
 import pytest
 import yaml
+from playwright.sync_api import Browser, Page
 
 from sitegen import search as index
 from sitegen import urls
 from sitegen.kinds import KINDS, records
 from sitegen.loader import load_dataset
-from tests.helpers import ROOT, QuietHandler, build_site
-from tests.site_html import EDITIONS, every_edition, html_pages, page_file, soup, text_of
+from tests.helpers import ROOT, build_site, serve_static
+from tests.site_html import EDITIONS, attribute, every_edition, html_pages, page_file, soup, text_of
 
 DATA = load_dataset(ROOT / "data")
+Result = dict[str, Any]
+"""One result as the search box shows it (`shown`)."""
 QUERY_FILE = yaml.safe_load((ROOT / "tests" / "search_queries.yaml").read_text(encoding="utf-8"))
 QUERIES = QUERY_FILE["queries"]
 MISSPELLED = QUERY_FILE["misspelled"]
@@ -83,7 +85,7 @@ def test_each_page_is_typed_for_the_filter_and_the_result_label(site: Path) -> N
     for path in html_pages(site):
         url = site_url(site, path)
         article = soup(path).select_one("[data-pagefind-body]")
-        assert article["data-pagefind-meta"] == f"type:{expected_type(url)}", url
+        assert attribute(article, "data-pagefind-meta") == f"type:{expected_type(url)}", url
 
 
 def test_the_search_box_knows_the_type_of_every_indexed_page(site: Path) -> None:
@@ -100,31 +102,34 @@ ENTITIES = [
 SECTIONS = [("faqs", r.id) for r in DATA.faqs.faqs] + [("red_flags", r.id) for r in DATA.red_flags.red_flags]
 
 
-@pytest.mark.parametrize(("kind", "record_id"), [e for e in ENTITIES if DATA.by_id[e[0]][e[1]].lay_terms])
+def lay_terms(kind: str, record_id: str) -> tuple[str, ...]:
+    terms: tuple[str, ...] = getattr(DATA.by_id[kind][record_id], "lay_terms", ())
+    return terms
+
+
+@pytest.mark.parametrize(("kind", "record_id"), [e for e in ENTITIES if lay_terms(*e)])
 def test_an_entity_page_shows_its_lay_terms_weighted_for_search(site: Path, kind: str, record_id: str) -> None:
-    record = DATA.by_id[kind][record_id]
     url = urls.entity(kind, record_id).url
     terms = soup(page_file(site, url)).select_one("[data-pagefind-body] .lay-terms[data-pagefind-weight]")
     assert terms is not None and not terms.has_attr("hidden"), f"{url}: lay terms not shown with a search weight"
-    for term in record.lay_terms:
+    for term in lay_terms(kind, record_id):
         assert term in text_of(terms), f"{url}: lay term {term!r} missing"
 
 
-@pytest.mark.parametrize(("kind", "record_id"), [e for e in SECTIONS if DATA.by_id[e[0]][e[1]].lay_terms])
+@pytest.mark.parametrize(("kind", "record_id"), [e for e in SECTIONS if lay_terms(*e)])
 def test_a_faq_or_warning_sign_carries_its_lay_terms_in_its_own_section(site: Path, kind: str, record_id: str) -> None:
-    record = DATA.by_id[kind][record_id]
     place = urls.entity(kind, record_id).url
     heading = soup(page_file(site, place.split("#")[0])).select_one(f"[data-pagefind-body] #{record_id}")
     assert heading is not None, f"{place}: no heading"
     terms = heading.find_next(attrs={"data-pagefind-weight": True})
     in_section = terms is not None and terms.find_previous(["h1", "h2", "h3", "h4"]) is heading
-    assert in_section, f"{place}: no weighted terms in its section"
+    assert in_section and terms is not None, f"{place}: no weighted terms in its section"
     assert terms.has_attr("hidden"), f"{place}: search terms should not be shown twice"
-    for term in record.lay_terms:
+    for term in lay_terms(kind, record_id):
         assert term in text_of(terms), f"{place}: lay term {term!r} missing"
 
 
-def test_the_index_covers_every_page_and_ships_only_what_search_uses(site: Path, capsys: pytest.CaptureFixture) -> None:
+def test_the_index_covers_every_page_and_ships_only_what_search_uses(site: Path, figure: Callable[[str], None]) -> None:
     bundle = site / "pagefind"
     entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
     assert entry["languages"]["en"]["page_count"] == len(html_pages(site))
@@ -133,12 +138,11 @@ def test_the_index_covers_every_page_and_ships_only_what_search_uses(site: Path,
     assert not list(bundle.glob("pagefind-*ui*")), "Pagefind's own UIs are not used and should not be published"
     files = [p for p in bundle.rglob("*") if p.is_file()]
     runtime = [p for p in files if p.suffix in (".js", ".pagefind")]  # Pagefind's code, the same for any site
-    with capsys.disabled():
-        print(
-            f"\n[search] bundle: {kilobytes(files):.0f} KB in {len(files)} files for {len(html_pages(site))} pages;"
-            f" index data {kilobytes(set(files) - set(runtime)):.0f} KB in {len(files) - len(runtime)} files,"
-            f" Pagefind runtime {kilobytes(runtime):.0f} KB in {len(runtime)} files"
-        )
+    figure(
+        f"[search] bundle: {kilobytes(files):.0f} KB in {len(files)} files for {len(html_pages(site))} pages;"
+        f" index data {kilobytes(set(files) - set(runtime)):.0f} KB in {len(files) - len(runtime)} files,"
+        f" Pagefind runtime {kilobytes(runtime):.0f} KB in {len(runtime)} files"
+    )
 
 
 def vocabulary_of(site: Path) -> dict[str, int]:
@@ -151,7 +155,7 @@ def vocabulary_of(site: Path) -> dict[str, int]:
 
 
 def test_the_spelling_vocabulary_is_the_indexed_words_and_the_lay_terms_small_and_sorted(
-    site: Path, capsys: pytest.CaptureFixture
+    site: Path, figure: Callable[[str], None]
 ) -> None:
     vocabulary = vocabulary_of(site)
     assert list(vocabulary) == sorted(vocabulary)
@@ -162,7 +166,9 @@ def test_the_spelling_vocabulary_is_the_indexed_words_and_the_lay_terms_small_an
     # marked elements, the excluded selectors, and the footers, which Pagefind leaves out itself).
     indexed: set[str] = set()
     for path in html_pages(site):
-        body = soup(path).select_one("[data-pagefind-body]")
+        # A copy: soup() is cached for every test, and this takes the skipped parts out.
+        body = copy.copy(soup(path)).select_one("[data-pagefind-body]")
+        assert body is not None, path
         for skipped in body.select(f"[data-pagefind-ignore], footer, {index.EXCLUDE_SELECTORS}"):
             skipped.decompose()
         indexed.update(index.vocabulary_words(body.get_text(" ")))
@@ -174,39 +180,38 @@ def test_the_spelling_vocabulary_is_the_indexed_words_and_the_lay_terms_small_an
     )
     raw = (site / "pagefind" / index.VOCABULARY).read_bytes()
     packed = len(gzip.compress(raw, 6))
-    with capsys.disabled():
-        print(f"\n[search] vocabulary: {len(vocabulary)} words, {len(raw)} bytes, {packed} bytes gzip")
+    figure(f"[search] vocabulary: {len(vocabulary)} words, {len(raw)} bytes, {packed} bytes gzip")
     assert packed <= VOCABULARY_BUDGET
 
 
-def kilobytes(paths: object) -> float:
-    return sum(p.stat().st_size for p in paths) / 1024  # type: ignore[attr-defined]
+def kilobytes(paths: Iterable[Path]) -> float:
+    return sum(p.stat().st_size for p in paths) / 1024
 
 
 # -- the search box in a browser --------------------------------------------------------------
 
 
-def search(page: object, query: str) -> list[dict]:
+def search(page: Page, query: str) -> list[Result]:
     """Type `query` into the header's box and return the results as shown."""
-    box = page.locator(BOX)  # type: ignore[attr-defined]
+    box = page.locator(BOX)
     box.click()
     box.fill(query)
-    page.wait_for_function(SETTLED)  # type: ignore[attr-defined]
+    page.wait_for_function(SETTLED)
     return shown(page)
 
 
-def notice(page: object) -> str | None:
+def notice(page: Page) -> str | None:
     """The corrected query after "Showing results for", or None when the box shows no notice."""
-    box = page.locator(NOTICE)  # type: ignore[attr-defined]
+    box = page.locator(NOTICE)
     if not box.count():
         return None
-    match = SHOWING.match(box.text_content())
+    match = SHOWING.match(box.text_content() or "")
     assert match, box.text_content()
     return match.group(1)
 
 
-def shown(page: object) -> list[dict]:
-    return page.evaluate(  # type: ignore[attr-defined]
+def shown(page: Page) -> list[Result]:
+    results: list[Result] = page.evaluate(
         """() => [...document.querySelectorAll('[data-site-search-results] > li')].map(li => {
              const a = li.querySelector('.site-search__result');
              return {href: a.href, type: a.querySelector('.site-search__type')?.textContent,
@@ -215,17 +220,20 @@ def shown(page: object) -> list[dict]:
                      sections: [...li.querySelectorAll('.site-search__section')].map(s => s.href)};
            })"""
     )
+    return results
 
 
-def found(result: dict, expected: str) -> bool:
+def found(result: Result, expected: str) -> bool:
     """Whether a shown result is the expected place (see tests/search_queries.yaml)."""
     if "#" in expected:
         return expected in (result["href"], *result["sections"])
-    return result["href"].split("#")[0] == expected
+    return str(result["href"]).split("#")[0] == expected
 
 
-def top_three_share(page: object, root: str, cases: list[dict], label: str) -> tuple[float, list[str], dict]:
-    """Search each case; print and return the share found in the first three, the misses,
+def top_three_share(
+    page: Page, root: str, cases: list[dict[str, str]], label: str, report: Callable[[str], None]
+) -> tuple[float, list[str], dict[str, str | None]]:
+    """Search each case; report and return the share found in the first three, the misses,
     and the corrected query each case showed (None: no notice)."""
     misses = []
     notices = {}
@@ -235,89 +243,106 @@ def top_three_share(page: object, root: str, cases: list[dict], label: str) -> t
         if not any(found(r, urljoin(root, case["expect"])) for r in results):
             misses.append(f"{case['query']!r}: wanted {case['expect']}, got {[r['href'] for r in results]}")
     share = 1 - len(misses) / len(cases)
-    print(f"\n[search] top-{TOP} share, {label}: {len(cases) - len(misses)}/{len(cases)} = {share:.0%}")
+    report(f"[search] top-{TOP} share, {label}: {len(cases) - len(misses)}/{len(cases)} = {share:.0%}")
     for miss in misses:
-        print(f"[search]   missed {miss}")
+        report(f"[search]   missed {miss}")
     return share, misses, notices
 
 
 @pytest.mark.browser
 def test_reader_phrasings_find_the_expected_page_in_the_top_three(
-    site: Path, served: dict, page: object, capsys: pytest.CaptureFixture
+    site: Path, served: dict[str, str], page: Page, foreign_requests: list[str], figure: Callable[[str], None]
 ) -> None:
     assert len(QUERIES) >= 30
     errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))  # type: ignore[attr-defined]
-    page.goto(served["root"])  # type: ignore[attr-defined]
-    with capsys.disabled():
-        share, misses, notices = top_three_share(page, served["root"], QUERIES, "reader phrasings")
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(served["root"])
+    share, misses, notices = top_three_share(page, served["root"], QUERIES, "reader phrasings", figure)
     assert share >= BAR, "\n".join(misses)
     # A query whose every word the index knows is searched as typed.
     vocabulary = vocabulary_of(site)
     for query, corrected in notices.items():
         if all(word in vocabulary for word in index.vocabulary_words(query)):
             assert corrected is None, f"{query!r} was corrected to {corrected!r}"
-    assert page.foreign_requests == []  # type: ignore[attr-defined]
+    assert foreign_requests == []
     assert errors == []
 
 
 @pytest.mark.browser
 def test_misspelled_queries_are_corrected_and_find_the_expected_page_in_the_top_three(
-    served: dict, page: object, capsys: pytest.CaptureFixture
+    served: dict[str, str], page: Page, foreign_requests: list[str], figure: Callable[[str], None]
 ) -> None:
     assert len(MISSPELLED) >= 30
     errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))  # type: ignore[attr-defined]
-    page.goto(served["root"])  # type: ignore[attr-defined]
-    with capsys.disabled():
-        share, misses, notices = top_three_share(page, served["root"], MISSPELLED, "misspelled")
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(served["root"])
+    share, misses, notices = top_three_share(page, served["root"], MISSPELLED, "misspelled", figure)
     assert share >= BAR, "\n".join(misses)
     for case in MISSPELLED:
         assert notices[case["query"]] is not None, f"{case['query']!r}: no correction shown"
         if "corrected" in case:
             assert notices[case["query"]] == case["corrected"], case["query"]
-    assert page.foreign_requests == []  # type: ignore[attr-defined]
+    assert foreign_requests == []
     assert errors == []
 
 
 @pytest.mark.browser
-def test_a_corrected_query_is_announced_above_the_results_as_text(served: dict, page: object) -> None:
-    page.goto(served["root"])  # type: ignore[attr-defined]
+def test_a_corrected_query_is_announced_above_the_results_as_text(served: dict[str, str], page: Page) -> None:
+    page.goto(served["root"])
     results = search(page, "low magnezium")
     assert results and notice(page) == "low magnesium"
-    status = page.locator("[data-site-search-status]")  # type: ignore[attr-defined]
+    status = page.locator("[data-site-search-status]")
     assert status.get_attribute("role") == "status"  # a live region: read out when it changes
-    assert re.match(r"^Showing results for low magnesium\. \d+ results?, best first\.$", status.text_content())
-    assert page.locator(f"{NOTICE} strong").text_content() == "low magnesium"  # type: ignore[attr-defined]
-    assert page.evaluate(  # type: ignore[attr-defined]  # text nodes and one <strong>, nothing parsed
+    assert re.match(r"^Showing results for low magnesium\. \d+ results?, best first\.$", status.text_content() or "")
+    assert page.locator(f"{NOTICE} strong").text_content() == "low magnesium"
+    assert page.evaluate(  # text nodes and one <strong>, nothing parsed
         "() => [...document.querySelector('[data-site-search-correction]').childNodes]"
         ".every(n => n.nodeType === Node.TEXT_NODE || (n.tagName === 'STRONG' && n.children.length === 0))"
     )
     above = "() => { const s = document.querySelector('[data-site-search-status]');"
     above += " return !!(s.compareDocumentPosition(document.querySelector('#site-search-results')) & 4); }"
-    assert page.evaluate(above)  # type: ignore[attr-defined]
+    assert page.evaluate(above)
     # The combobox contract holds: the box controls the listbox, and every result is a link.
-    box = page.locator(BOX)  # type: ignore[attr-defined]
+    box = page.locator(BOX)
     assert box.get_attribute("role") == "combobox" and box.get_attribute("aria-expanded") == "true"
-    listbox = page.locator(f"#{box.get_attribute('aria-controls')}")  # type: ignore[attr-defined]
+    listbox = page.locator(f"#{box.get_attribute('aria-controls')}")
     assert listbox.get_attribute("role") == "listbox"
     options = listbox.locator("[role=option]")
     assert options.count() and all(o.evaluate("a => a.tagName === 'A' && !!a.href") for o in options.all())
     # Typing on to a correctly spelled query takes the notice away.
     search(page, "low magnesium")
     assert notice(page) is None
-    assert status.text_content().endswith("best first.")
+    assert (status.text_content() or "").endswith("best first.")
+
+
+LAY_TERMS_AS_THE_BOX_SEES_THEM = """async terms => {
+  const root = new URL('./', document.baseURI);
+  const ranking = await import(new URL('assets/ranking.js', root).href);
+  const spelling = await import(new URL('assets/spelling.js', root).href);
+  const pagefind = await import(new URL('pagefind/pagefind.js', root).href);
+  await pagefind.options({ baseUrl: root.pathname, noWorker: true });
+  await pagefind.init();
+  const vocabulary = spelling.vocabularyOf(await (await fetch(new URL('pagefind/vocabulary.json', root))).json());
+  const speller = async () => (word) => spelling.correct(word, vocabulary);
+  const seen = {};
+  for (const term of terms) {
+    const searched = await ranking.corrected(pagefind, term, speller);
+    const ranked = await ranking.rank(pagefind, ranking.termsOf(searched), new Map());
+    seen[term] = [searched, ranked.length];
+  }
+  return seen;
+}"""
+"""What the search box does with each term (content/assets/search.js): the query it searches
+after correction, and how many results it ranks; the box shows the notice when they differ."""
 
 
 @pytest.mark.browser
-def test_correctly_spelled_lay_terms_show_no_correction(served: dict, page: object) -> None:
-    page.goto(served["root"])  # type: ignore[attr-defined]
-    corrected = {}
-    for term in sorted(set(LAY_TERMS)):
-        assert search(page, term), f"{term!r}: no results"
-        if notice(page) is not None:
-            corrected[term] = notice(page)
-    assert corrected == {}
+def test_correctly_spelled_lay_terms_show_no_correction(served: dict[str, str], page: Page) -> None:
+    page.goto(served["root"])
+    terms = sorted(set(LAY_TERMS))
+    seen = page.evaluate(LAY_TERMS_AS_THE_BOX_SEES_THEM, terms)
+    assert [term for term in terms if seen[term][1] == 0] == [], "lay terms that find nothing"
+    assert {term: searched for term, (searched, _) in seen.items() if searched != term} == {}
 
 
 SPELLING_CASES = """async () => {
@@ -342,9 +367,9 @@ SPELLING_CASES = """async () => {
 
 
 @pytest.mark.browser
-def test_the_spelling_corrector_follows_its_rules(served: dict, page: object) -> None:
-    page.goto(served["root"])  # type: ignore[attr-defined]
-    got = page.evaluate(SPELLING_CASES)  # type: ignore[attr-defined]
+def test_the_spelling_corrector_follows_its_rules(served: dict[str, str], page: Page) -> None:
+    page.goto(served["root"])
+    got = page.evaluate(SPELLING_CASES)
     assert got == {
         "swap": 1, "kitten": 3, "limited": 3, "same": 0,
         "edits": [0, 1, 1, 2, 2],
@@ -358,107 +383,109 @@ def test_the_spelling_corrector_follows_its_rules(served: dict, page: object) ->
 
 
 @pytest.mark.browser
-def test_slash_or_s_focuses_the_search_box_and_escape_closes_it(served: dict, page: object) -> None:
-    page.goto(served["root"] + urls.PAGES["action-plan"].url)  # type: ignore[attr-defined]
+def test_slash_or_s_focuses_the_search_box_and_escape_closes_it(served: dict[str, str], page: Page) -> None:
+    page.goto(served["root"] + urls.PAGES["action-plan"].url)
     for key in ("/", "s"):
-        page.locator("body").click()  # type: ignore[attr-defined]
-        page.keyboard.press(key)  # type: ignore[attr-defined]
-        assert page.evaluate("document.activeElement.matches('[data-site-search-input]')"), key  # type: ignore[attr-defined]
-        assert page.locator(BOX).input_value() == ""  # type: ignore[attr-defined]  # the key is not typed
-    page.keyboard.type("cramp")  # type: ignore[attr-defined]
-    page.wait_for_function(SETTLED)  # type: ignore[attr-defined]
-    panel = page.locator("[data-site-search-panel]")  # type: ignore[attr-defined]
+        page.locator("body").click()
+        page.keyboard.press(key)
+        assert page.evaluate("document.activeElement.matches('[data-site-search-input]')"), key
+        assert page.locator(BOX).input_value() == ""  # the key is not typed
+    page.keyboard.type("cramp")
+    page.wait_for_function(SETTLED)
+    panel = page.locator("[data-site-search-panel]")
     assert panel.is_visible()
-    page.keyboard.press("Escape")  # type: ignore[attr-defined]
+    page.keyboard.press("Escape")
     assert panel.is_hidden()
-    assert not page.evaluate("document.activeElement.matches('[data-site-search-input]')")  # type: ignore[attr-defined]
+    assert not page.evaluate("document.activeElement.matches('[data-site-search-input]')")
 
 
 @pytest.mark.browser
-def test_results_show_their_type_and_a_highlighted_excerpt(served: dict, page: object) -> None:
-    page.goto(served["root"])  # type: ignore[attr-defined]
+def test_results_show_their_type_and_a_highlighted_excerpt(
+    served: dict[str, str], page: Page, foreign_requests: list[str]
+) -> None:
+    page.goto(served["root"])
     record = DATA.causes.causes[0]
     results = search(page, record.lay_terms[0])
     assert results, "no results"
-    filters = page.locator("[data-site-search-types] [data-label]")  # type: ignore[attr-defined]
+    filters = page.locator("[data-site-search-types] [data-label]")
     labels = set(filters.evaluate_all("buttons => buttons.map(b => b.dataset.label)"))
     assert labels
     for result in results:
         assert result["type"] in labels, result
     first = results[0]
     assert "<mark>" in first["excerpt"], first
-    assert page.locator(f"{RESULTS} .site-search__excerpt mark").first.is_visible()  # type: ignore[attr-defined]
-    assert page.foreign_requests == []  # type: ignore[attr-defined]
+    assert page.locator(f"{RESULTS} .site-search__excerpt mark").first.is_visible()
+    assert foreign_requests == []
 
 
 @pytest.mark.browser
-def test_arrow_keys_move_through_results_and_enter_opens_the_chosen_one(served: dict, page: object) -> None:
-    page.goto(served["root"])  # type: ignore[attr-defined]
+def test_arrow_keys_move_through_results_and_enter_opens_the_chosen_one(served: dict[str, str], page: Page) -> None:
+    page.goto(served["root"])
     search(page, "cramps")
-    box = page.locator(BOX)  # type: ignore[attr-defined]
+    box = page.locator(BOX)
 
     def active() -> str:
         chosen = box.get_attribute("aria-activedescendant")
         assert chosen, "no result is active"
-        assert page.locator(f"#{chosen}").get_attribute("aria-selected") == "true"  # type: ignore[attr-defined]
+        assert page.locator(f"#{chosen}").get_attribute("aria-selected") == "true"
         return chosen
 
     first = active()
-    page.keyboard.press("ArrowDown")  # type: ignore[attr-defined]
+    page.keyboard.press("ArrowDown")
     second = active()
     assert second != first
-    page.keyboard.press("ArrowUp")  # type: ignore[attr-defined]
+    page.keyboard.press("ArrowUp")
     assert active() == first
-    page.keyboard.press("ArrowDown")  # type: ignore[attr-defined]
-    target = page.locator(f"#{second}").evaluate("a => a.href")  # type: ignore[attr-defined]
-    page.keyboard.press("Enter")  # type: ignore[attr-defined]
-    page.wait_for_url(target)  # type: ignore[attr-defined]
+    page.keyboard.press("ArrowDown")
+    target = page.locator(f"#{second}").evaluate("a => a.href")
+    page.keyboard.press("Enter")
+    page.wait_for_url(target)
 
 
 @pytest.mark.browser
-def test_a_faq_question_is_its_own_result_and_opens_at_its_answer(served: dict, page: object) -> None:
+def test_a_faq_question_is_its_own_result_and_opens_at_its_answer(served: dict[str, str], page: Page) -> None:
     faq = DATA.faqs.faqs[0]
-    page.goto(served["root"])  # type: ignore[attr-defined]
+    page.goto(served["root"])
     results = search(page, faq.question.lower().rstrip("?"))
     questions = [r for r in results if r["type"] == "FAQ"]
     assert questions and questions[0]["title"] == faq.question, results[:3]
     assert questions[0]["href"] == urljoin(served["root"], urls.entity("faqs", faq.id).url)
-    page.locator(f"{RESULTS} .site-search__result", has_text=faq.question).first.click()  # type: ignore[attr-defined]
-    page.wait_for_url(f"**/{urls.entity('faqs', faq.id).url}")  # type: ignore[attr-defined]
-    heading = page.locator(f"#{faq.id}")  # type: ignore[attr-defined]
+    page.locator(f"{RESULTS} .site-search__result", has_text=faq.question).first.click()
+    page.wait_for_url(f"**/{urls.entity('faqs', faq.id).url}")
+    heading = page.locator(f"#{faq.id}")
     in_view = (
         "id => { const el = document.getElementById(id);"
         " return !!el && el.getBoundingClientRect().top >= 0 && el.getBoundingClientRect().top < 400; }"
     )
-    page.wait_for_function(in_view, arg=faq.id)  # type: ignore[attr-defined]
-    assert faq.question in heading.text_content()
-    assert page.locator("[data-site-search-panel]").is_hidden()  # type: ignore[attr-defined]
+    page.wait_for_function(in_view, arg=faq.id)
+    assert faq.question in (heading.text_content() or "")
+    assert page.locator("[data-site-search-panel]").is_hidden()
 
 
 @pytest.mark.browser
-def test_the_type_filter_shows_only_pages_of_that_type(served: dict, page: object) -> None:
-    page.goto(served["root"])  # type: ignore[attr-defined]
+def test_the_type_filter_shows_only_pages_of_that_type(served: dict[str, str], page: Page) -> None:
+    page.goto(served["root"])
     everything = search(page, "cramps")
     assert len({r["type"] for r in everything}) > 1
-    causes = page.locator("[data-site-search-types] [data-type=cause]")  # type: ignore[attr-defined]
+    causes = page.locator("[data-site-search-types] [data-type=cause]")
     causes.click()
-    page.wait_for_function(SETTLED)  # type: ignore[attr-defined]
+    page.wait_for_function(SETTLED)
     assert causes.get_attribute("aria-pressed") == "true"
     filtered = shown(page)
     assert filtered and {r["type"] for r in filtered} == {"Cause"}
-    assert page.evaluate("document.activeElement.matches('[data-site-search-input]')")  # type: ignore[attr-defined]
-    page.locator("[data-site-search-types] [data-type='']").click()  # type: ignore[attr-defined]
-    page.wait_for_function(SETTLED)  # type: ignore[attr-defined]
+    assert page.evaluate("document.activeElement.matches('[data-site-search-input]')")
+    page.locator("[data-site-search-types] [data-type='']").click()
+    page.wait_for_function(SETTLED)
     assert len({r["type"] for r in shown(page)}) > 1
 
 
 @pytest.mark.browser
-def test_a_filter_with_nothing_to_show_is_disabled(served: dict, page: object) -> None:
-    page.goto(served["root"])  # type: ignore[attr-defined]
+def test_a_filter_with_nothing_to_show_is_disabled(served: dict[str, str], page: Page) -> None:
+    page.goto(served["root"])
     results = search(page, DATA.conditions.conditions[0].name)
-    assert results and page.locator("[data-site-search-more]").is_hidden()  # type: ignore[attr-defined]  # all are shown
+    assert results and page.locator("[data-site-search-more]").is_hidden()  # all are shown
     types = {r["type"] for r in results}
-    buttons = page.locator("[data-site-search-types] [data-label]").all()  # type: ignore[attr-defined]
+    buttons = page.locator("[data-site-search-types] [data-label]").all()
     assert any(b.is_disabled() for b in buttons) or len(types) == len(buttons)
     for button in buttons:
         label = button.get_attribute("data-label")
@@ -473,55 +500,53 @@ def instant(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     come from SITE_URL (port included), so the shared `served` site always loads pages whole.
     """
     web_root = tmp_path_factory.mktemp("instant")
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(web_root)))
-    base = f"http://127.0.0.1:{server.server_address[1]}/spasms/"
-    result = build_site(ROOT, web_root / "spasms", env={"SITE_URL": base, "SOURCE_DATE_EPOCH": "1764000000"})
-    assert result.returncode == 0, result.stderr
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield base
-    server.shutdown()
-    server.server_close()
+    with serve_static(web_root) as (address, _):
+        base = f"{address}spasms/"
+        result = build_site(ROOT, web_root / "spasms", env={"SITE_URL": base, "SOURCE_DATE_EPOCH": "1764000000"})
+        assert result.returncode == 0, result.stderr
+        yield base
 
 
 @pytest.mark.browser
-def test_search_survives_instant_navigation(instant: str, page: object) -> None:
+def test_search_survives_instant_navigation(instant: str, page: Page) -> None:
     errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))  # type: ignore[attr-defined]
-    page.goto(instant)  # type: ignore[attr-defined]
-    page.evaluate("window.samePage = true")  # type: ignore[attr-defined]
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(instant)
+    page.evaluate("window.samePage = true")
     search(page, "magnesium")
-    page.keyboard.press("Escape")  # type: ignore[attr-defined]
+    page.keyboard.press("Escape")
 
-    def check_search_on(url: str) -> list[dict]:
-        assert page.evaluate("window.samePage === true"), f"{url}: a full page load, not instant navigation"  # type: ignore[attr-defined]
-        assert page.locator("[data-site-search]").count() == 1  # type: ignore[attr-defined]
-        assert page.locator(".site-search__form:visible").count() == 1  # type: ignore[attr-defined]
-        assert page.locator("[data-site-search-panel]").is_hidden()  # type: ignore[attr-defined]
+    def check_search_on(url: str) -> list[Result]:
+        assert page.evaluate("window.samePage === true"), f"{url}: a full page load, not instant navigation"
+        assert page.locator("[data-site-search]").count() == 1
+        assert page.locator(".site-search__form:visible").count() == 1
+        assert page.locator("[data-site-search-panel]").is_hidden()
         results = search(page, "water pills")
         assert results and all(r["href"].startswith(instant) for r in results), results[:2]
-        assert page.locator(f"{RESULTS} > li").count() == len(results)  # type: ignore[attr-defined]  # no doubled lists
+        assert page.locator(f"{RESULTS} > li").count() == len(results)  # no doubled lists
         return results
 
     for target in (urls.PAGES["action-plan"].url, urls.PAGES["specialists"].url):
-        page.locator(f".md-sidebar--primary a[href$='{target}']").first.click()  # type: ignore[attr-defined]
-        page.wait_for_url(instant + target)  # type: ignore[attr-defined]
+        page.locator(f".md-sidebar--primary a[href$='{target}']").first.click()
+        page.wait_for_url(instant + target)
         results = check_search_on(target)
-        page.keyboard.press("Escape")  # type: ignore[attr-defined]
+        page.keyboard.press("Escape")
     # Following a result is an instant navigation too; search again on the page it opens.
-    page.locator(BOX).click()  # type: ignore[attr-defined]
-    page.keyboard.press("Enter")  # type: ignore[attr-defined]
-    page.wait_for_url(results[0]["href"])  # type: ignore[attr-defined]
+    page.locator(BOX).click()
+    page.keyboard.press("Enter")
+    page.wait_for_url(results[0]["href"])
     check_search_on(results[0]["href"])
     assert errors == []
 
 
 @pytest.mark.browser
-def test_search_works_when_the_site_is_served_from_a_sub_path(served: dict, page: object) -> None:
+def test_search_works_when_the_site_is_served_from_a_sub_path(
+    served: dict[str, str], page: Page, foreign_requests: list[str]
+) -> None:
     base = served["subpath"]
     requests: list[str] = []
-    page.on("request", lambda request: requests.append(request.url))  # type: ignore[attr-defined]
-    page.goto(base + urls.entity("causes", DATA.causes.causes[0].id).url)  # type: ignore[attr-defined]
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(base + urls.entity("causes", DATA.causes.causes[0].id).url)
     results = search(page, "water pills")
     assert results
     for result in results:
@@ -529,15 +554,17 @@ def test_search_works_when_the_site_is_served_from_a_sub_path(served: dict, page
             assert href.startswith(base), href
     bundle = [r for r in requests if "/pagefind/" in r]
     assert bundle and all(r.startswith(base + "pagefind/") for r in bundle), bundle
-    page.keyboard.press("Enter")  # type: ignore[attr-defined]
-    page.wait_for_url(results[0]["href"])  # type: ignore[attr-defined]
-    assert page.locator("article h1").text_content()  # type: ignore[attr-defined]
-    assert page.foreign_requests == []  # type: ignore[attr-defined]
+    page.keyboard.press("Enter")
+    page.wait_for_url(results[0]["href"])
+    assert page.locator("article h1").text_content()
+    assert foreign_requests == []
 
 
 @pytest.mark.browser
-def test_without_javascript_the_search_control_offers_the_overview_pages(served: dict, browser: object) -> None:
-    context = browser.new_context(java_script_enabled=False)  # type: ignore[attr-defined]
+def test_without_javascript_the_search_control_offers_the_overview_pages(
+    served: dict[str, str], browser: Browser
+) -> None:
+    context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     try:
         page.goto(served["subpath"] + urls.PAGES["faq"].url)
@@ -548,19 +575,22 @@ def test_without_javascript_the_search_control_offers_the_overview_pages(served:
         links = page.locator("[data-site-search-browse] a")
         overviews = ("causes", "conditions", "specialists", "faq")
         expected = {urljoin(served["subpath"], urls.PAGES[p].url) for p in overviews}
-        hrefs = {urljoin(page.url, links.nth(i).get_attribute("href")) for i in range(links.count())}
+        hrefs = {urljoin(page.url, links.nth(i).get_attribute("href") or "") for i in range(links.count())}
         assert expected <= hrefs
         assert links.first.is_visible()
         for href in sorted(hrefs):
-            assert page.goto(href).ok, href
+            response = page.goto(href)
+            assert response is not None and response.ok, href
     finally:
         context.close()
 
 
 @pytest.mark.browser
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_results_use_the_material_palette_of_the_scheme(served: dict, browser: object, scheme: str) -> None:
-    context = browser.new_context(color_scheme=scheme)  # type: ignore[attr-defined]
+def test_results_use_the_material_palette_of_the_scheme(
+    served: dict[str, str], browser: Browser, scheme: Literal["light", "dark"]
+) -> None:
+    context = browser.new_context(color_scheme=scheme)
     page = context.new_page()
     try:
         page.goto(served["root"])
@@ -618,19 +648,19 @@ def contrast(foreground: str, *backgrounds: str) -> float:
 
 @pytest.mark.browser
 def test_a_first_query_stays_small_and_warm_queries_are_fast(
-    site: Path, served: dict, page: object, capsys: pytest.CaptureFixture
+    site: Path, served: dict[str, str], page: Page, figure: Callable[[str], None]
 ) -> None:
-    page.goto(served["root"])  # type: ignore[attr-defined]
-    page.wait_for_load_state("networkidle")  # type: ignore[attr-defined]
+    page.goto(served["root"])
+    page.wait_for_load_state("networkidle")
     requests: list[str] = []
-    page.on("request", lambda request: requests.append(request.url))  # type: ignore[attr-defined]
+    page.on("request", lambda request: requests.append(request.url))
     query = DATA.faqs.faqs[0].question
     search(page, query)
-    page.wait_for_load_state("networkidle")  # type: ignore[attr-defined]
+    page.wait_for_load_state("networkidle")
     fetched = {urlsplit(r).path.removeprefix("/") for r in requests}
     sizes = {path: gzipped_size(site / path) for path in fetched}
     total = sum(sizes.values())
-    timings = page.evaluate(  # type: ignore[attr-defined]
+    timings = page.evaluate(
         """async (words) => {
              const bundle = document.querySelector('[data-site-search]').siteSearch.bundle;
              const pagefind = await import(bundle + 'pagefind.js');  // the instance the box set up
@@ -644,9 +674,8 @@ def test_a_first_query_stays_small_and_warm_queries_are_fast(
         [t for f in DATA.faqs.faqs for t in f.lay_terms],
     )
     warm = statistics.median(timings)
-    with capsys.disabled():
-        print(f"\n[search] first query {query!r}: {len(fetched)} files, {total / 1024:.1f} KB gzip")
-        print(f"[search] warm pagefind.search: median {warm:.2f} ms, max {max(timings):.2f} ms, {len(timings)} queries")
+    figure(f"[search] first query {query!r}: {len(fetched)} files, {total / 1024:.1f} KB gzip")
+    figure(f"[search] warm pagefind.search: median {warm:.2f} ms, max {max(timings):.2f} ms, {len(timings)} queries")
     assert total <= FIRST_QUERY_BUDGET, sizes
     assert warm < WARM_QUERY_BUDGET_MS
 

@@ -7,13 +7,15 @@ from pathlib import Path
 from urllib.parse import quote, quote_plus
 
 import pytest
+from bs4 import Tag
 
 from sitegen import urls
 from sitegen.loader import load_dataset
+from sitegen.models import Tip
 from sitegen.provenance import next_review
 from sitegen.strings import strings
 from tests.helpers import ROOT
-from tests.site_html import article, html_pages, json_ld, markdown_text, page_file, soup, text_of, words
+from tests.site_html import article, attribute, html_pages, json_ld, markdown_text, page_file, soup, text_of, words
 
 DATA = load_dataset(ROOT / "data")
 money, amount = strings("en").money, strings("en").amount
@@ -29,7 +31,7 @@ def entity_ids(kind: str) -> list[str]:
     return list(DATA.by_id[kind])
 
 
-def assert_shows(node: object, text: str, where: str) -> None:
+def assert_shows(node: Tag, text: str, where: str) -> None:
     assert markdown_text(text) in text_of(node), f"{where}: does not show {text!r}"
 
 
@@ -38,18 +40,19 @@ def assert_provenance(site: Path, url: str) -> None:
     assert footer is not None, f"{url}: no sources / last reviewed"
     text = text_of(footer)
     assert "Sources:" in text and "Last reviewed:" in text and "Next review due:" in text, url
-    reviewed, due = (date.fromisoformat(t["datetime"]) for t in footer.select("time[datetime]")[:2])
+    reviewed, due = (date.fromisoformat(attribute(t, "datetime")) for t in footer.select("time[datetime]")[:2])
     assert due == next_review(reviewed, DATA.sources.review_interval_months), f"{url}: next review {due}"
     assert "has not yet been reviewed by a clinician" in text or "Clinical review:" in text, url
     report = footer.find("a", string="Report a problem with this page")
     assert report is not None, f"{url}: no way to report a problem"
     title = text_of(soup(page_file(site, url)).title).rsplit(" - ", 1)[0]
-    assert quote(title) in report["href"] or quote_plus(title) in report["href"], f"{url}: report link names no page"
+    href = attribute(report, "href")
+    assert quote(title) in href or quote_plus(title) in href, f"{url}: report link names no page"
 
 
 @pytest.mark.parametrize("cause_id", entity_ids("causes"))
 def test_cause_page_shows_all_of_its_record(site: Path, cause_id: str) -> None:
-    cause = DATA.by_id["causes"][cause_id]
+    cause = DATA.causes_by_id[cause_id]
     url = urls.entity("causes", cause_id).url
     page = article(site, url)
     assert text_of(page.h1) == cause.name
@@ -68,7 +71,7 @@ def test_cause_page_shows_all_of_its_record(site: Path, cause_id: str) -> None:
 
 @pytest.mark.parametrize("cause_id", entity_ids("causes"))
 def test_causes_overview_has_a_row_linking_each_cause(site: Path, cause_id: str) -> None:
-    cause = DATA.by_id["causes"][cause_id]
+    cause = DATA.causes_by_id[cause_id]
     rows = [row for row in article(site, "causes/").select("tr") if row.select_one(f'a[href$="{cause_id}/"]')]
     assert len(rows) == 1, f"causes/: {cause_id} should have one row"
     assert_shows(rows[0], cause.mechanism, f"causes/ row {cause_id}")
@@ -76,7 +79,7 @@ def test_causes_overview_has_a_row_linking_each_cause(site: Path, cause_id: str)
 
 @pytest.mark.parametrize("condition_id", entity_ids("conditions"))
 def test_condition_page_and_overview_show_the_record(site: Path, condition_id: str) -> None:
-    condition = DATA.by_id["conditions"][condition_id]
+    condition = DATA.conditions_by_id[condition_id]
     url = urls.entity("conditions", condition_id).url
     page = article(site, url)
     assert text_of(page.h1) == condition.name
@@ -92,7 +95,7 @@ def test_condition_page_and_overview_show_the_record(site: Path, condition_id: s
 
 @pytest.mark.parametrize("specialist_id", entity_ids("specialists"))
 def test_specialist_page_and_overview_show_cost_range(site: Path, specialist_id: str) -> None:
-    specialist = DATA.by_id["specialists"][specialist_id]
+    specialist = DATA.specialists_by_id[specialist_id]
     url = urls.entity("specialists", specialist_id).url
     cost = money(specialist.cost)
     assert f"${specialist.cost.min}" in cost and f"{specialist.cost.max}" in cost.replace(",", "")
@@ -105,7 +108,7 @@ def test_specialist_page_and_overview_show_cost_range(site: Path, specialist_id:
 
 @pytest.mark.parametrize("faq_id", entity_ids("faqs"))
 def test_each_faq_is_a_heading_with_its_anchor(site: Path, faq_id: str) -> None:
-    faq = DATA.by_id["faqs"][faq_id]
+    faq = DATA.faqs_by_id[faq_id]
     heading = article(site, "faq/").find(id=faq_id)
     assert heading is not None and heading.name in ("h2", "h3"), f"faq/#{faq_id}: no heading"
     assert faq.question in text_of(heading)
@@ -120,11 +123,13 @@ def test_faq_page_is_marked_up_as_an_faq(site: Path) -> None:
 
 @pytest.mark.parametrize("flag_id", entity_ids("red_flags"))
 def test_red_flag_sits_in_the_care_card_of_its_level(site: Path, flag_id: str) -> None:
-    flag = DATA.by_id["red_flags"][flag_id]
+    flag = DATA.red_flags_by_id[flag_id]
     heading = article(site, "when-to-see-a-doctor/").find(id=flag_id)
     assert heading is not None, f"when-to-see-a-doctor/#{flag_id}: missing"
     card = heading.find_parent(class_="care-card")
-    assert card is not None and f"care-card--{flag.level}" in card["class"], f"{flag_id}: not in the {flag.level} card"
+    assert card is not None and f"care-card--{flag.level}" in attribute(card, "class").split(), (
+        f"{flag_id}: not in the {flag.level} card"
+    )
     label = next(t.label for t in DATA.triage.levels if t.level == flag.level)
     hidden = card.select_one("h2 .visually-hidden")
     assert hidden is not None and text_of(hidden).startswith(label), f"{flag_id}: urgency not spoken to screen readers"
@@ -136,14 +141,14 @@ def test_red_flag_sits_in_the_care_card_of_its_level(site: Path, flag_id: str) -
     [(s.id, t) for s in DATA.action_plan.sections for t in s.tips],
     ids=lambda v: getattr(v, "id", v),
 )
-def test_action_plan_shows_every_tip_with_its_quantities(site: Path, section: str, tip: object) -> None:
+def test_action_plan_shows_every_tip_with_its_quantities(site: Path, section: str, tip: Tip) -> None:
     page = article(site, "action-plan/")
-    heading = page.find(id=tip.id)  # type: ignore[attr-defined]
-    assert heading is not None, f"action-plan/#{tip.id}: missing"  # type: ignore[attr-defined]
-    assert_shows(page, tip.text, f"action-plan/#{tip.id}")  # type: ignore[attr-defined]
-    for quantity in tip.quantities:  # type: ignore[attr-defined]
-        assert amount(quantity) in text_of(page), f"action-plan/#{tip.id}: no {amount(quantity)!r}"  # type: ignore[attr-defined]
-    for food in tip.foods:  # type: ignore[attr-defined]
+    heading = page.find(id=tip.id)
+    assert heading is not None, f"action-plan/#{tip.id}: missing"
+    assert_shows(page, tip.text, f"action-plan/#{tip.id}")
+    for quantity in tip.quantities:
+        assert amount(quantity) in text_of(page), f"action-plan/#{tip.id}: no {amount(quantity)!r}"
+    for food in tip.foods:
         assert food in text_of(page)
 
 
@@ -171,12 +176,12 @@ def test_no_page_loads_anything_from_another_host_or_links_to_the_root(site: Pat
     for path in html_pages(site):
         html = soup(path)
         for tag in html.select("script[src], link[href], img[src], source[src], iframe[src]"):
-            ref = tag.get("src") or tag.get("href")
-            if tag.name == "link" and set(tag.get("rel", [])) & {"canonical", "alternate"}:
+            ref = attribute(tag, "src") or attribute(tag, "href")
+            if tag.name == "link" and set(attribute(tag, "rel").split()) & {"canonical", "alternate"}:
                 continue
             assert not ref.startswith(("http:", "https:", "//")), f"{path}: loads {ref}"
         for tag in html.select("a[href], link[href], script[src], img[src]"):
-            ref = tag.get("href") or tag.get("src") or ""  # Zensical links a page to itself as href=""
+            ref = attribute(tag, "href") or attribute(tag, "src")  # Zensical links a page to itself as href=""
             assert not (ref.startswith("/") and not ref.startswith("//")), (
                 f"{path}: absolute link {ref} breaks sub-path hosting"
             )
@@ -186,7 +191,7 @@ def test_every_internal_link_and_anchor_resolves(site: Path) -> None:
     broken = []
     for path in html_pages(site):
         for tag in soup(path).select("a[href], link[href], script[src], img[src]"):
-            ref = tag.get("href") or tag.get("src") or ""  # "" is the page itself (Zensical)
+            ref = attribute(tag, "href") or attribute(tag, "src")  # "" is the page itself (Zensical)
             if ref.startswith(("http:", "https:", "mailto:", "tel:", "//")):
                 continue
             target, _, anchor = ref.partition("#")
@@ -215,12 +220,12 @@ def test_about_page_links_every_source_where_it_was_read(site: Path) -> None:
 
 @pytest.mark.parametrize("flag_id", entity_ids("red_flags"))
 def test_red_flag_gives_its_reason_and_links_its_sources(site: Path, flag_id: str) -> None:
-    flag = DATA.by_id["red_flags"][flag_id]
+    flag = DATA.red_flags_by_id[flag_id]
     rows = [r for r in article(site, "when-to-see-a-doctor/").select("tr") if r.select_one(f'a[href="#{flag_id}"]')]
     assert len(rows) == 1, f"when-to-see-a-doctor/: {flag_id} should have one row in the table of reasons"
     assert_shows(rows[0], flag.level_reason, flag_id)
     for source_id in flag.sources:
-        source = DATA.by_id["sources"][source_id]
+        source = DATA.sources_by_id[source_id]
         if source.url:
             assert rows[0].find("a", href=source.url), f"{flag_id}: source {source_id} not linked"
 
@@ -232,8 +237,9 @@ def test_emergency_banner_names_the_commonest_signs_and_links_the_rest(site: Pat
         banner = soup(path).select_one(".emergency")
         for short in named:
             assert short in text_of(banner), f"{path}: banner does not name {short!r}"
+        assert banner is not None, f"{path}: no emergency banner"
         link = banner.select_one('a[href*="#level-emergency"]')
-        target = (path.parent / link["href"].partition("#")[0]).resolve() if link else None
+        target = (path.parent / attribute(link, "href").partition("#")[0]).resolve() if link else None
         assert target in (site / "when-to-see-a-doctor", site / "when-to-see-a-doctor" / "index.html"), (
             f"{path}: no link to the rest of the emergency signs"
         )

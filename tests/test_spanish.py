@@ -12,13 +12,14 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 import pytest
+from bs4 import Tag
 
 from sitegen import urls
 from sitegen.editions import load_editions
 from sitegen.problems import DataError
 from sitegen.triage import compile_tree
 from tests.helpers import ROOT
-from tests.site_html import article, html_pages, json_ld, markdown_text, page_file, soup, text_of, words
+from tests.site_html import article, attribute, html_pages, json_ld, markdown_text, page_file, soup, text_of, words
 
 ENGLISH, SPANISH = load_editions(ROOT)
 ES = SPANISH.dataset
@@ -41,7 +42,7 @@ def ids(kind: str) -> list[str]:
     return list(ES.by_id[kind])
 
 
-def shows(node: object, text: str, where: str) -> None:
+def shows(node: Tag | None, text: str, where: str) -> None:
     assert markdown_text(text) in text_of(node), f"{where}: does not show {text!r}"
 
 
@@ -58,17 +59,17 @@ def spanish_footer(es: Path, url: str) -> None:
 
 @pytest.mark.parametrize("cause_id", ids("causes"))
 def test_each_cause_is_in_spanish_at_its_path(es: Path, cause_id: str) -> None:
-    cause = ES.by_id["causes"][cause_id]
+    cause = ES.causes_by_id[cause_id]
     url = urls.entity("causes", cause_id).url
     page = article(es, url)
-    assert text_of(page.h1) == cause.name  # type: ignore[attr-defined]
+    assert text_of(page.h1) == cause.name
     for text in (
         cause.summary,
         cause.mechanism,
         cause.example,
         *cause.lay_terms,
         *([cause.advice] if cause.advice else []),
-    ):  # type: ignore[attr-defined]
+    ):
         shows(page, text, f"es/{url}")
     assert T("cause.how") in text_of(page)
     spanish_footer(es, url)
@@ -76,45 +77,45 @@ def test_each_cause_is_in_spanish_at_its_path(es: Path, cause_id: str) -> None:
 
 @pytest.mark.parametrize("condition_id", ids("conditions"))
 def test_each_condition_is_in_spanish_at_its_path(es: Path, condition_id: str) -> None:
-    condition = ES.by_id["conditions"][condition_id]
+    condition = ES.conditions_by_id[condition_id]
     url = urls.entity("conditions", condition_id).url
     page = article(es, url)
-    assert text_of(page.h1) == condition.name  # type: ignore[attr-defined]
-    for text in (condition.description, condition.spasm_pattern, *condition.next_steps, *condition.lay_terms):  # type: ignore[attr-defined]
+    assert text_of(page.h1) == condition.name
+    for text in (condition.description, condition.spasm_pattern, *condition.next_steps, *condition.lay_terms):
         shows(page, text, f"es/{url}")
-    assert json_ld(es, url)["about"]["name"] == condition.name  # type: ignore[attr-defined]
+    assert json_ld(es, url)["about"]["name"] == condition.name
     spanish_footer(es, url)
 
 
 @pytest.mark.parametrize("specialist_id", ids("specialists"))
 def test_each_specialist_shows_its_cost_in_spanish_format(es: Path, specialist_id: str) -> None:
-    specialist = ES.by_id["specialists"][specialist_id]
+    specialist = ES.specialists_by_id[specialist_id]
     url = urls.entity("specialists", specialist_id).url
-    cost = T.money(specialist.cost)  # type: ignore[attr-defined]
-    assert cost.startswith(f"US${specialist.cost.min}–{specialist.cost.max} por ")  # type: ignore[attr-defined]
+    cost = T.money(specialist.cost)
+    assert cost.startswith(f"US${specialist.cost.min}–{specialist.cost.max} por ")
     for where in (url, "specialists/"):
         assert cost in text_of(article(es, where)), f"es/{where}: no {cost!r}"
-    for text in specialist.helps_with:  # type: ignore[attr-defined]
+    for text in specialist.helps_with:
         shows(article(es, url), text, f"es/{url}")
     spanish_footer(es, url)
 
 
 @pytest.mark.parametrize("faq_id", ids("faqs"))
 def test_each_question_is_a_spanish_heading_with_its_anchor(es: Path, faq_id: str) -> None:
-    faq = ES.by_id["faqs"][faq_id]
+    faq = ES.faqs_by_id[faq_id]
     heading = article(es, "faq/").find(id=faq_id)
-    assert heading is not None and faq.question in text_of(heading)  # type: ignore[attr-defined]
-    shows(article(es, "faq/"), faq.answer, f"es/faq/#{faq_id}")  # type: ignore[attr-defined]
+    assert heading is not None and faq.question in text_of(heading)
+    shows(article(es, "faq/"), faq.answer, f"es/faq/#{faq_id}")
 
 
 @pytest.mark.parametrize("flag_id", ids("red_flags"))
 def test_each_warning_sign_sits_in_its_spanish_care_card(es: Path, flag_id: str) -> None:
-    flag = ES.by_id["red_flags"][flag_id]
+    flag = ES.red_flags_by_id[flag_id]
     heading = article(es, "when-to-see-a-doctor/").find(id=flag_id)
-    assert heading is not None and flag.text in text_of(heading)  # type: ignore[attr-defined]
+    assert heading is not None and flag.text in text_of(heading)
     card = heading.find_parent(class_="care-card")
-    assert card is not None and f"care-card--{flag.level}" in card["class"]  # type: ignore[attr-defined]
-    label = next(t.label for t in ES.triage.levels if t.level == flag.level)  # type: ignore[attr-defined]
+    assert card is not None and f"care-card--{flag.level}" in card["class"]
+    label = next(t.label for t in ES.triage.levels if t.level == flag.level)
     assert text_of(card.select_one("h2 .visually-hidden")).startswith(label), f"{flag_id}: level not spoken in Spanish"
 
 
@@ -134,14 +135,16 @@ def test_every_spanish_page_is_spanish_with_a_switch_to_the_same_english_page(si
     for path in pages:
         url = path.relative_to(es).as_posix().removesuffix("index.html")
         html = soup(path)
-        assert html.html["lang"] == "es", f"es/{url}: not lang=es"
-        canonical = html.select_one('link[rel="canonical"]')["href"]
+        assert attribute(html.html, "lang") == "es", f"es/{url}: not lang=es"
+        canonical = attribute(html.select_one('link[rel="canonical"]'), "href")
         assert canonical.endswith(f"/es/{url}"), f"es/{url}: canonical {canonical}"
         switch = html.select_one(".site-language a[hreflang=en]")
         assert switch is not None, f"es/{url}: no language switch"
-        assert (path.parent / switch["href"]).resolve() / "index.html" == (site / url / "index.html").resolve()
+        english = (path.parent / attribute(switch, "href")).resolve() / "index.html"
+        assert english == (site / url / "index.html").resolve()
         back = soup(page_file(site, url)).select_one(".site-language a[hreflang=es]")
-        assert back is not None and (page_file(site, url).parent / back["href"]).resolve() == (es / url).resolve()
+        assert back is not None, f"/{url}: no switch to Spanish"
+        assert (page_file(site, url).parent / attribute(back, "href")).resolve() == (es / url).resolve()
         assert json_ld(es, url)["inLanguage"] == "es" and json_ld(site, url)["inLanguage"] == "en"
         banner = text_of(html.select_one(".emergency"))
         assert banner.startswith(T("emergency.ask")) and T("emergency.another") in banner, f"es/{url}: banner"
@@ -154,7 +157,7 @@ def test_every_spanish_page_is_spanish_with_a_switch_to_the_same_english_page(si
 def test_the_sitemap_lists_both_editions_with_hreflang_alternates(site: Path) -> None:
     ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
     tree = ElementTree.parse(site / "sitemap.xml")  # noqa: S314 (our own build)
-    entries = {u.findtext("s:loc", namespaces=ns): u for u in tree.getroot().findall("s:url", ns)}
+    entries = {u.findtext("s:loc", "", namespaces=ns): u for u in tree.getroot().findall("s:url", ns)}
     english = [loc for loc in entries if "/es/" not in loc]
     assert len(english) == len(html_pages(site)) and len(entries) == 2 * len(english)
     root = min(entries, key=len)

@@ -15,7 +15,8 @@ RANK = TREE["levels"].index
 
 
 def reached(story: Story) -> str:
-    return TREE["nodes"][walk(TREE, story)[1]]["level"]
+    level: str = TREE["nodes"][walk(TREE, story)[1]]["level"]
+    return level
 
 
 def test_there_are_at_least_30_stories_covering_every_level() -> None:

@@ -12,6 +12,7 @@ import dataclasses
 import re
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import assume, given, settings
@@ -30,6 +31,8 @@ LEVELS = models.LEVELS
 FLAG_LEVELS = ("emergency", "urgent", "doctor")
 NONE_LABEL = "None of these"
 SOURCE = "data/triage.yaml"
+Edge = tuple[str, str, str, tuple[str, ...]]
+"""One answer: (question, label, next, red flags)."""
 
 
 @dataclasses.dataclass
@@ -37,7 +40,7 @@ class Spec:
     """A triage tree in the shape of triage.yaml, small enough to reason about by brute force."""
 
     flags: dict[str, str]  # red flag id -> level
-    plain: dict[str, list[list]]  # question id -> answers as [label, next, [red flag ids]]
+    plain: dict[str, list[list[Any]]]  # question id -> answers as [label, next, [red flag ids]]
     screens: dict[str, tuple[str, str, str]]  # question id -> (level, if_any, if_none)
     outcomes: dict[str, str]  # outcome id -> level
     start: str = "q0"
@@ -45,9 +48,9 @@ class Spec:
     def questions(self) -> list[str]:
         return sorted([*self.plain, *self.screens], key=lambda q: int(q[1:]) if q[1:].isdigit() else 99)
 
-    def edges(self) -> list[tuple[str, str, str, tuple[str, ...]]]:
+    def edges(self) -> list[Edge]:
         """Every answer as (question, label, next, red flags): screens expanded as the site does."""
-        found = []
+        found: list[Edge] = []
         for q in self.questions():
             if q in self.plain:
                 found += [(q, label, nxt, tuple(flags)) for label, nxt, flags in self.plain[q]]
@@ -57,14 +60,14 @@ class Spec:
                 found.append((q, NONE_LABEL, if_none, ()))
         return found
 
-    def paths(self) -> list[tuple[list[tuple], str]]:
+    def paths(self) -> list[tuple[list[Edge], str]]:
         """Every route from start to an outcome, by plain recursion (the oracle's own walk)."""
-        out: dict[str, list] = {}
+        out: dict[str, list[Edge]] = {}
         for edge in self.edges():
             out.setdefault(edge[0], []).append(edge)
         routes = []
 
-        def walk(node: str, trail: list) -> None:
+        def walk(node: str, trail: list[Edge]) -> None:
             if node in self.outcomes:
                 routes.append((trail, node))
                 return
@@ -182,7 +185,7 @@ def route_of(message: str) -> list[str]:
     return match.group(1).split(" -> ")
 
 
-def assert_walkable(spec: Spec, route: list[str], *, allow_missing_end: bool = False) -> list[tuple]:
+def assert_walkable(spec: Spec, route: list[str], *, allow_missing_end: bool = False) -> list[Edge]:
     """Each `node -> 'label' -> node` step in `route` is an answer in `spec`; return those answers."""
     edges = {(q, label, nxt): (q, label, nxt, flags) for q, label, nxt, flags in spec.edges()}
     taken = []
@@ -299,7 +302,9 @@ def test_rejects_an_unsafe_answer_and_names_a_route_that_ends_too_lax(spec: Spec
         route = route_of(problem.message)
         assert route[0] == "q0" and route[-1] in spec.outcomes
         taken = assert_walkable(spec, route)
-        flag, level = re.search(r"asserts red flag '([^']+)' \(([a-z-]+)\)", problem.message).groups()
+        asserted = re.search(r"asserts red flag '([^']+)' \(([a-z-]+)\)", problem.message)
+        assert asserted is not None, problem.message
+        flag, level = asserted.groups()
         assert any(flag in edge[3] for edge in taken), f"the route does not pass '{flag}': {route}"
         assert LEVELS.index(spec.outcomes[route[-1]]) > LEVELS.index(level)
 

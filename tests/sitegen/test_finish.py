@@ -17,7 +17,7 @@ META = {"title": "T", "sources": ["seed-article"], "reviewed": date(2026, 11, 25
 def test_the_footer_names_the_sources_and_the_review_date() -> None:
     _, body = finish_page("causes/x.md", META, "Text.", DATA, site_url="https://example.org/", feedback_url=FEEDBACK)
     assert '<footer class="provenance" markdown>' in body
-    assert DATA.by_id["sources"]["seed-article"].title in body  # type: ignore[attr-defined]
+    assert DATA.sources_by_id["seed-article"].title in body
     assert '<time datetime="2026-11-25">25 November 2026</time>' in body
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from sitegen import search
+from sitegen.kinds import KINDS
 
 
 def bundle_with(tmp_path: Path, *contents: str) -> Path:
@@ -47,7 +48,7 @@ def test_the_vocabulary_counts_indexed_words_and_lay_terms_sorted(tmp_path: Path
 def test_the_vocabulary_file_is_the_same_bytes_whatever_order_the_fragments_were_written(tmp_path: Path) -> None:
     one = bundle_with(tmp_path / "one", "alpha beta", "gamma beta")
     two = bundle_with(tmp_path / "two", "gamma beta", "alpha beta")
-    dataset = type("Data", (), {k: type("File", (), {k: ()})() for k in search.KINDS})()
+    dataset = type("Data", (), {k: type("File", (), {k: ()})() for k in KINDS})()
     search.write_vocabulary(one, dataset)
     search.write_vocabulary(two, dataset)
     assert (one / search.VOCABULARY).read_bytes() == (two / search.VOCABULARY).read_bytes()

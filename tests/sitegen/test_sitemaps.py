@@ -18,7 +18,9 @@ def sitemap(*locs: str) -> str:
 def entries(path: Path) -> dict[str, dict[str, str]]:
     root = ElementTree.parse(path).getroot()  # noqa: S314 (written by the test)
     return {
-        u.findtext(f"{{{SITEMAPS}}}loc"): {x.get("hreflang"): x.get("href") for x in u.findall(f"{{{XHTML}}}link")}
+        u.findtext(f"{{{SITEMAPS}}}loc", ""): {
+            x.get("hreflang", ""): x.get("href", "") for x in u.findall(f"{{{XHTML}}}link")
+        }
         for u in root.findall(f"{{{SITEMAPS}}}url")
     }
 

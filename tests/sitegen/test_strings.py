@@ -7,6 +7,7 @@ import re
 import shutil
 from datetime import date
 from pathlib import Path
+from typing import Literal
 
 import pytest
 
@@ -17,7 +18,7 @@ from sitegen.strings import FOLDER, strings
 EN, ES = strings("en"), strings("es")
 
 
-def cost(low: int, high: int, per: str = "session") -> models.Cost:
+def cost(low: int, high: int, per: Literal["session", "consult", "visit"] = "session") -> models.Cost:
     return models.Cost(min=low, max=high, currency="USD", per=per)
 
 
