@@ -16,6 +16,11 @@ this module); this step prefixes it with `const BUILD = {"version": ..., "precac
 
 Left out always: source maps, Material's own search (this site searches with Pagefind), the
 Pagefind WebAssembly of languages the index does not use, and the server's header files.
+
+Another language's edition (`es/`, sitegen.editions) and its part of the search index (its
+fragments, its language's WebAssembly and metadata) do not count towards "whole site": the
+budget holds the English edition whole, and what is left of it takes each other edition's
+shell and fixed pages, in that order; its other pages are kept on first view.
 """
 
 from __future__ import annotations
@@ -27,6 +32,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sitegen import urls
+from sitegen.search import fragment_of
 
 WORKER = "sw.js"
 WORKER_SOURCE = Path(__file__).with_name("offline_worker.js")
@@ -73,18 +79,42 @@ def _unused_wasm(site_dir: Path) -> set[str]:
     return {p.relative_to(site_dir).as_posix() for p in (site_dir / "pagefind").glob("wasm.*.pagefind")} - used
 
 
+def edition_folders(site_dir: Path) -> tuple[str, ...]:
+    """The other editions' folders (`es/`): the index's languages that have a home page of their own."""
+    entry = site_dir / "pagefind" / "pagefind-entry.json"
+    if not entry.is_file():
+        return ()
+    langs = json.loads(entry.read_text())["languages"]
+    return tuple(f"{lang}/" for lang in sorted(langs) if (site_dir / lang / "index.html").is_file())
+
+
 def offline_files(site_dir: Path) -> list[str]:
     """Every file of the built site a reader may need offline, site-root-relative, sorted."""
     unused = _unused_wasm(site_dir)
+    folders = edition_folders(site_dir)
     found = []
     for path in sorted(site_dir.rglob("*")):
         relative = path.relative_to(site_dir).as_posix()
-        if not path.is_file() or relative in NEVER or relative in unused or relative.endswith(".map"):
+        own = next((relative.removeprefix(f) for f in folders if relative.startswith(f)), relative)
+        if not path.is_file() or own in NEVER or relative in unused or relative.endswith(".map"):
             continue
-        if relative.startswith(NEVER_UNDER) or relative.startswith("."):
+        if own.startswith(NEVER_UNDER) or relative.startswith("."):
             continue
         found.append(relative)
     return found
+
+
+def _edition_of(site_dir: Path, relative: str, folders: tuple[str, ...]) -> str:
+    """The folder of the edition a file belongs to (`""`: English, shared or unknown)."""
+    for folder in folders:
+        lang = folder.rstrip("/")
+        theirs = (f"pagefind/pagefind.{lang}_", f"pagefind/wasm.{lang}.", f"pagefind/vocabulary.{lang}.")
+        if relative.startswith((folder, *theirs)):
+            return folder
+    if relative.startswith("pagefind/fragment/"):
+        url = fragment_of(site_dir / relative).get("url", "")
+        return next((f for f in folders if url.startswith(f"/{f}")), "")
+    return ""
 
 
 def _is_shell(relative: str) -> bool:
@@ -94,10 +124,13 @@ def _is_shell(relative: str) -> bool:
 
 def plan(site_dir: Path, budget: int = PRECACHE_BUDGET) -> Precache:
     """What this build's worker precaches, and its version."""
-    files = offline_files(site_dir)
+    every = offline_files(site_dir)
     digest = hashlib.sha256(WORKER_SOURCE.read_bytes())
-    for relative in files:
+    for relative in every:
         digest.update(f"{relative}\0{hashlib.sha256((site_dir / relative).read_bytes()).hexdigest()}\n".encode())
+    folders = edition_folders(site_dir)
+    editions = {relative: _edition_of(site_dir, relative, folders) for relative in every}
+    files = [f for f in every if not editions[f]]
     sizes: dict[str, int] = {}
     total = 0
     for relative in files:  # compressing stops once the site is past the budget (it costs seconds)
@@ -116,11 +149,22 @@ def plan(site_dir: Path, budget: int = PRECACHE_BUDGET) -> Precache:
                 chosen.append(doc)
                 used += sizes[doc]
         chosen.sort()
+    whole_site = chosen == files
+    used = sum(sizes[f] for f in chosen)
+    for folder in folders:  # what is left of the budget: each other edition's shell, then its fixed pages
+        theirs = [f for f in every if editions[f] == folder]
+        wanted = [f for f in theirs if _is_shell(f)]
+        wanted += [f"{folder}{urls.PAGES[p].url}index.html" for p in FIXED_PAGES]
+        for relative in wanted:
+            if relative in theirs and used + sizes.setdefault(relative, transfer_size(site_dir / relative)) <= budget:
+                chosen.append(relative)
+                used += sizes[relative]
+    chosen.sort()
     return Precache(
         version=digest.hexdigest()[:16],
         files=tuple(_url(f) for f in chosen),
-        gzip_bytes=sum(sizes[f] for f in chosen),
-        whole_site=chosen == files,
+        gzip_bytes=used,
+        whole_site=whole_site,
     )
 
 

@@ -28,9 +28,10 @@ import subprocess
 import sys
 from collections import Counter
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from sitegen.kinds import KINDS, SEARCH_TYPES, records
+from sitegen.strings import SOURCE
 
 MARK = b"data-pagefind-body"
 """The attribute overrides/main.html puts on each page's indexed region."""
@@ -48,7 +49,9 @@ PAGE_TYPES = "page-types.json"
 """Beside Pagefind's files: `{"<Pagefind page id>": "<type>"}` for every indexed page."""
 
 VOCABULARY = "vocabulary.json"
-"""Beside Pagefind's files: `{"<word>": <occurrences>}`, sorted, for the search box's spelling."""
+"""Beside Pagefind's files: `{"<word>": <occurrences>}`, sorted, for the search box's spelling;
+English's. Another edition's is `vocabulary.<lang>.json` (`vocabulary_file`), from its own pages
+and lay terms only, as Pagefind searches only the pages of the reader's `<html lang>`."""
 
 SHORTEST_WORD = 3
 """Shorter words are left out: a query's words under 4 letters are never corrected, and one
@@ -97,10 +100,11 @@ def pagefind_command(site_dir: Path, output: str = BUNDLE) -> list[str]:
     ]  # fmt: skip
 
 
-def finish_index(site_dir: Path, process: subprocess.Popen[str], dataset: object = None) -> dict[str, str]:
+def finish_index(site_dir: Path, process: subprocess.Popen[str], editions: object = None) -> dict[str, str]:
     """Wait for Pagefind; return each indexed page's type by its Pagefind id, written beside the index.
 
-    With `dataset`, the spelling vocabulary is written beside it too (`write_vocabulary`).
+    With `editions` (sitegen.editions, or one dataset: English alone), each edition's spelling
+    vocabulary is written beside it too (`write_vocabulary`).
     """
     output, _ = process.communicate()
     if process.returncode != 0:
@@ -116,9 +120,31 @@ def finish_index(site_dir: Path, process: subprocess.Popen[str], dataset: object
             f"(overrides/main.html puts {MARK.decode()} on each page's content)"
         )
     (bundle / PAGE_TYPES).write_text(json.dumps(types, sort_keys=True, separators=(",", ":")) + "\n", encoding="utf-8")
-    if dataset is not None:
-        write_vocabulary(bundle, dataset)
+    if editions is not None:
+        found = editions if isinstance(editions, list) else [_English(editions)]
+        folders = [f"/{e.lang}/" for e in found if e.lang != SOURCE]
+        for edition in found:
+            write_vocabulary(bundle, edition.dataset, lang=edition.lang, folders=folders)
     return types
+
+
+class _English(NamedTuple):
+    """A dataset alone, as the English edition."""
+
+    dataset: object
+    lang: str = SOURCE
+
+
+def vocabulary_file(lang: str) -> str:
+    """`vocabulary.json` for English, `vocabulary.es.json` for Spanish."""
+    return VOCABULARY if lang == SOURCE else VOCABULARY.replace(".json", f".{lang}.json")
+
+
+def in_edition(url: str, lang: str, folders: list[str]) -> bool:
+    """Whether a Pagefind result URL (`/es/causes/x/`, site-root based) is a page of `lang`'s edition."""
+    if lang == SOURCE:
+        return not any(url.startswith(folder) for folder in folders)
+    return url.startswith(f"/{lang}/")
 
 
 _APOSTROPHES = str.maketrans("", "", "'\u2019")
@@ -135,20 +161,27 @@ def vocabulary_words(text: str) -> list[str]:
     return _LONG_ENOUGH.findall(text.lower().translate(_APOSTROPHES))
 
 
-def vocabulary(bundle: Path, lay_terms: list[str]) -> dict[str, int]:
-    """Every indexed word and every lay term's word, with its occurrences, sorted by word."""
+def vocabulary(
+    bundle: Path, lay_terms: list[str], lang: str = SOURCE, folders: list[str] | None = None
+) -> dict[str, int]:
+    """Every word indexed on `lang`'s pages and every lay term's word, with its occurrences, sorted by word.
+    `folders`: the other editions' folders (`/es/`), whose pages English leaves out."""
     counts: Counter[str] = Counter()
-    texts = [fragment_of(path).get("content", "") for path in sorted((bundle / "fragment").glob("*.pf_fragment"))]
+    fragments = [fragment_of(path) for path in sorted((bundle / "fragment").glob("*.pf_fragment"))]
+    texts = [f.get("content", "") for f in fragments if in_edition(f.get("url", ""), lang, folders or [])]
     for text in [*texts, *lay_terms]:
         counts.update(vocabulary_words(text))
     return dict(sorted(counts.items()))
 
 
-def write_vocabulary(bundle: Path, dataset: object) -> dict[str, int]:
-    """Write `vocabulary.json` beside the index, from what Pagefind indexed and the data's lay terms."""
+def write_vocabulary(
+    bundle: Path, dataset: object, *, lang: str = SOURCE, folders: list[str] | None = None
+) -> dict[str, int]:
+    """Write `lang`'s vocabulary beside the index, from what Pagefind indexed on its pages and
+    the lay terms of its `dataset`."""
     lay_terms = [term for kind in KINDS for r in records(dataset, kind) for term in getattr(r, "lay_terms", ())]
-    words = vocabulary(bundle, lay_terms)
-    (bundle / VOCABULARY).write_text(json.dumps(words, separators=(",", ":")) + "\n", encoding="utf-8")
+    words = vocabulary(bundle, lay_terms, lang, folders)
+    (bundle / vocabulary_file(lang)).write_text(json.dumps(words, separators=(",", ":")) + "\n", encoding="utf-8")
     return words
 
 

@@ -17,7 +17,7 @@ from playwright.sync_api import ConsoleMessage, Page, Response
 from sitegen import csp, search
 from sitegen.postbuild import TREE
 from tests.helpers import QuietHandler, serve_static
-from tests.site_html import html_pages, soup
+from tests.site_html import every_edition, html_pages, soup
 
 
 def pages_of(site: Path) -> list[str]:
@@ -39,7 +39,7 @@ def test_both_engines_index_every_page_with_its_search_type(mkdocs_site: Path, z
         for engine, site in (("mkdocs", mkdocs_site), ("zensical", zensical_site))
     }
     assert sorted(types["zensical"].values()) == sorted(types["mkdocs"].values())
-    assert len(types["zensical"]) == len(html_pages(zensical_site))
+    assert len(types["zensical"]) == sum(len(html_pages(e)) for e in every_edition(zensical_site))
 
 
 @pytest.mark.parametrize("page", ["", "causes/dehydration/", "conditions/", "faq/", "triage/"])

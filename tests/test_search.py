@@ -33,7 +33,7 @@ from sitegen import urls
 from sitegen.kinds import KINDS, records
 from sitegen.loader import load_dataset
 from tests.helpers import ROOT, build_site, serve_static
-from tests.site_html import attribute, html_pages, page_file, soup, text_of
+from tests.site_html import EDITIONS, attribute, every_edition, html_pages, page_file, soup, text_of
 
 DATA = load_dataset(ROOT / "data")
 Result = dict[str, Any]
@@ -92,7 +92,8 @@ def test_the_search_box_knows_the_type_of_every_indexed_page(site: Path) -> None
     types = json.loads((site / "pagefind" / "page-types.json").read_text(encoding="utf-8"))
     fragments = sorted(p.stem for p in (site / "pagefind" / "fragment").glob("*.pf_fragment"))
     assert sorted(types) == fragments
-    assert sorted(types.values()) == sorted(expected_type(site_url(site, p)) for p in html_pages(site))
+    editions = every_edition(site)  # one index holds every edition's pages
+    assert sorted(types.values()) == sorted(expected_type(site_url(e, p)) for e in editions for p in html_pages(e))
 
 
 ENTITIES = [
@@ -131,7 +132,9 @@ def test_a_faq_or_warning_sign_carries_its_lay_terms_in_its_own_section(site: Pa
 def test_the_index_covers_every_page_and_ships_only_what_search_uses(site: Path, figure: Callable[[str], None]) -> None:
     bundle = site / "pagefind"
     entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
-    assert sum(language["page_count"] for language in entry["languages"].values()) == len(html_pages(site))
+    assert entry["languages"]["en"]["page_count"] == len(html_pages(site))
+    for folder in EDITIONS:  # Pagefind keeps each language's pages apart, by <html lang>
+        assert entry["languages"][folder]["page_count"] == len(html_pages(site / folder))
     assert not list(bundle.glob("pagefind-*ui*")), "Pagefind's own UIs are not used and should not be published"
     files = [p for p in bundle.rglob("*") if p.is_file()]
     runtime = [p for p in files if p.suffix in (".js", ".pagefind")]  # Pagefind's code, the same for any site

@@ -1,0 +1,144 @@
+"""The Spanish edition in Chromium: the language switch keeps the reader on the same page, every
+route of the Spanish symptom checker clicks through to its outcome with Spanish announcements and
+a Spanish print summary, axe finds nothing on a Spanish page of each template, and nothing is
+asked of another host."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from playwright.sync_api import Browser, Page, Response, expect
+
+from sitegen import urls
+from sitegen.editions import load_editions
+from sitegen.triage import compile_tree
+from tests.checker import Step, all_routes, answer, click_through, hash_of, label, open_checker
+from tests.helpers import ROOT
+from tests.test_accessibility import axe_violations, report, template_pages
+
+SPANISH = load_editions(ROOT)[1]
+TREE: dict[str, Any] = compile_tree(SPANISH.dataset, SPANISH.t)
+NODES: dict[str, Any] = TREE["nodes"]
+ROUTES = all_routes(TREE)
+SPANISH_PRINT = "Imprima o guarde este resumen"
+
+pytestmark = pytest.mark.browser
+
+
+def watch(page: Page) -> list[str]:
+    """Script errors and failed or refused requests of `page`, as they happen."""
+    problems: list[str] = []
+
+    def response(answer: Response) -> None:
+        if answer.status >= 400:
+            problems.append(f"{answer.status} {answer.url}")
+
+    page.on("pageerror", lambda error: problems.append(f"script error: {error}"))
+    page.on("response", response)
+    return problems
+
+
+@pytest.mark.parametrize("url", ["", urls.entity("causes", "dehydration").url, "faq/", urls.PAGES["triage"].url])
+def test_the_switch_keeps_the_reader_on_the_same_page_both_ways(
+    served: dict[str, str], page: Page, foreign_requests: list[str], url: str
+) -> None:
+    problems = watch(page)
+    page.goto(served["root"] + url)
+    page.get_by_role("link", name=SPANISH.t("switch_label")).click()
+    page.wait_for_url(served["root"] + "es/" + url)
+    assert page.evaluate("document.documentElement.lang") == "es"
+    page.get_by_role("link", name="Read this page in English").click()
+    page.wait_for_url(served["root"] + url)
+    assert page.evaluate("document.documentElement.lang") == "en"
+    assert problems == [] and foreign_requests == []
+
+
+# -- the Spanish symptom checker ----------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def spanish_checker_page(browser: Browser, served: dict[str, str]) -> Iterator[tuple[Page, list[str]]]:
+    """One /es/triage/ page for the module, and the problems it has seen (as in test_triage_browser)."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, service_workers="block")
+    page = context.new_page()
+    problems = watch(page)
+    open_checker(page, served["root"] + "es/triage/")
+    yield page, problems
+    context.close()
+
+
+@pytest.fixture
+def checker(spanish_checker_page: tuple[Page, list[str]]) -> Iterator[Page]:
+    """The Spanish checker back at its first question; fails the test on a script error."""
+    page, problems = spanish_checker_page
+    page.emulate_media(media="screen")
+    page.evaluate("location.hash = ''")
+    page.locator("#triage-heading", has_text=NODES[TREE["start"]]["text"]).wait_for()
+    yield page
+    assert problems == []
+
+
+@pytest.mark.parametrize(("steps", "outcome"), ROUTES, ids=[f"{hash_of(s) or '#'}->{o}" for s, o in ROUTES])
+def test_every_route_of_the_spanish_checker_clicks_through_to_its_outcome(
+    checker: Page, steps: list[Step], outcome: str
+) -> None:
+    for step in steps:
+        expect(checker.locator("#triage-heading")).to_have_text(NODES[step[0]]["text"])
+        answer(checker, label(step, TREE))
+    node = NODES[outcome]
+    level = TREE["level_text"][node["level"]]["label"]
+    card = checker.locator(f"#triage .care-card.care-card--{node['level']}")
+    expect(checker.locator("#triage-heading")).to_have_text(f"{level}: {node['title']}")
+    expect(card).to_contain_text(node["advice"])
+    expect(card).to_contain_text(node["safety_net"])
+    summary = checker.locator("#triage .triage__summary li")
+    expect(summary).to_have_text([f"{NODES[q]['text']} {label((q, i), TREE)}" for q, i in steps])
+
+
+def test_each_change_is_announced_in_spanish(checker: Page) -> None:
+    live = checker.locator("#triage [aria-live=polite]")
+    steps, outcome = max(ROUTES, key=lambda route: len(route[0]))
+    for n, step in enumerate(steps):
+        question, index = step
+        answer(checker, label(step, TREE))
+        following = NODES[question]["answers"][index]["next"]
+        if NODES[following]["kind"] == "question":
+            expect(live).to_have_text(f"Pregunta {n + 2}: {NODES[following]['text']}")
+    level = TREE["level_text"][NODES[outcome]["level"]]["label"]
+    expect(live).to_have_text(f"Resultado: {level}. {NODES[outcome]['title']}")
+
+
+def test_the_print_summary_is_in_spanish(checker: Page) -> None:
+    steps, outcome = next(r for r in ROUTES if NODES[r[1]]["level"] == "self-care" and len(r[0]) >= 2)
+    click_through(checker, steps, TREE)
+    checker.evaluate("() => { window.__printed = 0; window.print = () => { window.__printed += 1 } }")
+    checker.locator("#triage").get_by_role("button", name=SPANISH_PRINT).click()
+    assert checker.evaluate("window.__printed") == 1
+    checker.emulate_media(media="print")
+    printed = checker.locator("#triage").inner_text()
+    for step in steps:
+        assert NODES[step[0]]["text"] in printed and label(step, TREE) in printed
+    node = NODES[outcome]
+    for text in (node["title"], node["advice"], node["safety_net"], "Resumen hecho el", "llame al 911"):
+        assert text in printed, text
+    for english in ("Summary made on", "In an emergency", "Your answers"):
+        assert english not in printed, english
+
+
+# -- axe and other hosts ------------------------------------------------------------------------
+
+
+def test_a_spanish_page_of_each_template_has_no_axe_violations_and_asks_no_other_host(
+    site: Path, served: dict[str, str], page: Page, foreign_requests: list[str]
+) -> None:
+    problems = watch(page)
+    found: list[str] = []
+    for url in template_pages(site / "es"):
+        page.goto(f"{served['root']}es/{url}", wait_until="load")
+        assert page.evaluate("document.documentElement.lang") == "es", url
+        found += report(f"/es/{url}", axe_violations(page))
+    assert found == [], "\n".join(found)
+    assert problems == [] and foreign_requests == []
