@@ -52,7 +52,8 @@ BOX = "[data-site-search-input]"
 RESULTS = "[data-site-search-results]"
 SETTLED = "() => document.querySelector('[data-site-search-results]').getAttribute('aria-busy') === 'false'"
 NOTICE = "[data-site-search-status] [data-site-search-correction]"
-SHOWING = re.compile(r"^Showing results for (.+)\. $")
+SHOWING = re.compile(r"^(?:Showing results for|Resultados para) (.+)\. $")
+"""The notice above corrected results, in each edition's words (content/assets/strings.js)."""
 
 
 def expected_type(url: str) -> str:
