@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sitegen import urls
-from sitegen.search import fragment_of
+from sitegen.search import BUNDLE, ENTRY, fragment_of
 
 WORKER = "sw.js"
 WORKER_SOURCE = Path(__file__).with_name("offline_worker.js")
@@ -72,7 +72,7 @@ def _url(relative: str) -> str:
 
 def _unused_wasm(site_dir: Path) -> set[str]:
     """Pagefind's WebAssembly files for languages its index does not hold."""
-    entry = site_dir / "pagefind" / "pagefind-entry.json"
+    entry = site_dir / BUNDLE / ENTRY
     if not entry.is_file():
         return set()
     used = {f"pagefind/wasm.{lang['wasm']}.pagefind" for lang in json.loads(entry.read_text())["languages"].values()}
@@ -81,7 +81,7 @@ def _unused_wasm(site_dir: Path) -> set[str]:
 
 def edition_folders(site_dir: Path) -> tuple[str, ...]:
     """The other editions' folders (`es/`): the index's languages that have a home page of their own."""
-    entry = site_dir / "pagefind" / "pagefind-entry.json"
+    entry = site_dir / BUNDLE / ENTRY
     if not entry.is_file():
         return ()
     langs = json.loads(entry.read_text())["languages"]

@@ -45,6 +45,9 @@ EXCLUDE_SELECTORS = ", ".join(
 BUNDLE = "pagefind"
 """The bundle's folder in the site; the search script finds it at `<site root>/pagefind/`."""
 
+ENTRY = "pagefind-entry.json"
+"""Pagefind's entry file: its version and, per language, the index's hash and page count."""
+
 PAGE_TYPES = "page-types.json"
 """Beside Pagefind's files: `{"<Pagefind page id>": "<type>"}` for every indexed page."""
 
@@ -112,6 +115,7 @@ def finish_index(site_dir: Path, process: subprocess.Popen[str], editions: objec
     bundle = site_dir / BUNDLE
     for name in UNUSED:
         (bundle / name).unlink(missing_ok=True)
+    sort_entry(bundle)
     types = page_types(bundle)
     marked = marked_pages(site_dir)
     if not marked or len(types) < len(marked):
@@ -126,6 +130,16 @@ def finish_index(site_dir: Path, process: subprocess.Popen[str], editions: objec
         for edition in found:
             write_vocabulary(bundle, edition.dataset, lang=edition.lang, folders=folders)
     return types
+
+
+def sort_entry(bundle: Path) -> None:
+    """Pagefind writes the entry file's languages in hash-map order, which differs from run to
+    run; sorted, two builds of the same site are byte-identical (and so is the offline cache's
+    version, which hashes every file)."""
+    path = bundle / ENTRY
+    entry = json.loads(path.read_text(encoding="utf-8"))
+    entry["languages"] = dict(sorted(entry["languages"].items()))
+    path.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
 class _English(NamedTuple):

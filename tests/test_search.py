@@ -132,7 +132,7 @@ def test_a_faq_or_warning_sign_carries_its_lay_terms_in_its_own_section(site: Pa
 
 def test_the_index_covers_every_page_and_ships_only_what_search_uses(site: Path, figure: Callable[[str], None]) -> None:
     bundle = site / "pagefind"
-    entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+    entry = json.loads((bundle / index.ENTRY).read_text(encoding="utf-8"))
     assert entry["languages"]["en"]["page_count"] == len(html_pages(site))
     for folder in EDITIONS:  # Pagefind keeps each language's pages apart, by <html lang>
         assert entry["languages"][folder]["page_count"] == len(html_pages(site / folder))
