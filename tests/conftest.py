@@ -23,6 +23,7 @@ from tests.helpers import (
     nginx_main_config,
     serve_static,
 )
+from tests.recorder import Recorder
 
 
 @pytest.fixture(scope="session")
@@ -102,19 +103,12 @@ def page(browser: Browser) -> Iterator[Page]:
 
 
 @pytest.fixture
-def foreign_requests(page: Page) -> list[str]:
-    """Every request `page` makes to a host other than this machine, from the test's start."""
-    from urllib.parse import urlsplit
-
-    found: list[str] = []
-
-    def record(url: str) -> None:
-        host = urlsplit(url).hostname or ""
-        if url.startswith(("http:", "https:", "ws:", "wss:")) and host not in ("127.0.0.1", "localhost"):
-            found.append(url)
-
-    page.on("request", lambda request: record(request.url))
-    return found
+def recorded(page: Page) -> Recorder:
+    """What `page` does from the test's start that a reader would not want (tests/recorder.py):
+    `recorded.foreign` and `recorded.problems`; `recorded.assert_clean()` checks both."""
+    recorder = Recorder()
+    recorder.watch(page)
+    return recorder
 
 
 # -- the site as deployed: Debian's nginx running deploy/*.conf ---------------------------------

@@ -12,11 +12,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import ConsoleMessage, Page, Response
+from playwright.sync_api import Page
 
 from sitegen import csp, search
 from sitegen.postbuild import TREE
 from tests.helpers import QuietHandler, serve_static
+from tests.recorder import Recorder
 from tests.site_html import every_edition, html_pages, soup
 
 
@@ -95,24 +96,11 @@ def zensical_served(zensical_site: Path) -> Iterator[str]:
 
 
 @pytest.fixture
-def watched(page: Page, foreign_requests: list[str]) -> Iterator[Page]:
-    """A browser page that fails the test on a script error, a policy violation or a failed request."""
-    problems: list[str] = []
-
-    def console(message: ConsoleMessage) -> None:
-        if "Content Security Policy" in message.text:
-            problems.append(f"policy: {message.text}")
-
-    def response(answer: Response) -> None:
-        if answer.status >= 400:
-            problems.append(f"{answer.status} {answer.url}")
-
-    page.on("pageerror", lambda error: problems.append(f"script error: {error}"))
-    page.on("console", console)
-    page.on("response", response)
+def watched(page: Page, recorded: Recorder) -> Iterator[Page]:
+    """A browser page that fails the test on anything a reader would not want (tests/recorder.py),
+    a policy violation included: Chromium reports one as a console error."""
     yield page
-    assert problems == []
-    assert foreign_requests == []
+    recorded.assert_clean()
 
 
 @pytest.mark.browser

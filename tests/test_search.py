@@ -33,6 +33,7 @@ from sitegen import urls
 from sitegen.kinds import KINDS, records
 from sitegen.loader import load_dataset
 from tests.helpers import ROOT, build_site, serve_static
+from tests.recorder import Recorder
 from tests.site_html import EDITIONS, attribute, every_edition, html_pages, page_file, soup, text_of
 
 DATA = load_dataset(ROOT / "data")
@@ -250,41 +251,39 @@ def top_three_share(
     return share, misses, notices
 
 
+@pytest.fixture
+def home(served: dict[str, str], page: Page, recorded: Recorder) -> Iterator[Page]:
+    """The home page; the test fails on anything a reader would not want (tests/recorder.py)."""
+    page.goto(served["root"])
+    yield page
+    recorded.assert_clean()
+
+
 @pytest.mark.browser
 def test_reader_phrasings_find_the_expected_page_in_the_top_three(
-    site: Path, served: dict[str, str], page: Page, foreign_requests: list[str], figure: Callable[[str], None]
+    site: Path, served: dict[str, str], home: Page, figure: Callable[[str], None]
 ) -> None:
     assert len(QUERIES) >= 30
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    page.goto(served["root"])
-    share, misses, notices = top_three_share(page, served["root"], QUERIES, "reader phrasings", figure)
+    share, misses, notices = top_three_share(home, served["root"], QUERIES, "reader phrasings", figure)
     assert share >= BAR, "\n".join(misses)
     # A query whose every word the index knows is searched as typed.
     vocabulary = vocabulary_of(site)
     for query, corrected in notices.items():
         if all(word in vocabulary for word in index.vocabulary_words(query)):
             assert corrected is None, f"{query!r} was corrected to {corrected!r}"
-    assert foreign_requests == []
-    assert errors == []
 
 
 @pytest.mark.browser
 def test_misspelled_queries_are_corrected_and_find_the_expected_page_in_the_top_three(
-    served: dict[str, str], page: Page, foreign_requests: list[str], figure: Callable[[str], None]
+    served: dict[str, str], home: Page, figure: Callable[[str], None]
 ) -> None:
     assert len(MISSPELLED) >= 30
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    page.goto(served["root"])
-    share, misses, notices = top_three_share(page, served["root"], MISSPELLED, "misspelled", figure)
+    share, misses, notices = top_three_share(home, served["root"], MISSPELLED, "misspelled", figure)
     assert share >= BAR, "\n".join(misses)
     for case in MISSPELLED:
         assert notices[case["query"]] is not None, f"{case['query']!r}: no correction shown"
         if "corrected" in case:
             assert notices[case["query"]] == case["corrected"], case["query"]
-    assert foreign_requests == []
-    assert errors == []
 
 
 @pytest.mark.browser
@@ -402,7 +401,7 @@ def test_slash_or_s_focuses_the_search_box_and_escape_closes_it(served: dict[str
 
 @pytest.mark.browser
 def test_results_show_their_type_and_a_highlighted_excerpt(
-    served: dict[str, str], page: Page, foreign_requests: list[str]
+    served: dict[str, str], page: Page, recorded: Recorder
 ) -> None:
     page.goto(served["root"])
     record = DATA.causes.causes[0]
@@ -416,7 +415,7 @@ def test_results_show_their_type_and_a_highlighted_excerpt(
     first = results[0]
     assert "<mark>" in first["excerpt"], first
     assert page.locator(f"{RESULTS} .site-search__excerpt mark").first.is_visible()
-    assert foreign_requests == []
+    recorded.assert_clean()
 
 
 @pytest.mark.browser
@@ -509,9 +508,7 @@ def instant(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 
 @pytest.mark.browser
-def test_search_survives_instant_navigation(instant: str, page: Page) -> None:
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
+def test_search_survives_instant_navigation(instant: str, page: Page, recorded: Recorder) -> None:
     page.goto(instant)
     page.evaluate("window.samePage = true")
     search(page, "magnesium")
@@ -537,12 +534,12 @@ def test_search_survives_instant_navigation(instant: str, page: Page) -> None:
     page.keyboard.press("Enter")
     page.wait_for_url(results[0]["href"])
     check_search_on(results[0]["href"])
-    assert errors == []
+    recorded.assert_clean()
 
 
 @pytest.mark.browser
 def test_search_works_when_the_site_is_served_from_a_sub_path(
-    served: dict[str, str], page: Page, foreign_requests: list[str]
+    served: dict[str, str], page: Page, recorded: Recorder
 ) -> None:
     base = served["subpath"]
     requests: list[str] = []
@@ -558,7 +555,7 @@ def test_search_works_when_the_site_is_served_from_a_sub_path(
     page.keyboard.press("Enter")
     page.wait_for_url(results[0]["href"])
     assert page.locator("article h1").text_content()
-    assert foreign_requests == []
+    recorded.assert_clean()
 
 
 @pytest.mark.browser

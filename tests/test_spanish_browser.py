@@ -10,13 +10,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, Page, Response, expect
+from playwright.sync_api import Browser, Page, expect
 
 from sitegen import urls
 from sitegen.editions import load_editions
 from sitegen.triage import compile_tree
 from tests.checker import Step, all_routes, answer, click_through, hash_of, label, open_checker
 from tests.helpers import ROOT
+from tests.recorder import Recorder
 from tests.test_accessibility import axe_violations, report, template_pages
 
 SPANISH = load_editions(ROOT)[1]
@@ -28,24 +29,10 @@ SPANISH_PRINT = "Imprima o guarde este resumen"
 pytestmark = pytest.mark.browser
 
 
-def watch(page: Page) -> list[str]:
-    """Script errors and failed or refused requests of `page`, as they happen."""
-    problems: list[str] = []
-
-    def response(answer: Response) -> None:
-        if answer.status >= 400:
-            problems.append(f"{answer.status} {answer.url}")
-
-    page.on("pageerror", lambda error: problems.append(f"script error: {error}"))
-    page.on("response", response)
-    return problems
-
-
 @pytest.mark.parametrize("url", ["", urls.entity("causes", "dehydration").url, "faq/", urls.PAGES["triage"].url])
 def test_the_switch_keeps_the_reader_on_the_same_page_both_ways(
-    served: dict[str, str], page: Page, foreign_requests: list[str], url: str
+    served: dict[str, str], page: Page, recorded: Recorder, url: str
 ) -> None:
-    problems = watch(page)
     page.goto(served["root"] + url)
     page.get_by_role("link", name=SPANISH.t("switch_label")).click()
     page.wait_for_url(served["root"] + "es/" + url)
@@ -53,32 +40,35 @@ def test_the_switch_keeps_the_reader_on_the_same_page_both_ways(
     page.get_by_role("link", name="Read this page in English").click()
     page.wait_for_url(served["root"] + url)
     assert page.evaluate("document.documentElement.lang") == "en"
-    assert problems == [] and foreign_requests == []
+    recorded.assert_clean()
 
 
 # -- the Spanish symptom checker ----------------------------------------------------------------
 
 
 @pytest.fixture(scope="module")
-def spanish_checker_page(browser: Browser, served: dict[str, str]) -> Iterator[tuple[Page, list[str]]]:
+def spanish_checker_page(browser: Browser, served: dict[str, str]) -> Iterator[tuple[Page, Recorder]]:
     """One /es/triage/ page for the module, and the problems it has seen (as in test_triage_browser)."""
     context = browser.new_context(viewport={"width": 1280, "height": 900}, service_workers="block")
     page = context.new_page()
-    problems = watch(page)
+    recorder = Recorder()
+    recorder.watch(page)
     open_checker(page, served["root"] + "es/triage/")
-    yield page, problems
+    yield page, recorder
     context.close()
 
 
 @pytest.fixture
-def checker(spanish_checker_page: tuple[Page, list[str]]) -> Iterator[Page]:
-    """The Spanish checker back at its first question; fails the test on a script error."""
-    page, problems = spanish_checker_page
+def checker(spanish_checker_page: tuple[Page, Recorder]) -> Iterator[Page]:
+    """The Spanish checker back at its first question; fails the test on what a reader would
+    not want (tests/recorder.py)."""
+    page, recorder = spanish_checker_page
     page.emulate_media(media="screen")
     page.evaluate("location.hash = ''")
     page.locator("#triage-heading", has_text=NODES[TREE["start"]]["text"]).wait_for()
+    recorder.problems.clear()  # each test answers for its own
     yield page
-    assert problems == []
+    recorder.assert_clean()
 
 
 @pytest.mark.parametrize(("steps", "outcome"), ROUTES, ids=[f"{hash_of(s) or '#'}->{o}" for s, o in ROUTES])
@@ -132,13 +122,12 @@ def test_the_print_summary_is_in_spanish(checker: Page) -> None:
 
 
 def test_a_spanish_page_of_each_template_has_no_axe_violations_and_asks_no_other_host(
-    site: Path, served: dict[str, str], page: Page, foreign_requests: list[str]
+    site: Path, served: dict[str, str], page: Page, recorded: Recorder
 ) -> None:
-    problems = watch(page)
     found: list[str] = []
     for url in template_pages(site / "es", not_found=False):
         page.goto(f"{served['root']}es/{url}", wait_until="load")
         assert page.evaluate("document.documentElement.lang") == "es", url
         found += report(f"/es/{url}", axe_violations(page))
     assert found == [], "\n".join(found)
-    assert problems == [] and foreign_requests == []
+    recorded.assert_clean()

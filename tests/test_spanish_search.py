@@ -21,6 +21,7 @@ from sitegen import search as index
 from sitegen.editions import load_editions
 from sitegen.kinds import KINDS, SEARCH_TYPES, records
 from tests.helpers import ROOT
+from tests.recorder import Recorder
 from tests.site_html import html_pages, soup
 from tests.test_search import BAR, search, top_three_share
 
@@ -49,17 +50,14 @@ def test_the_spanish_vocabulary_is_the_spanish_pages_words_and_lay_terms(site: P
 
 @pytest.mark.browser
 def test_spanish_phrasings_find_the_expected_page_in_the_top_three(
-    served: dict[str, str], page: Page, foreign_requests: list[str], figure: Callable[[str], None]
+    served: dict[str, str], page: Page, recorded: Recorder, figure: Callable[[str], None]
 ) -> None:
     assert len(QUERIES) >= 30
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
     root = served["root"] + "es/"
     page.goto(root)
     share, misses, _ = top_three_share(page, root, QUERIES, "Spanish reader phrasings", figure)
     assert share >= BAR, "\n".join(misses)
-    assert foreign_requests == []
-    assert errors == []
+    recorded.assert_clean()
 
 
 @pytest.mark.browser
