@@ -5,6 +5,8 @@ asked of another host."""
 
 from __future__ import annotations
 
+import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -24,9 +26,21 @@ SPANISH = load_editions(ROOT)[1]
 TREE: dict[str, Any] = compile_tree(SPANISH.dataset, SPANISH.t)
 NODES: dict[str, Any] = TREE["nodes"]
 ROUTES = all_routes(TREE)
-SPANISH_PRINT = "Imprima o guarde este resumen"
 
 pytestmark = pytest.mark.browser
+
+
+def script_strings(lang: str) -> dict[str, str]:
+    """The page scripts' words in `lang`, as content/assets/strings.js holds them (one
+    `"key": "text",` per line in each language's table)."""
+    source = (ROOT / "content" / "assets" / "strings.js").read_text(encoding="utf-8")
+    table = source.split(f"\n  {lang}: {{\n", 1)[1].split("\n  },", 1)[0]
+    return {
+        key: json.loads(f'"{text}"') for key, text in re.findall(r'^\s+"([^"]+)": "((?:[^"\\]|\\.)*)",?$', table, re.M)
+    }
+
+
+WORDS = script_strings("es")
 
 
 @pytest.mark.parametrize("url", ["", urls.entity("causes", "dehydration").url, "faq/", urls.PAGES["triage"].url])
@@ -96,23 +110,25 @@ def test_each_change_is_announced_in_spanish(checker: Page) -> None:
         answer(checker, label(step, TREE))
         following = NODES[question]["answers"][index]["next"]
         if NODES[following]["kind"] == "question":
-            expect(live).to_have_text(f"Pregunta {n + 2}: {NODES[following]['text']}")
+            number = WORDS["triage.question"].format(number=n + 2)
+            expect(live).to_have_text(f"{number}: {NODES[following]['text']}")
     level = TREE["level_text"][NODES[outcome]["level"]]["label"]
-    expect(live).to_have_text(f"Resultado: {level}. {NODES[outcome]['title']}")
+    expect(live).to_have_text(WORDS["triage.result"].format(label=level, title=NODES[outcome]["title"]))
 
 
 def test_the_print_summary_is_in_spanish(checker: Page) -> None:
     steps, outcome = next(r for r in ROUTES if NODES[r[1]]["level"] == "self-care" and len(r[0]) >= 2)
     click_through(checker, steps, TREE)
     checker.evaluate("() => { window.__printed = 0; window.print = () => { window.__printed += 1 } }")
-    checker.locator("#triage").get_by_role("button", name=SPANISH_PRINT).click()
+    checker.locator("#triage").get_by_role("button", name=WORDS["triage.print"]).click()
     assert checker.evaluate("window.__printed") == 1
     checker.emulate_media(media="print")
     printed = checker.locator("#triage").inner_text()
     for step in steps:
         assert NODES[step[0]]["text"] in printed and label(step, TREE) in printed
     node = NODES[outcome]
-    for text in (node["title"], node["advice"], node["safety_net"], "Resumen hecho el", "llame al 911"):
+    made_on, emergency = WORDS["triage.made-on"].strip(), WORDS["triage.emergency"].format(number="911")
+    for text in (node["title"], node["advice"], node["safety_net"], made_on, emergency):
         assert text in printed, text
     for english in ("Summary made on", "In an emergency", "Your answers"):
         assert english not in printed, english
@@ -130,4 +146,29 @@ def test_a_spanish_page_of_each_template_has_no_axe_violations_and_asks_no_other
         assert page.evaluate("document.documentElement.lang") == "es", url
         found += report(f"/es/{url}", axe_violations(page))
     assert found == [], "\n".join(found)
+    recorded.assert_clean()
+
+
+# -- the Spanish diary --------------------------------------------------------------------------
+
+
+def test_the_spanish_diary_records_an_episode_and_shows_its_warning_in_spanish(
+    served: dict[str, str], page: Page, recorded: Recorder
+) -> None:
+    words = WORDS
+    sign = next(s for s in SPANISH.dataset.diary.signs if s.red_flags)
+    flag = SPANISH.dataset.red_flags_by_id[sign.red_flags[0]]
+    page.goto(served["root"] + "es/diary/")
+    page.get_by_label(words["diary.date"], exact=True).fill("2026-11-20")
+    page.get_by_label(words["diary.time"], exact=True).fill("03:10")
+    page.get_by_label(words["diary.place"]).select_option("calf")
+    page.get_by_label(sign.label, exact=True).check()
+    page.get_by_role("button", name=words["diary.save"]).click()
+    card = page.locator(f".diary__result .care-card--{flag.level}")
+    expect(card.get_by_role("link", name=flag.text)).to_have_attribute(
+        "href", f"{served['root']}es/when-to-see-a-doctor/#{flag.id}"
+    )
+    expect(card.get_by_role("link", name=words["diary.check"])).to_have_attribute("href", f"{served['root']}es/triage/")
+    expect(card).to_contain_text(TREE["level_text"][flag.level]["label"])
+    expect(page.locator(".diary__result")).to_contain_text(words["diary.warning"])
     recorded.assert_clean()
