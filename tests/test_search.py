@@ -156,6 +156,21 @@ def vocabulary_of(site: Path) -> dict[str, int]:
     return dict(pairs)
 
 
+def indexed_words(edition: Path) -> set[str]:
+    """What Pagefind indexed of an edition's pages, from the pages themselves: each article, less
+    what is ignored (the marked elements, the excluded selectors, and the footers, which Pagefind
+    leaves out itself)."""
+    indexed: set[str] = set()
+    for path in html_pages(edition):
+        # A copy: soup() is cached for every test, and this takes the skipped parts out.
+        body = copy.copy(soup(path)).select_one("[data-pagefind-body]")
+        assert body is not None, path
+        for skipped in body.select(f"[data-pagefind-ignore], footer, {index.EXCLUDE_SELECTORS}"):
+            skipped.decompose()
+        indexed.update(index.vocabulary_words(body.get_text(" ")))
+    return indexed
+
+
 def test_the_spelling_vocabulary_is_the_indexed_words_and_the_lay_terms_small_and_sorted(
     site: Path, figure: Callable[[str], None]
 ) -> None:
@@ -164,16 +179,7 @@ def test_the_spelling_vocabulary_is_the_indexed_words_and_the_lay_terms_small_an
     for word, count in vocabulary.items():
         assert word == word.lower() and word.isalpha() and len(word) >= index.SHORTEST_WORD, word
         assert isinstance(count, int) and count >= 1, word
-    # What Pagefind indexed, from the pages themselves: each article, less what is ignored (the
-    # marked elements, the excluded selectors, and the footers, which Pagefind leaves out itself).
-    indexed: set[str] = set()
-    for path in html_pages(site):
-        # A copy: soup() is cached for every test, and this takes the skipped parts out.
-        body = copy.copy(soup(path)).select_one("[data-pagefind-body]")
-        assert body is not None, path
-        for skipped in body.select(f"[data-pagefind-ignore], footer, {index.EXCLUDE_SELECTORS}"):
-            skipped.decompose()
-        indexed.update(index.vocabulary_words(body.get_text(" ")))
+    indexed = indexed_words(site)
     lay = {word for term in LAY_TERMS for word in index.vocabulary_words(term)}
     assert lay <= set(vocabulary), sorted(lay - set(vocabulary))
     assert set(vocabulary) == indexed | lay, (

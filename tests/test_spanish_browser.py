@@ -17,7 +17,7 @@ from playwright.sync_api import Browser, Page, expect
 from sitegen import urls
 from sitegen.editions import load_editions
 from sitegen.triage import compile_tree
-from tests.checker import Step, all_routes, answer, click_through, hash_of, label, open_checker
+from tests.checker import Step, all_routes, answer, checker_session, click_through, hash_of, label, start_again
 from tests.helpers import ROOT
 from tests.recorder import Recorder
 from tests.test_accessibility import axe_violations, report, template_pages
@@ -62,14 +62,8 @@ def test_the_switch_keeps_the_reader_on_the_same_page_both_ways(
 
 @pytest.fixture(scope="module")
 def spanish_checker_page(browser: Browser, served: dict[str, str]) -> Iterator[tuple[Page, Recorder]]:
-    """One /es/triage/ page for the module, and the problems it has seen (as in test_triage_browser)."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, service_workers="block")
-    page = context.new_page()
-    recorder = Recorder()
-    recorder.watch(page)
-    open_checker(page, served["root"] + "es/triage/")
-    yield page, recorder
-    context.close()
+    with checker_session(browser, served["root"] + "es/triage/") as session:
+        yield session
 
 
 @pytest.fixture
@@ -77,10 +71,7 @@ def checker(spanish_checker_page: tuple[Page, Recorder]) -> Iterator[Page]:
     """The Spanish checker back at its first question; fails the test on what a reader would
     not want (tests/recorder.py)."""
     page, recorder = spanish_checker_page
-    page.emulate_media(media="screen")
-    page.evaluate("location.hash = ''")
-    page.locator("#triage-heading", has_text=NODES[TREE["start"]]["text"]).wait_for()
-    recorder.problems.clear()  # each test answers for its own
+    start_again(page, recorder, TREE)
     yield page
     recorder.assert_clean()
 

@@ -7,7 +7,6 @@ the share found in the first three results (bar: 90%).
 
 from __future__ import annotations
 
-import copy
 import json
 from collections.abc import Callable
 from pathlib import Path
@@ -22,8 +21,7 @@ from sitegen.editions import load_editions
 from sitegen.kinds import KINDS, SEARCH_TYPES, records
 from tests.helpers import ROOT
 from tests.recorder import Recorder
-from tests.site_html import html_pages, soup
-from tests.test_search import BAR, search, top_three_share
+from tests.test_search import BAR, indexed_words, search, top_three_share
 
 SPANISH = load_editions(ROOT)[1]
 QUERIES = yaml.safe_load((ROOT / "tests" / "search_queries_es.yaml").read_text(encoding="utf-8"))["queries"]
@@ -34,14 +32,7 @@ def test_the_spanish_vocabulary_is_the_spanish_pages_words_and_lay_terms(site: P
     bundle = site / "pagefind"
     spanish = json.loads((bundle / index.vocabulary_file("es")).read_text(encoding="utf-8"))
     english = json.loads((bundle / index.VOCABULARY).read_text(encoding="utf-8"))
-    indexed: set[str] = set()
-    for path in html_pages(site / "es"):
-        # A copy: soup() is cached for every test, and this takes the skipped parts out.
-        body = copy.copy(soup(path)).select_one("[data-pagefind-body]")
-        assert body is not None, path
-        for skipped in body.select(f"[data-pagefind-ignore], footer, {index.EXCLUDE_SELECTORS}"):
-            skipped.decompose()
-        indexed.update(index.vocabulary_words(body.get_text(" ")))
+    indexed = indexed_words(site / "es")
     lay = {word for term in LAY_TERMS for word in index.vocabulary_words(term)}
     assert set(spanish) == indexed | lay
     assert {"calambre", "tirón", "agujetas", "pantorrilla", "contractura"} <= set(spanish)

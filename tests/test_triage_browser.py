@@ -12,7 +12,19 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, Locator, Page, expect
 
-from tests.checker import NODES, TREE, Step, all_routes, answer, click_through, hash_of, label, open_checker
+from tests.checker import (
+    NODES,
+    TREE,
+    Step,
+    all_routes,
+    answer,
+    checker_session,
+    click_through,
+    hash_of,
+    label,
+    open_checker,
+    start_again,
+)
 from tests.recorder import Recorder
 from tests.test_accessibility import Scheme
 from tests.triage_stories import Story, load_stories, walk
@@ -35,26 +47,16 @@ ROUTES = routes_to_click(TREE)
 
 @pytest.fixture(scope="module")
 def checker_page(browser: Browser, served: dict[str, str]) -> Iterator[tuple[Page, Recorder]]:
-    """One triage page for the module's tests, and what it has done: loading the page once and
-    starting again between tests is what a reader does, and much quicker."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, service_workers="block")
-    page = context.new_page()
-    recorder = Recorder()
-    recorder.watch(page)
-    open_checker(page, served["root"] + "triage/")
-    yield page, recorder
-    context.close()
+    with checker_session(browser, served["root"] + "triage/") as session:
+        yield session
 
 
 @pytest.fixture
 def checker(checker_page: tuple[Page, Recorder]) -> Iterator[Page]:
-    """The triage page at the site root, back at the first question; fails the test on a script
-    error, a failed request or one to another host (tests/recorder.py)."""
+    """The triage page at the site root, back at the first question; fails the test on what a
+    reader would not want (tests/recorder.py)."""
     page, recorder = checker_page
-    page.emulate_media(media="screen")
-    page.evaluate("location.hash = ''")
-    page.locator("#triage-heading", has_text=NODES[TREE["start"]]["text"]).wait_for()
-    recorder.problems.clear()  # each test answers for its own
+    start_again(page, recorder)
     yield page
     recorder.assert_clean()
 
