@@ -85,11 +85,6 @@ def scratch_for(engine: str, site_dir: Path) -> Path | None:
     return MEMORY if MEMORY.is_dir() and os.access(MEMORY, os.W_OK) else None
 
 
-NOT_FOUND = "404.html"
-"""The engine's not-found page: a server shows the site root's for any missing address, so an
-edition's own copy (whose links MkDocs makes absolute, from its folder) is never served."""
-
-
 def build(root: Path, site_dir: Path, *, engine: str = "mkdocs") -> int:
     """Export, build with `engine`, post-build: the whole site of the project at `root` in `site_dir`,
     every edition built by the same engine (English first: it replaces `site_dir`)."""
@@ -101,6 +96,4 @@ def build(root: Path, site_dir: Path, *, engine: str = "mkdocs") -> int:
             tree = Path(scratch) / "tree"
             export(root, tree, edition, langs=langs)
             run_engine(engine, tree, target)
-        if edition.prefix:
-            (target / NOT_FOUND).unlink(missing_ok=True)
     return postbuild(site_dir, editions).indexed

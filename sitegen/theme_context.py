@@ -16,8 +16,8 @@ from sitegen.strings import SOURCE, Strings, strings
 BROWSE = ("causes", "conditions", "specialists", "faq", "when-to-see-a-doctor", "action-plan", "triage")
 """The overview pages the search control offers when there is no JavaScript to search with."""
 
-UI = ("emergency.", "search.")
-"""The strings the overrides print: the emergency banner's and the search box's."""
+UI = ("emergency.", "search.", "not_found.")
+"""The strings the overrides print: the emergency banner's, the search box's and the not-found page's."""
 
 
 def theme_extra(dataset: Dataset, t: Strings | None = None, site_root: str = "") -> dict[str, Any]:

@@ -87,11 +87,11 @@ def assert_scheme(page: Page, scheme: Scheme, where: str) -> None:
     assert (luminance < 0.05) if scheme == "dark" else (luminance > 0.9), f"{where}: background luminance {luminance}"
 
 
-def template_pages(site: Path, *, not_found: bool = True) -> list[str]:
-    """One built page of each template, as a URL relative to the site root, the 404 page too
-    (an edition under the root has none: sitegen.engines.NOT_FOUND): every fixed page (each has
-    its own template or hand-written text) and the first record page of each kind
-    (`causes/<id>/`: all of a kind share one template, sitegen/kinds.py)."""
+def template_pages(site: Path) -> list[str]:
+    """One built page of each template, as a URL relative to the edition's root (`site` or
+    `site / "es"`), the 404 page too: every fixed page (each has its own template or hand-written
+    text) and the first record page of each kind (`causes/<id>/`: all of a kind share one
+    template, sitegen/kinds.py)."""
     sections = {kind.section for kind in KINDS.values() if kind.section}
     chosen: dict[str, str] = {}
     for path in html_pages(site):
@@ -100,7 +100,7 @@ def template_pages(site: Path, *, not_found: bool = True) -> list[str]:
         template = "/".join([*parts[:-1], "*"]) if len(parts) > 1 and parts[-2] in sections else url
         chosen.setdefault(template, url)
     assert len(chosen) > 10, chosen
-    return [*chosen.values(), *(["404.html"] if not_found else [])]
+    return [*chosen.values(), "404.html"]
 
 
 @pytest.mark.parametrize(

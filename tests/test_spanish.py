@@ -219,3 +219,13 @@ def test_the_page_scripts_have_every_english_string_in_spanish_with_its_placehol
         assert set(re.findall(r"\{(\w+)\}", spanish[key])) == set(re.findall(r"\{(\w+)\}", text)), key
         if re.search("[A-Za-z]{4}", re.sub(r"\{\w+\}", "", text)):  # words, not only placeholders and units
             assert spanish[key] != text, f"{key}: not translated"
+
+
+def test_each_edition_s_not_found_page_is_in_its_language_and_leads_home(site: Path) -> None:
+    for edition, home in ((ENGLISH, "/"), (SPANISH, "/es/")):
+        html = soup(site / edition.prefix / "404.html")
+        assert attribute(html.html, "lang") == edition.lang, edition.lang
+        text = text_of(html.select_one("article"))
+        assert edition.t("not_found.title") in text and edition.t("not_found.text") in text, edition.lang
+        link = html.find("a", string=edition.t("not_found.home"))
+        assert link is not None and attribute(link, "href").removesuffix(".") == home, edition.lang

@@ -132,7 +132,7 @@ def test_a_spanish_page_of_each_template_has_no_axe_violations_and_asks_no_other
     site: Path, served: dict[str, str], page: Page, recorded: Recorder
 ) -> None:
     found: list[str] = []
-    for url in template_pages(site / "es", not_found=False):
+    for url in template_pages(site / "es"):
         page.goto(f"{served['root']}es/{url}", wait_until="load")
         assert page.evaluate("document.documentElement.lang") == "es", url
         found += report(f"/es/{url}", axe_violations(page))
