@@ -103,6 +103,31 @@ def template_pages(site: Path) -> list[str]:
     return [*chosen.values(), "404.html"]
 
 
+WIDER_THAN_THE_SCREEN = """() => {
+  const width = document.documentElement.clientWidth;
+  // Inside a box that scrolls sideways (a wide table's) is fine; Material clips the page itself,
+  // so what passes the screen's edge anywhere else is cut off, not scrolled to.
+  const scrolled = e => {
+    for (let a = e.parentElement; a && a !== document.body; a = a.parentElement) {
+      if (['auto', 'scroll'].includes(getComputedStyle(a).overflowX)) return true;
+    }
+    return false;
+  };
+  return [...document.querySelectorAll('body *')].filter(e => {
+    const box = e.getBoundingClientRect();
+    if (!box.width || !box.height || box.right <= width + 1) return false;
+    const style = getComputedStyle(e);
+    return style.visibility !== 'hidden' && style.position !== 'fixed' && !scrolled(e);
+  }).slice(0, 3).map(e => `${e.tagName.toLowerCase()}.${[...e.classList].join('.')}`);
+}"""
+"""WCAG 1.4.10 (reflow): at a phone's width nothing reaches past the screen's edge."""
+
+
+def reflow(where: str, page: Page) -> list[str]:
+    wider = page.evaluate(WIDER_THAN_THE_SCREEN)
+    return [f"{where}: past the screen's edge: {', '.join(wider)}"] if wider else []
+
+
 @pytest.mark.parametrize(
     ("scheme", "size"),
     [("light", WIDE), ("dark", WIDE), ("light", NARROW), ("dark", NARROW)],
@@ -117,7 +142,7 @@ def test_a_page_of_each_template_has_no_axe_violations(
         where = f"/{url} [{scheme}, {size[0]}px]"
         page.goto(served["root"] + url, wait_until="load")
         assert_scheme(page, scheme, where)
-        found += report(where, axe_violations(page))
+        found += report(where, axe_violations(page)) + reflow(where, page)
     assert found == [], "\n".join(found)
 
 
@@ -157,7 +182,7 @@ def test_every_symptom_checker_state_has_no_axe_violations(
         heading.filter(has_text=node.get("title") or node.get("text")).wait_for()
         where = f"/triage/ {name} [{scheme}]"
         assert_scheme(page, scheme, where)
-        found += report(where, axe_violations(page))
+        found += report(where, axe_violations(page)) + reflow(where, page)
     assert found == [], "\n".join(found)
 
 

@@ -20,7 +20,7 @@ from sitegen.triage import compile_tree
 from tests.checker import Step, all_routes, answer, checker_session, click_through, hash_of, label, start_again
 from tests.helpers import ROOT
 from tests.recorder import Recorder
-from tests.test_accessibility import axe_violations, report, template_pages
+from tests.test_accessibility import NARROW, axe_violations, reflow, report, template_pages
 
 SPANISH = load_editions(ROOT)[1]
 TREE: dict[str, Any] = compile_tree(SPANISH.dataset, SPANISH.t)
@@ -128,14 +128,16 @@ def test_the_print_summary_is_in_spanish(checker: Page) -> None:
 # -- axe and other hosts ------------------------------------------------------------------------
 
 
-def test_a_spanish_page_of_each_template_has_no_axe_violations_and_asks_no_other_host(
+def test_a_spanish_page_of_each_template_on_a_phone_has_no_axe_violations_and_asks_no_other_host(
     site: Path, served: dict[str, str], page: Page, recorded: Recorder
 ) -> None:
+    """At a phone's width, where Spanish's longer words are likeliest to break the layout."""
+    page.set_viewport_size({"width": NARROW[0], "height": NARROW[1]})
     found: list[str] = []
     for url in template_pages(site / "es"):
         page.goto(f"{served['root']}es/{url}", wait_until="load")
         assert page.evaluate("document.documentElement.lang") == "es", url
-        found += report(f"/es/{url}", axe_violations(page))
+        found += report(f"/es/{url}", axe_violations(page)) + reflow(f"/es/{url}", page)
     assert found == [], "\n".join(found)
     recorded.assert_clean()
 
