@@ -26,6 +26,13 @@ AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practi
 SCHEMES = {"light": "default", "dark": "slate"}
 WIDE, NARROW = (1280, 900), (390, 844)
 Scheme = Literal["light", "dark"]
+COMBINATIONS: list[tuple[Scheme, tuple[int, int]]] = [
+    ("light", WIDE),
+    ("dark", WIDE),
+    ("light", NARROW),
+    ("dark", NARROW),
+]
+COMBINATION_IDS = ["light-wide", "dark-wide", "light-narrow", "dark-narrow"]
 NewPage = Callable[..., Page]
 """`context_for`'s new(scheme, size=WIDE): a page in its own context."""
 Finding = dict[str, Any]
@@ -128,11 +135,7 @@ def reflow(where: str, page: Page) -> list[str]:
     return [f"{where}: past the screen's edge: {', '.join(wider)}"] if wider else []
 
 
-@pytest.mark.parametrize(
-    ("scheme", "size"),
-    [("light", WIDE), ("dark", WIDE), ("light", NARROW), ("dark", NARROW)],
-    ids=["light-wide", "dark-wide", "light-narrow", "dark-narrow"],
-)
+@pytest.mark.parametrize(("scheme", "size"), COMBINATIONS, ids=COMBINATION_IDS)
 def test_a_page_of_each_template_has_no_axe_violations(
     context_for: NewPage, site: Path, served: dict[str, str], scheme: Scheme, size: tuple[int, int]
 ) -> None:
@@ -166,11 +169,11 @@ def test_the_checker_states_cover_every_question_and_every_level() -> None:
     assert {name.split(":")[0] for name in states if ":" in name} == levels
 
 
-@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize(("scheme", "size"), COMBINATIONS, ids=COMBINATION_IDS)
 def test_every_symptom_checker_state_has_no_axe_violations(
-    context_for: NewPage, served: dict[str, str], scheme: Scheme
+    context_for: NewPage, served: dict[str, str], scheme: Scheme, size: tuple[int, int]
 ) -> None:
-    page = context_for(scheme)
+    page = context_for(scheme, size)
     open_checker(page, served["root"] + "triage/")
     found: list[str] = []
     for name, clicks in checker_states(TREE):
@@ -180,7 +183,7 @@ def test_every_symptom_checker_state_has_no_axe_violations(
         node = TREE["nodes"][name.split(": ")[-1]]
         heading = page.locator("#triage-heading")
         heading.filter(has_text=node.get("title") or node.get("text")).wait_for()
-        where = f"/triage/ {name} [{scheme}]"
+        where = f"/triage/ {name} [{scheme}, {size[0]}px]"
         assert_scheme(page, scheme, where)
         found += report(where, axe_violations(page)) + reflow(where, page)
     assert found == [], "\n".join(found)
@@ -194,11 +197,7 @@ def open_search(page: Page, query: str = "cramp at night") -> None:
     page.locator(".site-search__result").first.wait_for()
 
 
-@pytest.mark.parametrize(
-    ("scheme", "size"),
-    [("light", WIDE), ("dark", WIDE), ("light", NARROW), ("dark", NARROW)],
-    ids=["light-wide", "dark-wide", "light-narrow", "dark-narrow"],
-)
+@pytest.mark.parametrize(("scheme", "size"), COMBINATIONS, ids=COMBINATION_IDS)
 def test_the_open_search_panel_has_no_axe_violations(
     context_for: NewPage, served: dict[str, str], scheme: Scheme, size: tuple[int, int]
 ) -> None:

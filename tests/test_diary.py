@@ -15,12 +15,20 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Browser, Page, ViewportSize
 
 from sitegen.diary import flagged_ids
 from sitegen.loader import load_dataset
 from tests.helpers import ROOT
-from tests.test_accessibility import Scheme, assert_scheme, axe_violations, report
+from tests.test_accessibility import (
+    COMBINATION_IDS,
+    COMBINATIONS,
+    Scheme,
+    assert_scheme,
+    axe_violations,
+    reflow,
+    report,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -288,21 +296,23 @@ def test_without_javascript_the_page_says_what_the_diary_needs(browser: Browser,
         context.close()
 
 
-@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize(("scheme", "size"), COMBINATIONS, ids=COMBINATION_IDS)
 def test_the_diary_with_entries_and_warnings_has_no_axe_violations(
-    browser: Browser, served: dict[str, str], scheme: Scheme
+    browser: Browser, served: dict[str, str], scheme: Scheme, size: tuple[int, int]
 ) -> None:
-    context = browser.new_context(color_scheme=scheme, service_workers="block")
+    viewport: ViewportSize = {"width": size[0], "height": size[1]}
+    context = browser.new_context(color_scheme=scheme, viewport=viewport, service_workers="block")
     try:
         page = context.new_page()
         page.goto(served["root"] + "diary/")
         page.get_by_role("button", name="Save entry").wait_for()
         record(page, date="2026-11-20", minutes=3, severity=6, activity="Sleeping", note="a note")
         record(page, date="2026-11-21", signs=[DATA.diary.signs[0].label], medicine="new pills")
-        assert_scheme(page, scheme, f"/diary/ [{scheme}]")
-        found = report(f"/diary/ [{scheme}]", axe_violations(page))
+        where = f"/diary/ [{scheme}, {size[0]}px]"
+        assert_scheme(page, scheme, where)
+        found = report(where, axe_violations(page)) + reflow(where, page)
         page.get_by_role("button", name="Delete all entries").click()
-        found += report(f"/diary/ delete all [{scheme}]", axe_violations(page))
+        found += report(f"{where} delete all", axe_violations(page))
         assert found == [], "\n".join(found)
     finally:
         context.close()
