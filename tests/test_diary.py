@@ -218,9 +218,19 @@ def test_an_episode_with_a_red_flag_shows_its_care_card_and_the_checker(
     assert checker.get_attribute("href") == served["root"] + "triage/"
     href = card.get_by_role("link", name=flag.text).get_attribute("href")
     assert href == served["root"] + f"when-to-see-a-doctor/#{flag_id}"
+
+
+def test_after_a_reload_each_saved_episode_still_shows_its_red_flag(diary: Page) -> None:
+    """The warnings are worked out again from what was stored, for every rule at once."""
+    rules = diary_rules()
+    for number, (_, fields, _) in enumerate(rules):
+        record(diary, **fields, note=f"episode {number}")
     diary.reload()
-    diary.get_by_role("heading", name="Your entries (1)").wait_for()
-    assert diary.locator(".diary__entry .care-card").get_by_role("link", name=flag.text).count() == 1
+    diary.get_by_role("heading", name=f"Your entries ({len(rules)})").wait_for()
+    for number, (case, _, flag_id) in enumerate(rules):
+        note = diary.locator(".diary__note", has_text=re.compile(f"^episode {number}$"))
+        entry = diary.locator(".diary__entry").filter(has=note)
+        assert entry.locator(".care-card").get_by_role("link", name=FLAGS[flag_id].text).count() == 1, case
 
 
 def test_an_ordinary_episode_shows_no_warning(diary: Page) -> None:
