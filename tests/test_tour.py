@@ -69,24 +69,27 @@ def page_urls(deployed: Deployed) -> list[str]:
     return [deployed.url + page for page in pages]
 
 
-FONTS = "[...document.fonts].filter(f => f.status !== 'unloaded').map(f => f.family)"
-STICKY = "e => getComputedStyle(e).position === 'sticky' && getComputedStyle(e).backgroundColor !== 'rgba(0, 0, 0, 0)'"
+SEEN = """() => {
+  const header = document.querySelector('.md-header');
+  const icon = header.querySelector('svg').getBoundingClientRect();
+  return {
+    header_sticky: getComputedStyle(header).position === 'sticky'
+      && getComputedStyle(header).backgroundColor !== 'rgba(0, 0, 0, 0)',
+    // Icons are inline SVG and CSS masks: they draw without fetching anything.
+    header_icon_shown: icon.width > 0 && icon.height > 0,
+    web_fonts: [...document.fonts].filter(f => f.status !== 'unloaded').map(f => f.family),
+    violations: window.__violations.splice(0),
+    heading: document.querySelector('h1').innerText,
+    article: document.querySelector('article').innerText,
+  };
+}"""
+"""What a visit records of the page, in one call into it."""
 
 
 def visit(page: Page, recorder: Recorder, url: str) -> Visit:
     response = page.goto(url, wait_until="load")
     recorder.wait_until_quiet(page)
-    return Visit(
-        url=url,
-        status=response.status if response else 0,
-        header_sticky=bool(page.locator(".md-header").evaluate(STICKY)),
-        # Icons are inline SVG and CSS masks: they draw without fetching anything.
-        header_icon_shown=page.locator(".md-header svg").first.is_visible(),
-        web_fonts=list(page.evaluate(FONTS)),
-        violations=violations(page),
-        heading=page.locator("h1").first.inner_text(),
-        article=page.locator("article").inner_text(),
-    )
+    return Visit(url=url, status=response.status if response else 0, **page.evaluate(SEEN))
 
 
 @pytest.fixture(scope="module")
