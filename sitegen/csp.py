@@ -251,10 +251,11 @@ def nginx_snippet(pairs: Iterable[tuple[str, str]]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def write_headers(site_dir: Path) -> InlineCode:
-    """Scan the built site and write its header files into it; raise CspError on inline code
-    that the policy must refuse, naming every place."""
-    found = scan_site(site_dir)
+def write_headers(site_dir: Path, found: InlineCode | None = None) -> InlineCode:
+    """Write the built site's header files into it from `found` (its pages' inline code;
+    `scan_site` if not given); raise CspError on inline code that the policy must refuse,
+    naming every place."""
+    found = scan_site(site_dir) if found is None else found
     if found.problems:
         raise CspError("inline code that a strict Content Security Policy refuses:\n" + "\n".join(found.problems))
     pairs = headers(found)

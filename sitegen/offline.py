@@ -23,6 +23,8 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+import os
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -74,12 +76,12 @@ def _unused_wasm(site_dir: Path) -> set[str]:
 
 
 def offline_files(site_dir: Path) -> list[str]:
-    """Every file of the built site a reader may need offline, site-root-relative, sorted."""
+    """Every file of the built site a reader may need offline, site-root-relative, sorted as
+    paths sort (folder by folder, so `a/x` before `a-b/x`)."""
     unused = _unused_wasm(site_dir)
     found = []
-    for path in sorted(site_dir.rglob("*")):
-        relative = path.relative_to(site_dir).as_posix()
-        if not path.is_file() or relative in NEVER or relative in unused or relative.endswith(".map"):
+    for relative in sorted(_files_under(site_dir, ""), key=lambda r: r.split("/")):
+        if relative in NEVER or relative in unused or relative.endswith(".map"):
             continue
         if relative.startswith(NEVER_UNDER) or relative.startswith("."):
             continue
@@ -87,17 +89,38 @@ def offline_files(site_dir: Path) -> list[str]:
     return found
 
 
+def _files_under(folder: Path | str, prefix: str) -> Iterator[str]:
+    """`prefix` + the path of every file below `folder`, not into linked folders (as `rglob`)."""
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            if entry.is_dir(follow_symlinks=False):
+                yield from _files_under(entry.path, f"{prefix}{entry.name}/")
+            elif entry.is_file():
+                yield prefix + entry.name
+
+
 def _is_shell(relative: str) -> bool:
     """Not a page and not a search chunk: what every page needs to work."""
     return not relative.endswith(".html") and not relative.startswith(("pagefind/fragment/", "pagefind/index/"))
 
 
-def plan(site_dir: Path, budget: int = PRECACHE_BUDGET) -> Precache:
-    """What this build's worker precaches, and its version."""
+def file_digest(data: bytes) -> str:
+    """A file's part of the worker's version."""
+    return hashlib.sha256(data).hexdigest()
+
+
+def plan(site_dir: Path, budget: int = PRECACHE_BUDGET, digests: Mapping[str, str] | None = None) -> Precache:
+    """What this build's worker precaches, and its version.
+
+    `digests`: `file_digest` of files already read in this build (the pages, read while Pagefind
+    ran, sitegen.postbuild), by site-root-relative path; the caller knows they have not changed.
+    """
     files = offline_files(site_dir)
+    known = digests or {}
     digest = hashlib.sha256(WORKER_SOURCE.read_bytes())
     for relative in files:
-        digest.update(f"{relative}\0{hashlib.sha256((site_dir / relative).read_bytes()).hexdigest()}\n".encode())
+        file_hash = known.get(relative) or file_digest((site_dir / relative).read_bytes())
+        digest.update(f"{relative}\0{file_hash}\n".encode())
     sizes: dict[str, int] = {}
     total = 0
     for relative in files:  # compressing stops once the site is past the budget (it costs seconds)
@@ -130,8 +153,8 @@ def worker_script(precache: Precache) -> str:
     return header + WORKER_SOURCE.read_text(encoding="utf-8")
 
 
-def write_worker(site_dir: Path) -> Precache:
-    """Write `sw.js` into the built site; return what it precaches."""
-    precache = plan(site_dir)
+def write_worker(site_dir: Path, digests: Mapping[str, str] | None = None) -> Precache:
+    """Write `sw.js` into the built site; return what it precaches (`digests`: as for `plan`)."""
+    precache = plan(site_dir, digests=digests)
     (site_dir / WORKER).write_text(worker_script(precache), encoding="utf-8")
     return precache

@@ -1,17 +1,19 @@
 """What a built site gets after any engine has written its pages: the symptom checker's
 `triage/tree.json`, the diary's `diary/diary.json` (sitegen.diary), the Pagefind index
 (sitegen.search) with its spelling vocabulary, the security headers (sitegen.csp), as it hashes the finished pages, and
-the offline worker (sitegen.offline), last, as it versions every file."""
+the offline worker (sitegen.offline), last, as it versions every file.
+
+Pagefind runs in a process of its own; meanwhile this one reads each page once for what the
+other steps need of it (`read_pages`), so little is left to do once the index is written."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from sitegen import csp, search
+from sitegen import csp, offline, search
 from sitegen.dataset import Dataset
 from sitegen.diary import write_diary_json
-from sitegen.offline import write_worker
 from sitegen.triage import compile_tree, tree_json
 
 TREE = Path("triage") / "tree.json"
@@ -32,6 +34,31 @@ class PostBuildError(Exception):
     """A post-build step refused the built site; the message names every place."""
 
 
+@dataclass
+class Pages:
+    """What the post-build steps need of the built pages, from one reading of each."""
+
+    inline: csp.InlineCode = field(default_factory=csp.InlineCode)
+    """Their inline code, for the Content Security Policy."""
+    marked: int = 0
+    """How many the theme marked for search."""
+    digests: dict[str, str] = field(default_factory=dict)
+    """Each one's part of the offline worker's version, by site-root-relative path."""
+
+
+def read_pages(site_dir: Path) -> Pages:
+    """Read every HTML page of the built site once. No post-build step changes a page (Pagefind
+    writes only into its bundle), so what is read here holds until the worker is written."""
+    pages = Pages()
+    for path in sorted(site_dir.rglob("*.html")):
+        relative = path.relative_to(site_dir)
+        raw = path.read_bytes()
+        csp.scan_page(raw.decode("utf-8"), relative.as_posix(), pages.inline)
+        pages.marked += search.BUNDLE not in relative.parts and search.is_marked(raw)
+        pages.digests[relative.as_posix()] = offline.file_digest(raw)
+    return pages
+
+
 def write_tree(site_dir: Path, dataset: Dataset) -> None:
     """The compiled, verified triage tree, the same one the page's script runs."""
     target = site_dir / TREE
@@ -45,14 +72,16 @@ def postbuild(site_dir: Path, dataset: Dataset) -> PostBuild:
     write_diary_json(dataset, site_dir)
     indexing = search.start_index(site_dir)
     try:
-        found = csp.write_headers(site_dir)  # while Pagefind indexes: both only read the pages
+        pages = read_pages(site_dir)  # while Pagefind indexes: both only read the pages
+        found = csp.write_headers(site_dir, pages.inline)
     except csp.CspError as error:
         indexing.kill()
         indexing.wait()
         raise PostBuildError(str(error)) from None
     try:
-        types = search.finish_index(site_dir, indexing, dataset)
+        types = search.finish_index(site_dir, indexing, dataset, marked=pages.marked)
     except search.SearchError as error:
         raise PostBuildError(str(error)) from None
-    precache = write_worker(site_dir)  # last: it versions and precaches every file written before it
+    # Last: it versions and precaches every file written before it.
+    precache = offline.write_worker(site_dir, pages.digests)
     return PostBuild(indexed=len(types), scripts=len(found.scripts), precached=len(precache.files))

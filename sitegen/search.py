@@ -70,9 +70,14 @@ class SearchError(Exception):
     """The index could not be built, or does not hold what the pages marked."""
 
 
+def is_marked(page: bytes) -> bool:
+    """Whether a built page's content is marked for indexing."""
+    return MARK in page
+
+
 def marked_pages(site_dir: Path) -> list[Path]:
     """The built pages whose content the theme marked for indexing."""
-    return [p for p in sorted(site_dir.rglob("*.html")) if BUNDLE not in p.parts and MARK in p.read_bytes()]
+    return [p for p in sorted(site_dir.rglob("*.html")) if BUNDLE not in p.parts and is_marked(p.read_bytes())]
 
 
 def start_index(site_dir: Path) -> subprocess.Popen[str]:
@@ -97,10 +102,14 @@ def pagefind_command(site_dir: Path, output: str = BUNDLE) -> list[str]:
     ]  # fmt: skip
 
 
-def finish_index(site_dir: Path, process: subprocess.Popen[str], dataset: object = None) -> dict[str, str]:
+def finish_index(
+    site_dir: Path, process: subprocess.Popen[str], dataset: object = None, *, marked: int | None = None
+) -> dict[str, str]:
     """Wait for Pagefind; return each indexed page's type by its Pagefind id, written beside the index.
 
-    With `dataset`, the spelling vocabulary is written beside it too (`write_vocabulary`).
+    With `dataset`, the spelling vocabulary is written beside it too (`write_vocabulary`), from
+    the same one reading of the fragments. `marked` is how many pages the theme marked for
+    search (`is_marked`), if the caller counted them while Pagefind ran; else they are read now.
     """
     output, _ = process.communicate()
     if process.returncode != 0:
@@ -108,16 +117,16 @@ def finish_index(site_dir: Path, process: subprocess.Popen[str], dataset: object
     bundle = site_dir / BUNDLE
     for name in UNUSED:
         (bundle / name).unlink(missing_ok=True)
-    types = page_types(bundle)
-    marked = marked_pages(site_dir)
-    if not marked or len(types) < len(marked):
+    types, words = read_fragments(bundle)
+    marked = len(marked_pages(site_dir)) if marked is None else marked
+    if not marked or len(types) < marked:
         raise SearchError(
-            f"Pagefind indexed {len(types)} pages, but {len(marked)} were marked for search "
+            f"Pagefind indexed {len(types)} pages, but {marked} were marked for search "
             f"(overrides/main.html puts {MARK.decode()} on each page's content)"
         )
     (bundle / PAGE_TYPES).write_text(json.dumps(types, sort_keys=True, separators=(",", ":")) + "\n", encoding="utf-8")
     if dataset is not None:
-        write_vocabulary(bundle, dataset)
+        write_vocabulary(bundle, dataset, words)
     return types
 
 
@@ -135,19 +144,19 @@ def vocabulary_words(text: str) -> list[str]:
     return _LONG_ENOUGH.findall(text.lower().translate(_APOSTROPHES))
 
 
-def vocabulary(bundle: Path, lay_terms: list[str]) -> dict[str, int]:
-    """Every indexed word and every lay term's word, with its occurrences, sorted by word."""
-    counts: Counter[str] = Counter()
-    texts = [fragment_of(path).get("content", "") for path in sorted((bundle / "fragment").glob("*.pf_fragment"))]
-    for text in [*texts, *lay_terms]:
-        counts.update(vocabulary_words(text))
+def vocabulary(bundle: Path, lay_terms: list[str], indexed: Counter[str] | None = None) -> dict[str, int]:
+    """Every indexed word (`indexed`, or read from the bundle's fragments) and every lay term's
+    word, with its occurrences, sorted by word."""
+    counts = Counter(read_fragments(bundle)[1] if indexed is None else indexed)
+    for term in lay_terms:
+        counts.update(vocabulary_words(term))
     return dict(sorted(counts.items()))
 
 
-def write_vocabulary(bundle: Path, dataset: object) -> dict[str, int]:
+def write_vocabulary(bundle: Path, dataset: object, indexed: Counter[str] | None = None) -> dict[str, int]:
     """Write `vocabulary.json` beside the index, from what Pagefind indexed and the data's lay terms."""
     lay_terms = [term for kind in KINDS for r in records(dataset, kind) for term in getattr(r, "lay_terms", ())]
-    words = vocabulary(bundle, lay_terms)
+    words = vocabulary(bundle, lay_terms, indexed)
     (bundle / VOCABULARY).write_text(json.dumps(words, separators=(",", ":")) + "\n", encoding="utf-8")
     return words
 
@@ -157,16 +166,19 @@ def build_index(site_dir: Path, dataset: object = None) -> dict[str, str]:
     return finish_index(site_dir, start_index(site_dir), dataset)
 
 
-def page_types(bundle: Path) -> dict[str, str]:
-    """Each indexed page's type (its `type` metadata), by Pagefind's id for the page."""
+def read_fragments(bundle: Path) -> tuple[dict[str, str], Counter[str]]:
+    """One reading of every fragment Pagefind wrote: each indexed page's type (its `type`
+    metadata) by Pagefind's id for the page, and the words of the indexed text with their counts."""
     types = {}
+    words: Counter[str] = Counter()
     for fragment in sorted((bundle / "fragment").glob("*.pf_fragment")):
         page = fragment_of(fragment)
         page_type = page.get("meta", {}).get("type")
         if page_type not in SEARCH_TYPES:
             raise SearchError(f"{fragment}: {page.get('url')}: indexed without a search type")
         types[fragment.stem] = page_type
-    return types
+        words.update(vocabulary_words(page.get("content", "")))
+    return types, words
 
 
 def fragment_of(fragment: Path) -> dict[str, Any]:
