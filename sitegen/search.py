@@ -130,10 +130,12 @@ def finish_index(
     return types
 
 
-_APOSTROPHES = str.maketrans("", "", "'\u2019")
 _LONG_ENOUGH = re.compile(rf"[^\W\d_]{{{SHORTEST_WORD},}}")
 """A word as the search box reads one (assets/ranking.js `WORD`), once its apostrophes are
 dropped: letters only, since numbers are never corrected."""
+_LONG_ENOUGH_ASCII = re.compile(rf"[a-z]{{{SHORTEST_WORD},}}")
+"""The same in lower-case ASCII text, whose only letters are a-z: a range, twice as fast to
+match as the Unicode letter class (most indexed text is ASCII)."""
 
 
 def vocabulary_words(text: str) -> list[str]:
@@ -141,7 +143,8 @@ def vocabulary_words(text: str) -> list[str]:
 
     Dropping the apostrophes first leaves each word's letters in one run, so one pattern finds
     the words long enough: half the cost of matching words with apostrophes and cleaning each."""
-    return _LONG_ENOUGH.findall(text.lower().translate(_APOSTROPHES))
+    text = text.lower().replace("'", "").replace("\u2019", "")
+    return (_LONG_ENOUGH_ASCII if text.isascii() else _LONG_ENOUGH).findall(text)
 
 
 def vocabulary(bundle: Path, lay_terms: list[str], indexed: Counter[str] | None = None) -> dict[str, int]:
