@@ -53,7 +53,7 @@ def read_pages(site_dir: Path) -> Pages:
     for path in sorted(site_dir.rglob("*.html")):
         relative = path.relative_to(site_dir)
         raw = path.read_bytes()
-        csp.scan_page(raw.decode("utf-8"), relative.as_posix(), pages.inline)
+        csp.scan_page(raw, relative.as_posix(), pages.inline)
         pages.marked += search.BUNDLE not in relative.parts and search.is_marked(raw)
         pages.digests[relative.as_posix()] = offline.file_digest(raw)
     return pages
