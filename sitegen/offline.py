@@ -76,17 +76,22 @@ def _unused_wasm(site_dir: Path) -> set[str]:
 
 
 def offline_files(site_dir: Path) -> list[str]:
-    """Every file of the built site a reader may need offline, site-root-relative, sorted as
-    paths sort (folder by folder, so `a/x` before `a-b/x`)."""
+    """Every file of the built site a reader may need offline, site-root-relative, sorted (`site_files`)."""
     unused = _unused_wasm(site_dir)
     found = []
-    for relative in sorted(_files_under(site_dir, ""), key=lambda r: r.split("/")):
+    for relative in site_files(site_dir):
         if relative in NEVER or relative in unused or relative.endswith(".map"):
             continue
         if relative.startswith(NEVER_UNDER) or relative.startswith("."):
             continue
         found.append(relative)
     return found
+
+
+def site_files(site_dir: Path) -> list[str]:
+    """Every file under `site_dir`, site-root-relative, sorted as paths sort (folder by folder,
+    so `a/x` before `a-b/x`): `sorted(site_dir.rglob("*"))`'s files, a fifth of its cost."""
+    return sorted(_files_under(site_dir, ""), key=lambda relative: relative.split("/"))
 
 
 def _files_under(folder: Path | str, prefix: str) -> Iterator[str]:

@@ -50,12 +50,13 @@ def read_pages(site_dir: Path) -> Pages:
     """Read every HTML page of the built site once. No post-build step changes a page (Pagefind
     writes only into its bundle), so what is read here holds until the worker is written."""
     pages = Pages()
-    for path in sorted(site_dir.rglob("*.html")):
-        relative = path.relative_to(site_dir)
-        raw = path.read_bytes()
-        csp.scan_page(raw, relative.as_posix(), pages.inline)
-        pages.marked += search.BUNDLE not in relative.parts and search.is_marked(raw)
-        pages.digests[relative.as_posix()] = offline.file_digest(raw)
+    for relative in offline.site_files(site_dir):
+        if not relative.endswith(".html"):
+            continue
+        raw = (site_dir / relative).read_bytes()
+        csp.scan_page(raw, relative, pages.inline)
+        pages.marked += search.BUNDLE not in relative.split("/") and search.is_marked(raw)
+        pages.digests[relative] = offline.file_digest(raw)
     return pages
 
 
