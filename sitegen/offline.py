@@ -127,20 +127,25 @@ def plan(site_dir: Path, budget: int = PRECACHE_BUDGET, digests: Mapping[str, st
         file_hash = known.get(relative) or file_digest((site_dir / relative).read_bytes())
         digest.update(f"{relative}\0{file_hash}\n".encode())
     sizes: dict[str, int] = {}
+
+    def size(relative: str) -> int:  # each file compressed once at most (it costs seconds)
+        if relative not in sizes:
+            sizes[relative] = transfer_size(site_dir / relative)
+        return sizes[relative]
+
     total = 0
-    for relative in files:  # compressing stops once the site is past the budget (it costs seconds)
-        sizes[relative] = transfer_size(site_dir / relative)
-        total += sizes[relative]
+    for relative in files:  # compressing stops once the site is past the budget
+        total += size(relative)
         if total > budget:
             break
     if total <= budget:
         chosen = files
     else:
         chosen = [f for f in files if _is_shell(f)]
-        used = sum(sizes.setdefault(f, transfer_size(site_dir / f)) for f in chosen)
+        used = sum(size(f) for f in chosen)
         for page in FIXED_PAGES:
             doc = f"{urls.PAGES[page].url}index.html"
-            if (site_dir / doc).is_file() and used + sizes.setdefault(doc, transfer_size(site_dir / doc)) <= budget:
+            if (site_dir / doc).is_file() and used + size(doc) <= budget:
                 chosen.append(doc)
                 used += sizes[doc]
         chosen.sort()
