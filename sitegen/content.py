@@ -36,10 +36,12 @@ class ContentPage:
     body: str
     body_line: int
     """The file line the body starts on, after the front matter."""
+    folder: str = "content"
+    """Where it lives in the project: `content`, or `content/es` for a Spanish page."""
 
     @property
     def where(self) -> str:
-        return f"content/{self.doc}"
+        return f"{self.folder}/{self.doc}"
 
     def line_of(self, key: str) -> int:
         """The line of `key:` in the front matter, or 1 when it is absent."""
@@ -52,11 +54,11 @@ class ContentPage:
         return Problem(self.where, self.line_of(key), key, message)
 
 
-def read_page(path: Path, doc: str) -> ContentPage:
+def read_page(path: Path, doc: str, folder: str = "content") -> ContentPage:
     text = path.read_text(encoding="utf-8")
     match = FRONT_MATTER.match(text)
     if not match:
-        return ContentPage(doc, text, {}, text, 1)
+        return ContentPage(doc, text, {}, text, 1, folder)
     try:
         meta = yaml.load(match["yaml"], Loader=_Loader)  # noqa: S506 (the C safe loader)
     except yaml.YAMLError as error:
@@ -66,12 +68,15 @@ def read_page(path: Path, doc: str) -> ContentPage:
             "_line": (mark.line + 2) if mark else 1,
         }
     body = text[match.end() :]
-    return ContentPage(doc, text, meta if isinstance(meta, dict) else {}, body, text.count("\n", 0, match.end()) + 1)
+    line = text.count("\n", 0, match.end()) + 1
+    return ContentPage(doc, text, meta if isinstance(meta, dict) else {}, body, line, folder)
 
 
-def content_pages(content_dir: Path) -> list[ContentPage]:
-    """Every hand-written page, in a stable order."""
-    return [read_page(p, p.relative_to(content_dir).as_posix()) for p in sorted(content_dir.rglob("*.md"))]
+def content_pages(content_dir: Path, folder: str = "content", skip: tuple[str, ...] = ()) -> list[ContentPage]:
+    """Every hand-written page under `content_dir` (`folder` in the project), in a stable order,
+    leaving out the top-level folders in `skip` (the other languages' pages)."""
+    paths = (p for p in sorted(content_dir.rglob("*.md")) if p.relative_to(content_dir).parts[0] not in skip)
+    return [read_page(p, p.relative_to(content_dir).as_posix(), folder) for p in paths]
 
 
 def reviewed(page: ContentPage) -> date | None:
@@ -113,6 +118,9 @@ def check_page(page: ContentPage, dataset: Dataset | None) -> list[Problem]:
     return problems
 
 
-def check_content(content_dir: Path, dataset: Dataset | None) -> list[Problem]:
+def check_content(
+    content_dir: Path, dataset: Dataset | None, folder: str = "content", skip: tuple[str, ...] = ()
+) -> list[Problem]:
     """Every problem of every hand-written page."""
-    return [problem for page in content_pages(content_dir) for problem in check_page(page, dataset)]
+    pages = content_pages(content_dir, folder, skip)
+    return [problem for page in pages for problem in check_page(page, dataset)]

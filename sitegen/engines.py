@@ -1,7 +1,9 @@
 """The engines that turn an exported tree (sitegen.export) into HTML, run as commands.
 
 The core imports no engine: each is a command line run on the exported `mkdocs.yml`.
-`build` is what `./site-build.sh` runs: export, the engine, then sitegen.postbuild.
+`build` is what `./site-build.sh` runs: for each edition (sitegen.editions) export and the
+engine, English at the site root and each other language in its folder, then
+sitegen.postbuild once over the whole site.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from sitegen.editions import load_editions
 from sitegen.export import CONFIG, SITE, export
 from sitegen.postbuild import postbuild
 
@@ -83,9 +86,14 @@ def scratch_for(engine: str, site_dir: Path) -> Path | None:
 
 
 def build(root: Path, site_dir: Path, *, engine: str = "mkdocs") -> int:
-    """Export, build with `engine`, post-build: the whole site of the project at `root` in `site_dir`."""
-    with tempfile.TemporaryDirectory(prefix=".sitegen-tree-", dir=scratch_for(engine, site_dir)) as scratch:
-        tree = Path(scratch) / "tree"
-        dataset = export(root, tree)
-        run_engine(engine, tree, site_dir)
-    return postbuild(site_dir, dataset).indexed
+    """Export, build with `engine`, post-build: the whole site of the project at `root` in `site_dir`,
+    every edition built by the same engine (English first: it replaces `site_dir`)."""
+    editions = load_editions(root)
+    langs = [edition.lang for edition in editions[1:]]
+    for edition in editions:
+        target = site_dir / edition.prefix
+        with tempfile.TemporaryDirectory(prefix=".sitegen-tree-", dir=scratch_for(engine, target)) as scratch:
+            tree = Path(scratch) / "tree"
+            export(root, tree, edition, langs=langs)
+            run_engine(engine, tree, target)
+    return postbuild(site_dir, editions).indexed

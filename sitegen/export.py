@@ -19,15 +19,16 @@ from typing import Any
 
 import yaml
 
-from sitegen.content import check_content, content_pages
+from sitegen import urls
+from sitegen.content import content_pages
 from sitegen.dataset import Dataset
+from sitegen.editions import Edition, alternates, content_of, load_editions
 from sitegen.finish import finish_page
-from sitegen.loader import load_dataset
 from sitegen.navigation import navigation
 from sitegen.pages import render_pages, with_front_matter
-from sitegen.problems import DataError
+from sitegen.strings import SOURCE, Strings
 from sitegen.theme_context import theme_extra
-from sitegen.translations import languages, localize
+from sitegen.translations import languages
 
 CONFIG = "mkdocs.yml"
 DOCS = "docs"
@@ -35,8 +36,8 @@ OVERRIDES = "overrides"
 SITE = "site"
 """Where Zensical writes the site inside the tree (it keeps `site_dir` within the project)."""
 
-ENGINE_ONLY = ("hooks", "watch")
-"""Settings of the project's mkdocs.yml that serve the live preview's hooks, not the export."""
+ENGINE_ONLY = ("hooks", "watch", "exclude_docs")
+"""Settings of the project's mkdocs.yml that serve the live preview, not the export."""
 
 
 class _ConfigLoader(yaml.SafeLoader):
@@ -67,57 +68,84 @@ def read_config(path: Path) -> dict[str, Any]:
 
 
 def load_checked(root: Path) -> Dataset:
-    """The dataset, with the hand-written pages and the data's translations (sitegen.translations)
-    checked too; DataError lists every problem of all three."""
-    try:
-        dataset = load_dataset(root / "data")
-    except DataError as error:
-        raise DataError([*error.problems, *check_content(root / "content", None)]) from None
-    problems = check_content(root / "content", dataset)
-    for lang in languages(root / "data"):
-        try:
-            localize(dataset, root / "data", lang)
-        except DataError as error:
-            problems.extend(error.problems)
-    if problems:
-        raise DataError(problems)
-    return dataset
+    """The English dataset, with every edition checked too (sitegen.editions); DataError lists
+    every problem of the data, its translations and the hand-written pages."""
+    return load_editions(root)[0].dataset
 
 
-def export(root: Path, out: Path, dataset: Dataset | None = None) -> Dataset:
-    """Write the docs tree of the project at `root` into `out` (replaced); return the dataset."""
-    dataset = dataset or load_checked(root)
+def export(root: Path, out: Path, edition: Edition | None = None, *, langs: list[str] | None = None) -> Dataset:
+    """Write the docs tree of one edition (English by default) of the project at `root` into
+    `out` (replaced); return its dataset. `langs`: the other editions, for the language switch."""
+    if edition is None:
+        editions = load_editions(root)
+        edition, langs = editions[0], [e.lang for e in editions[1:]]
+    langs = langs if langs is not None else languages(root / "data")
+    others = [lang for lang in langs if lang != edition.lang]
     config = read_config(root / CONFIG)
-    site_url = str(config.get("site_url") or "")
+    root_url = str(config.get("site_url") or "")
+    site_url = root_url.rstrip("/") + "/" + edition.prefix if root_url else ""
     emergency_number = str(config.get("extra", {}).get("emergency_number", "911"))
     feedback_url = str(config.get("extra", {}).get("feedback_url", ""))
     if out.exists():
         shutil.rmtree(out)
     docs = out / DOCS
     content = root / str(config.get("docs_dir", "content"))
-    shutil.copytree(content, docs, ignore=shutil.ignore_patterns("*.md"))
+    shutil.copytree(content, docs, ignore=shutil.ignore_patterns("*.md", *langs))
     shutil.copytree(root / OVERRIDES, out / OVERRIDES)
-    pages = [(p.doc, p.meta, p.body, p.where, p.body_line) for p in content_pages(content)] + [
-        (p.doc, p.meta, p.body, p.doc, 1) for p in render_pages(dataset, emergency_number=emergency_number)
+    folder, skip = content_of(root, edition, langs)
+    written = content_pages(folder, edition.folder, skip)
+    rendered = render_pages(edition.dataset, emergency_number=emergency_number, t=edition.t)
+    pages = [(p.doc, p.meta, p.body, p.where, p.body_line) for p in written] + [
+        (p.doc, p.meta, p.body, p.doc, 1) for p in rendered
     ]
+    everywhere = sorted({edition.lang, *others} - {SOURCE})
     for doc, meta, body, where, first_line in pages:
         meta, body = finish_page(
-            doc, meta, body, dataset,
-            site_url=site_url, feedback_url=feedback_url, where=where, first_line=first_line,
+            doc, meta, body, edition.dataset,
+            site_url=site_url, feedback_url=feedback_url, where=where, first_line=first_line, t=edition.t,
+            alternates=alternates(urls.url_of_doc(doc), edition.lang, everywhere, root_url) if everywhere else None,
         )  # fmt: skip
         target = docs / doc
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(with_front_matter(meta, body), encoding="utf-8")
-    (out / CONFIG).write_text(yaml.safe_dump(engine_config(config, dataset), sort_keys=False, allow_unicode=True))
-    return dataset
+    exported = engine_config(config, edition, site_url)
+    (out / CONFIG).write_text(yaml.safe_dump(exported, sort_keys=False, allow_unicode=True))
+    return edition.dataset
 
 
-def engine_config(config: dict[str, Any], dataset: Dataset) -> dict[str, Any]:
-    """The exported `mkdocs.yml`: the project's, pointed at the tree, with the nav and theme data."""
+def engine_config(config: dict[str, Any], edition: Edition, site_url: str = "") -> dict[str, Any]:
+    """The exported `mkdocs.yml`: the project's, pointed at the tree, with the nav and theme data,
+    in the edition's language (Material's own interface words too, through `theme.language`)."""
+    t = edition.t
     exported = {key: value for key, value in config.items() if key not in ENGINE_ONLY}
     exported["docs_dir"] = DOCS
     exported["site_dir"] = SITE
-    exported["theme"] = {**config.get("theme", {}), "custom_dir": OVERRIDES}
-    exported["extra"] = {**config.get("extra", {}), **theme_extra(dataset)}
-    exported["nav"] = navigation(dataset)
+    if site_url:
+        exported["site_url"] = site_url
+    exported["site_name"] = t("site_name")
+    exported["site_description"] = t("site_description")
+    exported["copyright"] = t("copyright")
+    theme = {**config.get("theme", {}), "custom_dir": OVERRIDES, "language": edition.lang}
+    theme["palette"] = [_palette(scheme, t) for scheme in theme.get("palette", [])]
+    exported["theme"] = theme
+    site_root = "../" * edition.prefix.count("/")
+    exported["extra"] = {**config.get("extra", {}), **theme_extra(edition.dataset, t, site_root)}
+    exported["nav"] = navigation(edition.dataset, t)
+    exported["markdown_extensions"] = [_permalink_title(ext, t) for ext in config.get("markdown_extensions", [])]
     return exported
+
+
+def _palette(scheme: dict[str, Any], t: Strings) -> dict[str, Any]:
+    """A colour scheme whose toggle is named in the edition's language."""
+    toggle = scheme.get("toggle")
+    if not isinstance(toggle, dict):
+        return scheme
+    name = t("dark_mode") if scheme.get("scheme") == "default" else t("light_mode")
+    return {**scheme, "toggle": {**toggle, "name": name}}
+
+
+def _permalink_title(extension: Any, t: Strings) -> Any:
+    """The heading permalinks' title, in the edition's language."""
+    if isinstance(extension, dict) and isinstance(extension.get("toc"), dict):
+        return {"toc": {**extension["toc"], "permalink_title": t("permalink_title")}}
+    return extension

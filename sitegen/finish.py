@@ -21,31 +21,32 @@ from sitegen.links import relative_links
 from sitegen.markers import expand_markers
 from sitegen.pages import template_environment
 from sitegen.provenance import feedback_link, next_review
+from sitegen.strings import SOURCE, Strings, strings
 from sitegen.structured_data import page_json_ld
 
 
-@functools.lru_cache(maxsize=1)
-def _environment() -> jinja2.Environment:
-    # One environment for every page: a new one per page compiled the footer template again
-    # each time (a fifth of a 1,000-record build, ./site-build.sh bench).
-    return template_environment()
+@functools.lru_cache(maxsize=4)
+def _environment(lang: str) -> jinja2.Environment:
+    # One environment for every page of a language: a new one per page compiled the footer
+    # template again each time (a fifth of a 1,000-record build, ./site-build.sh bench).
+    return template_environment(t=strings(lang))
 
 
-def footer(dataset: Dataset, meta: dict[str, Any], *, url: str, feedback_url: str) -> str:
+def footer(dataset: Dataset, meta: dict[str, Any], *, url: str, feedback_url: str, lang: str = SOURCE) -> str:
     """The provenance footer and glossary abbreviations of a page: its sources, when it was last
     reviewed and is next due, its clinical review, and where to report a problem with it."""
     reviewed = meta["reviewed"] if isinstance(meta["reviewed"], date) else date.fromisoformat(str(meta["reviewed"]))
     data_file = meta.get("data_file")
     title = str(meta.get("title") or "")
     return (
-        _environment()
+        _environment(lang)
         .get_template("_provenance.md")
         .render(
             sources=[dataset.by_id["sources"][s] for s in meta["sources"]],
             reviewed=reviewed,
             next_review=next_review(reviewed, dataset.sources.review_interval_months),
             clinical_review=getattr(dataset, data_file).clinical_review if isinstance(data_file, str) else None,
-            feedback=feedback_link(feedback_url, title=title, url=url),
+            feedback=feedback_link(feedback_url, title=title, url=url, subject=strings(lang)["feedback.subject"]),
             glossary=dataset.glossary.terms,
         )
     )
@@ -67,12 +68,19 @@ def finish_page(
     feedback_url: str,
     where: str | None = None,
     first_line: int = 1,
+    t: Strings | None = None,
+    alternates: list[dict[str, str]] | None = None,
 ) -> tuple[dict[str, Any], str]:
-    """A checked page (sitegen.content) as the engine gets it: its front matter and Markdown."""
-    body = expand_markers(body, dataset, where=where or doc, first_line=first_line)
+    """A checked page (sitegen.content) as the engine gets it: its front matter and Markdown, in
+    the language of `t` (English by default), with `alternates`, the page in every edition
+    (sitegen.editions), for the language switch."""
+    lang = t.lang if t else SOURCE
+    body = expand_markers(body, dataset, where=where or doc, first_line=first_line, t=t)
     url = site_url.rstrip("/") + "/" + urls.url_of_doc(doc)
-    body = f"{body.rstrip()}\n\n{footer(dataset, meta, url=url, feedback_url=feedback_url)}"
-    finished = {**meta, "json_ld": json_ld_text(page_json_ld(meta, url=url, dataset=dataset))}
+    body = f"{body.rstrip()}\n\n{footer(dataset, meta, url=url, feedback_url=feedback_url, lang=lang)}"
+    finished = {**meta, "json_ld": json_ld_text(page_json_ld(meta, url=url, dataset=dataset, lang=lang))}
+    if alternates:
+        finished["alternates"] = alternates
     if isinstance(meta.get("description"), str):
         # Material (in MkDocs and in Zensical) prints the description into an attribute
         # without escaping it; a quote in the data must not end that attribute.

@@ -28,8 +28,6 @@ class Kind:
     """The fixed page listing every record (sitegen.urls.PAGES), whose title heads its nav section."""
     search_type: str | None = None
     """The search `type` of the kind's pages (shared/design.md, Search)."""
-    search_labels: tuple[str, str] = ("", "")
-    """A search result's label and a filter's: ('Cause', 'Causes')."""
     schema: str = "MedicalWebPage"
     """The schema.org type of the kind's pages (sitegen.structured_data)."""
     description: Callable[[Any], str] | None = None
@@ -50,7 +48,6 @@ KINDS: dict[str, Kind] = {
             section="causes",
             overview="causes",
             search_type="cause",
-            search_labels=("Cause", "Causes"),
             description=lambda r: r.summary,
         ),
         Kind(
@@ -59,18 +56,16 @@ KINDS: dict[str, Kind] = {
             section="conditions",
             overview="conditions",
             search_type="condition",
-            search_labels=("Condition", "Conditions"),
             schema="MedicalCondition",
             description=lambda r: r.spasm_pattern,
         ),
-        Kind("faqs", "FAQ", anchor_page="faq", search_type="faq", search_labels=("FAQ", "FAQ")),
+        Kind("faqs", "FAQ", anchor_page="faq", search_type="faq"),
         Kind(
             "specialists",
             "specialist",
             section="specialists",
             overview="specialists",
             search_type="specialist",
-            search_labels=("Specialist", "Specialists"),
             description=lambda r: "; ".join(r.helps_with),
         ),
         Kind("red_flags", "red flag", anchor_page="when-to-see-a-doctor"),
@@ -79,14 +74,12 @@ KINDS: dict[str, Kind] = {
 }
 """Every entity kind, in the order search lists their types."""
 
-GUIDE = ("guide", ("Guide", "Guides"))
+GUIDE = "guide"
 """The search type of every page that is not one kind's (home, the action plan, ...)."""
 
-SEARCH_TYPES: dict[str, tuple[str, str]] = {
-    **{k.search_type: k.search_labels for k in KINDS.values() if k.search_type},
-    GUIDE[0]: GUIDE[1],
-}
-"""Search type -> (one result's label, a filter's label), in the order the search box offers them."""
+SEARCH_TYPES: tuple[str, ...] = (*(k.search_type for k in KINDS.values() if k.search_type), GUIDE)
+"""The search types, in the order the search box offers them; a result's label and a filter's
+are `search.<type>` and `search.<type>s` in sitegen/strings/."""
 
 
 def with_pages() -> list[Kind]:

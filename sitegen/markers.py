@@ -16,6 +16,7 @@ from sitegen import models, urls
 from sitegen.dataset import Dataset
 from sitegen.pages import template_environment
 from sitegen.problems import Problem, did_you_mean
+from sitegen.strings import Strings
 
 MARKER = re.compile(r"<!--\s*data:\s*(?P<kind>[\w-]+)\s+(?P<name>[\w-]+)\s*-->")
 INTROS = ("causes", "conditions", "red_flags", "specialists", "action_plan", "triage", "diary")
@@ -27,13 +28,16 @@ class MarkerError(ValueError):
     """A marker that names nothing; the message carries the line."""
 
 
-def expand_markers(markdown: str, dataset: Dataset, *, where: str, first_line: int = 1) -> str:
-    """Replace every data marker in `markdown`, whose first line is line `first_line` of `where`."""
+def expand_markers(
+    markdown: str, dataset: Dataset, *, where: str, first_line: int = 1, t: Strings | None = None
+) -> str:
+    """Replace every data marker in `markdown`, whose first line is line `first_line` of `where`,
+    with the data in `dataset`'s language, whose words are `t` (English by default)."""
 
     def replace(match: re.Match[str]) -> str:
         line = first_line + markdown.count("\n", 0, match.start())
         try:
-            return _resolve(match["kind"], match["name"], dataset)
+            return _resolve(match["kind"], match["name"], dataset, t)
         except LookupError as error:
             raise MarkerError(f"{where}:{line}: {match[0]}: {error.args[0]}") from None
 
@@ -52,7 +56,7 @@ def marker_problems(markdown: str, dataset: Dataset, *, where: str, first_line: 
     return problems
 
 
-def _resolve(kind: str, name: str, dataset: Dataset) -> str:
+def _resolve(kind: str, name: str, dataset: Dataset, t: Strings | None = None) -> str:
     if kind == "tip":
         tips = {tip.id: tip for section in dataset.action_plan.sections for tip in section.tips}
         if name not in tips:
@@ -66,7 +70,7 @@ def _resolve(kind: str, name: str, dataset: Dataset) -> str:
     if kind == "list":
         if name not in LISTS:
             raise LookupError(f"no list is called '{name}'{did_you_mean(name, list(LISTS))}")
-        return template_environment().get_template(LISTS[name]).render(data=dataset)
+        return template_environment(t=t).get_template(LISTS[name]).render(data=dataset)
     if kind == "signs":
         if name not in models.LEVELS[:-1]:
             raise LookupError(f"no red flag level is called '{name}'{did_you_mean(name, list(models.LEVELS[:-1]))}")

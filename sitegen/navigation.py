@@ -8,6 +8,7 @@ from typing import Any
 from sitegen import urls
 from sitegen.dataset import Dataset
 from sitegen.kinds import records, with_pages
+from sitegen.strings import SOURCE, Strings, strings
 
 NAV_ENTRIES_MAX = 30
 """An entity section lists its records in the navigation only up to this many.
@@ -23,21 +24,22 @@ GUIDES = ("home", "triage", "when-to-see-a-doctor", "action-plan", "diary")
 """The fixed guides, first in the navigation."""
 
 
-def navigation(dataset: Dataset) -> list[Any]:
-    """Fixed guides first, then one section per kind with pages, the FAQ, and About."""
+def navigation(dataset: Dataset, t: Strings | None = None) -> list[Any]:
+    """Fixed guides first, then one section per kind with pages, the FAQ, and About, titled in `t`'s language."""
+    t = t or strings(SOURCE)
 
     def section(kind: str, overview_id: str) -> dict[str, Any]:
-        overview = urls.PAGES[overview_id]
+        overview, title = urls.PAGES[overview_id], t(f"page.{overview_id}")
         found = records(dataset, kind)
         if len(found) > NAV_ENTRIES_MAX:
-            return {overview.title: [overview.doc]}
-        return {overview.title: [overview.doc, *({r.name: urls.entity(kind, r.id).doc} for r in found)]}
+            return {title: [overview.doc]}
+        return {title: [overview.doc, *({r.name: urls.entity(kind, r.id).doc} for r in found)]}
 
     return [
-        *({urls.PAGES[p].title: urls.PAGES[p].doc} for p in GUIDES),
+        *({t(f"page.{p}"): urls.PAGES[p].doc} for p in GUIDES),
         *(section(kind.name, kind.overview) for kind in with_pages() if kind.overview),
-        {urls.PAGES["faq"].title: urls.PAGES["faq"].doc},
-        {"About": [urls.PAGES["about"].doc, urls.PAGES["triage-paths"].doc]},
+        {t("page.faq"): urls.PAGES["faq"].doc},
+        {t("nav.about"): [urls.PAGES["about"].doc, urls.PAGES["triage-paths"].doc]},
     ]
 
 

@@ -16,6 +16,11 @@ this module); this step prefixes it with `const BUILD = {"version": ..., "precac
 
 Left out always: source maps, Material's own search (this site searches with Pagefind), the
 Pagefind WebAssembly of languages the index does not use, and the server's header files.
+
+Another language's edition (`es/`, sitegen.editions) and its part of the search index (its
+fragments, its language's WebAssembly and metadata) do not count towards "whole site": the
+budget holds the English edition whole, and what is left of it takes each other edition's
+shell and fixed pages, in that order; its other pages are kept on first view.
 """
 
 from __future__ import annotations
@@ -29,6 +34,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sitegen import urls
+from sitegen.search import BUNDLE, ENTRY, fragment_of
 
 WORKER = "sw.js"
 WORKER_SOURCE = Path(__file__).with_name("offline_worker.js")
@@ -68,21 +74,32 @@ def _url(relative: str) -> str:
 
 def _unused_wasm(site_dir: Path) -> set[str]:
     """Pagefind's WebAssembly files for languages its index does not hold."""
-    entry = site_dir / "pagefind" / "pagefind-entry.json"
+    entry = site_dir / BUNDLE / ENTRY
     if not entry.is_file():
         return set()
     used = {f"pagefind/wasm.{lang['wasm']}.pagefind" for lang in json.loads(entry.read_text())["languages"].values()}
     return {p.relative_to(site_dir).as_posix() for p in (site_dir / "pagefind").glob("wasm.*.pagefind")} - used
 
 
+def edition_folders(site_dir: Path) -> tuple[str, ...]:
+    """The other editions' folders (`es/`): the index's languages that have a home page of their own."""
+    entry = site_dir / BUNDLE / ENTRY
+    if not entry.is_file():
+        return ()
+    langs = json.loads(entry.read_text())["languages"]
+    return tuple(f"{lang}/" for lang in sorted(langs) if (site_dir / lang / "index.html").is_file())
+
+
 def offline_files(site_dir: Path) -> list[str]:
     """Every file of the built site a reader may need offline, site-root-relative, sorted (`site_files`)."""
     unused = _unused_wasm(site_dir)
+    folders = edition_folders(site_dir)
     found = []
     for relative in site_files(site_dir):
-        if relative in NEVER or relative in unused or relative.endswith(".map"):
+        own = next((relative.removeprefix(f) for f in folders if relative.startswith(f)), relative)
+        if own in NEVER or relative in unused or relative.endswith(".map"):
             continue
-        if relative.startswith(NEVER_UNDER) or relative.startswith("."):
+        if own.startswith(NEVER_UNDER) or relative.startswith("."):
             continue
         found.append(relative)
     return found
@@ -104,6 +121,19 @@ def _files_under(folder: Path | str, prefix: str) -> Iterator[str]:
                 yield prefix + entry.name
 
 
+def _edition_of(site_dir: Path, relative: str, folders: tuple[str, ...]) -> str:
+    """The folder of the edition a file belongs to (`""`: English, shared or unknown)."""
+    for folder in folders:
+        lang = folder.rstrip("/")
+        theirs = (f"pagefind/pagefind.{lang}_", f"pagefind/wasm.{lang}.", f"pagefind/vocabulary.{lang}.")
+        if relative.startswith((folder, *theirs)):
+            return folder
+    if relative.startswith("pagefind/fragment/"):
+        url = fragment_of(site_dir / relative).get("url", "")
+        return next((f for f in folders if url.startswith(f"/{f}")), "")
+    return ""
+
+
 def _is_shell(relative: str) -> bool:
     """Not a page and not a search chunk: what every page needs to work."""
     return not relative.endswith(".html") and not relative.startswith(("pagefind/fragment/", "pagefind/index/"))
@@ -120,12 +150,15 @@ def plan(site_dir: Path, budget: int = PRECACHE_BUDGET, digests: Mapping[str, st
     `digests`: `file_digest` of files already read in this build (the pages, read while Pagefind
     ran, sitegen.postbuild), by site-root-relative path; the caller knows they have not changed.
     """
-    files = offline_files(site_dir)
+    every = offline_files(site_dir)
     known = digests or {}
     digest = hashlib.sha256(WORKER_SOURCE.read_bytes())
-    for relative in files:
+    for relative in every:
         file_hash = known.get(relative) or file_digest((site_dir / relative).read_bytes())
         digest.update(f"{relative}\0{file_hash}\n".encode())
+    folders = edition_folders(site_dir)
+    editions = {relative: _edition_of(site_dir, relative, folders) for relative in every}
+    files = [f for f in every if not editions[f]]
     sizes: dict[str, int] = {}
 
     def size(relative: str) -> int:  # each file compressed once at most (it costs seconds)
@@ -149,11 +182,22 @@ def plan(site_dir: Path, budget: int = PRECACHE_BUDGET, digests: Mapping[str, st
                 chosen.append(doc)
                 used += sizes[doc]
         chosen.sort()
+    whole_site = chosen == files
+    used = sum(sizes[f] for f in chosen)
+    for folder in folders:  # what is left of the budget: each other edition's shell, then its fixed pages
+        theirs = [f for f in every if editions[f] == folder]
+        wanted = [f for f in theirs if _is_shell(f)]
+        wanted += [f"{folder}{urls.PAGES[p].url}index.html" for p in FIXED_PAGES]
+        for relative in wanted:
+            if relative in theirs and used + size(relative) <= budget:
+                chosen.append(relative)
+                used += sizes[relative]
+    chosen.sort()
     return Precache(
         version=digest.hexdigest()[:16],
         files=tuple(_url(f) for f in chosen),
-        gzip_bytes=sum(sizes[f] for f in chosen),
-        whole_site=chosen == files,
+        gzip_bytes=used,
+        whole_site=whole_site,
     )
 
 

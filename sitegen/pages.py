@@ -16,6 +16,7 @@ from sitegen import models, urls
 from sitegen.dataset import Dataset
 from sitegen.kinds import KINDS, records, with_pages
 from sitegen.provenance import cited_sources
+from sitegen.strings import SOURCE, Strings, strings
 from sitegen.triage import all_paths
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -34,8 +35,9 @@ class GeneratedPage:
         return with_front_matter(self.meta, self.body)
 
 
-def template_environment(templates: Path = TEMPLATES) -> jinja2.Environment:
-    """Markdown templates: no autoescape (the output is Markdown, not HTML), strict undefined."""
+def template_environment(templates: Path = TEMPLATES, t: Strings | None = None) -> jinja2.Environment:
+    """Markdown templates: no autoescape (the output is Markdown, not HTML), strict undefined, and
+    `t`, the words of the page's language (sitegen.strings; English by default)."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(templates),
         undefined=jinja2.StrictUndefined,
@@ -46,15 +48,19 @@ def template_environment(templates: Path = TEMPLATES) -> jinja2.Environment:
     )
     env.filters["cell"] = table_cell
     env.tests["contains"] = lambda values, item: item in values
-    env.filters["money"] = money
-    env.filters["amount"] = amount
-    env.globals.update(doc=doc_link, page=urls.PAGES, entity=urls.entity)
+    t = t or strings(SOURCE)
+    # Sources keep their own (English) titles: marked so a screen reader says them in English.
+    in_english = "" if t.lang == SOURCE else '{: lang="en" }'
+    env.globals.update(doc=doc_link, page=urls.PAGES, entity=urls.entity, t=t, in_english=in_english)
     return env
 
 
-def render_pages(dataset: Dataset, *, emergency_number: str, templates: Path = TEMPLATES) -> list[GeneratedPage]:
-    """Every generated page of the site, in a stable order."""
-    env = template_environment(templates)
+def render_pages(
+    dataset: Dataset, *, emergency_number: str, templates: Path = TEMPLATES, t: Strings | None = None
+) -> list[GeneratedPage]:
+    """Every generated page of the site, in a stable order, in `t`'s language (English by default)."""
+    t = t or strings(SOURCE)
+    env = template_environment(templates, t)
     levels = {t.level: t for t in dataset.triage.levels}
     env.globals.update(
         data=dataset,
@@ -64,20 +70,27 @@ def render_pages(dataset: Dataset, *, emergency_number: str, templates: Path = T
         levels=levels,
     )
     pages = [
-        _page(env, "causes", "causes.md", "guide", dataset.causes, title="Causes of muscle spasms"),
-        _page(env, "conditions", "conditions.md", "guide", dataset.conditions, title="Conditions that cause spasms"),
-        _page(env, "specialists", "specialists.md", "guide", dataset.specialists, title="Specialists and costs"),
-        _page(env, "faq", "faq.md", "faq", dataset.faqs, title="Frequently asked questions", schema="FAQPage"),
-        _page(env, "when-to-see-a-doctor", "red_flags.md", "guide", dataset.red_flags, title="When to see a doctor"),
-        _page(env, "action-plan", "action_plan.md", "guide", dataset.action_plan, title="Your anti-spasm action plan"),
-        _page(env, "triage", "triage.md", "guide", dataset.triage, title="Symptom checker", also=dataset.red_flags),
+        _page(env, "causes", "causes.md", "guide", dataset.causes, title=t("title.causes")),
+        _page(env, "conditions", "conditions.md", "guide", dataset.conditions, title=t("title.conditions")),
+        _page(env, "specialists", "specialists.md", "guide", dataset.specialists, title=t("title.specialists")),
+        _page(env, "faq", "faq.md", "faq", dataset.faqs, title=t("title.faq"), schema="FAQPage"),
+        _page(
+            env,
+            "when-to-see-a-doctor",
+            "red_flags.md",
+            "guide",
+            dataset.red_flags,
+            title=t("title.when-to-see-a-doctor"),
+        ),
+        _page(env, "action-plan", "action_plan.md", "guide", dataset.action_plan, title=t("title.action-plan")),
+        _page(env, "triage", "triage.md", "guide", dataset.triage, title=t("title.triage"), also=dataset.red_flags),
         _page(
             env,
             "triage-paths",
             "triage_paths.md",
             "guide",
             dataset.triage,
-            title="How the checker decides",
+            title=t("title.triage-paths"),
             also=dataset.red_flags,
             paths=all_paths(dataset),
         ),
@@ -180,24 +193,3 @@ def doc_link(kind_or_page: str, entity_id: str | None = None) -> str:
 def table_cell(text: str) -> str:
     """Text safe inside one Markdown table cell."""
     return " ".join(text.split()).replace("|", "\\|")
-
-
-def money(cost: Any) -> str:
-    """`$75–$150 per session` from a Cost."""
-    symbol = {"USD": "$"}[cost.currency]
-    return f"{symbol}{cost.min:,}–{symbol}{cost.max:,} per {cost.per}"
-
-
-def amount(quantity: Any) -> str:
-    """`2–3 L a day`, `422 mg of potassium` from a Quantity."""
-
-    def number(value: float) -> str:
-        return f"{value:,.0f}" if float(value).is_integer() else f"{value:,}"
-
-    text = number(quantity.value) if quantity.value is not None else f"{number(quantity.min)}–{number(quantity.max)}"
-    text += f" {quantity.unit}"
-    if quantity.of:
-        text += f" of {quantity.of}"
-    if quantity.per:
-        text += {"day": " a day", "hour": " an hour"}[quantity.per]
-    return text

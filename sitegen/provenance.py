@@ -18,10 +18,10 @@ def next_review(reviewed: date, months: int) -> date:
     return date(year, month, min(reviewed.day, calendar.monthrange(year, month)[1]))
 
 
-def feedback_link(base: str, *, title: str, url: str) -> str:
+def feedback_link(base: str, *, title: str, url: str, subject: str = "Problem with the page: {title} ({url})") -> str:
     """The "Report a problem" address for one page: a mailto with a subject, or a URL with ?page=."""
     if base.startswith("mailto:"):
-        subject = f"Problem with the page: {title} ({url})"
+        subject = subject.format(title=title, url=url)
         return f"{base}{'&' if '?' in base else '?'}subject={quote(subject)}"
     return f"{base}{'&' if '?' in base else '?'}{urlencode({'page': url, 'title': title})}"
 

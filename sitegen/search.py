@@ -26,11 +26,12 @@ import re
 import shutil
 import subprocess
 import sys
-from collections import Counter
+from collections import Counter, defaultdict
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from sitegen.kinds import KINDS, SEARCH_TYPES, records
+from sitegen.strings import SOURCE
 
 MARK = b"data-pagefind-body"
 """The attribute overrides/main.html puts on each page's indexed region."""
@@ -44,11 +45,16 @@ EXCLUDE_SELECTORS = ", ".join(
 BUNDLE = "pagefind"
 """The bundle's folder in the site; the search script finds it at `<site root>/pagefind/`."""
 
+ENTRY = "pagefind-entry.json"
+"""Pagefind's entry file: its version and, per language, the index's hash and page count."""
+
 PAGE_TYPES = "page-types.json"
 """Beside Pagefind's files: `{"<Pagefind page id>": "<type>"}` for every indexed page."""
 
 VOCABULARY = "vocabulary.json"
-"""Beside Pagefind's files: `{"<word>": <occurrences>}`, sorted, for the search box's spelling."""
+"""Beside Pagefind's files: `{"<word>": <occurrences>}`, sorted, for the search box's spelling;
+English's. Another edition's is `vocabulary.<lang>.json` (`vocabulary_file`), from its own pages
+and lay terms only, as Pagefind searches only the pages of the reader's `<html lang>`."""
 
 SHORTEST_WORD = 3
 """Shorter words are left out: a query's words under 4 letters are never corrected, and one
@@ -103,13 +109,14 @@ def pagefind_command(site_dir: Path, output: str = BUNDLE) -> list[str]:
 
 
 def finish_index(
-    site_dir: Path, process: subprocess.Popen[str], dataset: object = None, *, marked: int | None = None
+    site_dir: Path, process: subprocess.Popen[str], editions: object = None, *, marked: int | None = None
 ) -> dict[str, str]:
     """Wait for Pagefind; return each indexed page's type by its Pagefind id, written beside the index.
 
-    With `dataset`, the spelling vocabulary is written beside it too (`write_vocabulary`), from
-    the same one reading of the fragments. `marked` is how many pages the theme marked for
-    search (`is_marked`), if the caller counted them while Pagefind ran; else they are read now.
+    With `editions` (sitegen.editions, or one dataset: English alone), each edition's spelling
+    vocabulary is written beside it too (`write_vocabulary`), from the same one reading of the
+    fragments. `marked` is how many pages the theme marked for search (`is_marked`), if the
+    caller counted them while Pagefind ran; else they are read now.
     """
     output, _ = process.communicate()
     if process.returncode != 0:
@@ -117,7 +124,10 @@ def finish_index(
     bundle = site_dir / BUNDLE
     for name in UNUSED:
         (bundle / name).unlink(missing_ok=True)
-    types, words = read_fragments(bundle)
+    sort_entry(bundle)
+    found = editions if isinstance(editions, list) else [_English(editions)] if editions is not None else []
+    folders = [f"/{e.lang}/" for e in found if e.lang != SOURCE]
+    types, words = read_fragments(bundle, folders)
     marked = len(marked_pages(site_dir)) if marked is None else marked
     if not marked or len(types) < marked:
         raise SearchError(
@@ -125,9 +135,37 @@ def finish_index(
             f"(overrides/main.html puts {MARK.decode()} on each page's content)"
         )
     (bundle / PAGE_TYPES).write_text(json.dumps(types, sort_keys=True, separators=(",", ":")) + "\n", encoding="utf-8")
-    if dataset is not None:
-        write_vocabulary(bundle, dataset, words)
+    for edition in found:
+        write_vocabulary(bundle, edition.dataset, lang=edition.lang, folders=folders, indexed=words[edition.lang])
     return types
+
+
+def sort_entry(bundle: Path) -> None:
+    """Pagefind writes the entry file's languages in hash-map order, which differs from run to
+    run; sorted, two builds of the same site are byte-identical (and so is the offline cache's
+    version, which hashes every file)."""
+    path = bundle / ENTRY
+    entry = json.loads(path.read_text(encoding="utf-8"))
+    entry["languages"] = dict(sorted(entry["languages"].items()))
+    path.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
+class _English(NamedTuple):
+    """A dataset alone, as the English edition."""
+
+    dataset: object
+    lang: str = SOURCE
+
+
+def vocabulary_file(lang: str) -> str:
+    """`vocabulary.json` for English, `vocabulary.es.json` for Spanish."""
+    return VOCABULARY if lang == SOURCE else VOCABULARY.replace(".json", f".{lang}.json")
+
+
+def edition_of(url: str, folders: list[str]) -> str:
+    """The language of the edition a Pagefind result URL is a page of: the one whose folder
+    (`/es/`, one of `folders`) it is in, else English."""
+    return next((folder.strip("/") for folder in folders if url.startswith(folder)), SOURCE)
 
 
 _LONG_ENOUGH = re.compile(rf"[^\W\d_]{{{SHORTEST_WORD},}}")
@@ -147,20 +185,35 @@ def vocabulary_words(text: str) -> list[str]:
     return (_LONG_ENOUGH_ASCII if text.isascii() else _LONG_ENOUGH).findall(text)
 
 
-def vocabulary(bundle: Path, lay_terms: list[str], indexed: Counter[str] | None = None) -> dict[str, int]:
-    """Every indexed word (`indexed`, or read from the bundle's fragments) and every lay term's
-    word, with its occurrences, sorted by word."""
-    counts = Counter(read_fragments(bundle)[1] if indexed is None else indexed)
+def vocabulary(
+    bundle: Path,
+    lay_terms: list[str],
+    lang: str = SOURCE,
+    folders: list[str] | None = None,
+    indexed: Counter[str] | None = None,
+) -> dict[str, int]:
+    """Every word indexed on `lang`'s pages (`indexed`, or read from the bundle's fragments) and
+    every lay term's word, with its occurrences, sorted by word. `folders`: the other editions'
+    folders (`/es/`), whose pages English leaves out."""
+    counts = Counter(read_fragments(bundle, folders or [])[1][lang] if indexed is None else indexed)
     for term in lay_terms:
         counts.update(vocabulary_words(term))
     return dict(sorted(counts.items()))
 
 
-def write_vocabulary(bundle: Path, dataset: object, indexed: Counter[str] | None = None) -> dict[str, int]:
-    """Write `vocabulary.json` beside the index, from what Pagefind indexed and the data's lay terms."""
+def write_vocabulary(
+    bundle: Path,
+    dataset: object,
+    *,
+    lang: str = SOURCE,
+    folders: list[str] | None = None,
+    indexed: Counter[str] | None = None,
+) -> dict[str, int]:
+    """Write `lang`'s vocabulary beside the index, from what Pagefind indexed on its pages
+    (`indexed`, or read now) and the lay terms of its `dataset`."""
     lay_terms = [term for kind in KINDS for r in records(dataset, kind) for term in getattr(r, "lay_terms", ())]
-    words = vocabulary(bundle, lay_terms, indexed)
-    (bundle / VOCABULARY).write_text(json.dumps(words, separators=(",", ":")) + "\n", encoding="utf-8")
+    words = vocabulary(bundle, lay_terms, lang, folders, indexed)
+    (bundle / vocabulary_file(lang)).write_text(json.dumps(words, separators=(",", ":")) + "\n", encoding="utf-8")
     return words
 
 
@@ -169,18 +222,19 @@ def build_index(site_dir: Path, dataset: object = None) -> dict[str, str]:
     return finish_index(site_dir, start_index(site_dir), dataset)
 
 
-def read_fragments(bundle: Path) -> tuple[dict[str, str], Counter[str]]:
+def read_fragments(bundle: Path, folders: list[str]) -> tuple[dict[str, str], defaultdict[str, Counter[str]]]:
     """One reading of every fragment Pagefind wrote: each indexed page's type (its `type`
-    metadata) by Pagefind's id for the page, and the words of the indexed text with their counts."""
+    metadata) by Pagefind's id for the page, and the words of the indexed text with their
+    counts, by the language of the page's edition (`edition_of`)."""
     types = {}
-    words: Counter[str] = Counter()
+    words: defaultdict[str, Counter[str]] = defaultdict(Counter)
     for fragment in sorted((bundle / "fragment").glob("*.pf_fragment")):
         page = fragment_of(fragment)
         page_type = page.get("meta", {}).get("type")
         if page_type not in SEARCH_TYPES:
             raise SearchError(f"{fragment}: {page.get('url')}: indexed without a search type")
         types[fragment.stem] = page_type
-        words.update(vocabulary_words(page.get("content", "")))
+        words[edition_of(page.get("url", ""), folders)].update(vocabulary_words(page.get("content", "")))
     return types, words
 
 

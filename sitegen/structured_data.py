@@ -7,7 +7,7 @@ from typing import Any
 from sitegen.dataset import Dataset
 
 
-def page_json_ld(meta: dict[str, Any], *, url: str, dataset: Dataset) -> dict[str, Any]:
+def page_json_ld(meta: dict[str, Any], *, url: str, dataset: Dataset, lang: str = "en") -> dict[str, Any]:
     """`MedicalWebPage` everywhere; `FAQPage` on the FAQ; `MedicalCondition` as the topic of a condition page."""
     kind = meta.get("schema", "MedicalWebPage")
     page: dict[str, Any] = {
@@ -15,7 +15,7 @@ def page_json_ld(meta: dict[str, Any], *, url: str, dataset: Dataset) -> dict[st
         "@type": ["MedicalWebPage", "FAQPage"] if kind == "FAQPage" else "MedicalWebPage",
         "name": meta.get("title", ""),
         "url": url,
-        "inLanguage": "en",
+        "inLanguage": lang,
     }
     if meta.get("description"):
         page["description"] = meta["description"]

@@ -17,6 +17,7 @@ from typing import Any
 from sitegen import models, urls
 from sitegen.dataset import Dataset
 from sitegen.problems import Path, Problem, did_you_mean
+from sitegen.strings import SOURCE, Strings, strings
 from sitegen.yaml_source import SourceFile
 
 TREE_VERSION = 1
@@ -299,8 +300,8 @@ def all_paths(dataset: Dataset) -> list[tuple[list[Edge], models.Outcome]]:
     return found
 
 
-def compile_tree(dataset: Dataset) -> dict[str, Any]:
-    """The contract's `tree.json`: the exact tree the page's script runs."""
+def compile_tree(dataset: Dataset, t: Strings | None = None) -> dict[str, Any]:
+    """The contract's `tree.json`: the exact tree the page's script runs, its page links titled in `t`'s language."""
     graph = edges(dataset)
     questions = {q.id: q for q in dataset.triage.questions}
     nodes: dict[str, Any] = {}
@@ -320,7 +321,7 @@ def compile_tree(dataset: Dataset) -> dict[str, Any]:
             "advice": outcome.advice,
             "safety_net": outcome.safety_net or "",
             "watch_for": list(outcome.watch_for),
-            "links": _links(dataset, outcome.links),
+            "links": _links(dataset, outcome.links, t or strings(SOURCE)),
             "sources": source_entries(dataset, outcome.sources),
         }
     return {
@@ -353,12 +354,11 @@ def tree_json(tree: dict[str, Any]) -> str:
     return json.dumps(tree, indent=1, ensure_ascii=False, sort_keys=True) + "\n"
 
 
-def _links(dataset: Dataset, links: models.Links) -> list[dict[str, str]]:
+def _links(dataset: Dataset, links: models.Links, t: Strings) -> list[dict[str, str]]:
     result = []
     for kind in ("causes", "conditions", "specialists"):
         for entity_id in getattr(links, kind):
             result.append({"title": dataset.pages_by_id[kind][entity_id].name, "url": urls.entity(kind, entity_id).url})
     for page in links.pages:
-        place = urls.PAGES[page]
-        result.append({"title": place.title, "url": place.url})
+        result.append({"title": t(f"page.{page}"), "url": urls.PAGES[page].url})
     return result

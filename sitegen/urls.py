@@ -15,23 +15,22 @@ from sitegen.kinds import KINDS
 class Place(NamedTuple):
     doc: str
     url: str
-    title: str
 
 
 PAGES = {
-    "home": Place("index.md", "", "Home"),
-    "triage": Place("triage/index.md", "triage/", "Symptom checker"),
-    "triage-paths": Place("triage/paths.md", "triage/paths/", "How the checker decides"),
-    "when-to-see-a-doctor": Place("when-to-see-a-doctor.md", "when-to-see-a-doctor/", "When to see a doctor"),
-    "action-plan": Place("action-plan.md", "action-plan/", "Action plan"),
-    "causes": Place("causes/index.md", "causes/", "Causes"),
-    "conditions": Place("conditions/index.md", "conditions/", "Conditions"),
-    "specialists": Place("specialists/index.md", "specialists/", "Specialists and costs"),
-    "faq": Place("faq.md", "faq/", "FAQ"),
-    "diary": Place("diary.md", "diary/", "Cramp diary"),
-    "about": Place("about.md", "about/", "About, sources and disclaimer"),
+    "home": Place("index.md", ""),
+    "triage": Place("triage/index.md", "triage/"),
+    "triage-paths": Place("triage/paths.md", "triage/paths/"),
+    "when-to-see-a-doctor": Place("when-to-see-a-doctor.md", "when-to-see-a-doctor/"),
+    "action-plan": Place("action-plan.md", "action-plan/"),
+    "causes": Place("causes/index.md", "causes/"),
+    "conditions": Place("conditions/index.md", "conditions/"),
+    "specialists": Place("specialists/index.md", "specialists/"),
+    "faq": Place("faq.md", "faq/"),
+    "diary": Place("diary.md", "diary/"),
+    "about": Place("about.md", "about/"),
 }
-"""Fixed pages by id."""
+"""Fixed pages by id; their titles, in each language, are `page.<id>` in sitegen/strings/."""
 
 SECTIONS = {k.name: k.section for k in KINDS.values() if k.section}
 """Entity kinds that get a page each, by the URL section that holds them (sitegen.kinds)."""
@@ -42,9 +41,9 @@ def entity(kind: str, entity_id: str) -> Place:
     anchor_page = KINDS[kind].anchor_page
     if anchor_page:
         page = PAGES[anchor_page]
-        return Place(f"{page.doc}#{entity_id}", f"{page.url}#{entity_id}", "")
+        return Place(f"{page.doc}#{entity_id}", f"{page.url}#{entity_id}")
     section = SECTIONS[kind]
-    return Place(f"{section}/{entity_id}.md", f"{section}/{entity_id}/", "")
+    return Place(f"{section}/{entity_id}.md", f"{section}/{entity_id}/")
 
 
 def url_of_doc(doc: str) -> str:

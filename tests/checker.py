@@ -4,13 +4,16 @@ clicking a route in the page. Every browser test that answers the checker goes t
 from __future__ import annotations
 
 import collections
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
-from playwright.sync_api import Page
+from playwright.sync_api import Browser, Page
 
 from sitegen.loader import load_dataset
 from sitegen.triage import compile_tree
 from tests.helpers import ROOT
+from tests.recorder import Recorder
 
 TREE: dict[str, Any] = compile_tree(load_dataset(ROOT / "data"))
 NODES: dict[str, Any] = TREE["nodes"]
@@ -77,3 +80,27 @@ def click_through(page: Page, steps: list[Step], tree: dict[str, Any] = TREE) ->
     """Answer each step in turn, as a reader clicks."""
     for step in steps:
         answer(page, label(step, tree))
+
+
+@contextmanager
+def checker_session(browser: Browser, url: str) -> Iterator[tuple[Page, Recorder]]:
+    """The checker at `url` in a context of its own, recorded (tests/recorder.py), for a module's
+    tests: loading the page once and starting again between tests is what a reader does, and
+    much quicker."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, service_workers="block")
+    try:
+        page = context.new_page()
+        recorder = Recorder()
+        recorder.watch(page)
+        open_checker(page, url)
+        yield page, recorder
+    finally:
+        context.close()
+
+
+def start_again(page: Page, recorder: Recorder, tree: dict[str, Any] = TREE) -> None:
+    """Back at the first question, on screen, with nothing recorded yet: as the next test needs it."""
+    page.emulate_media(media="screen")
+    page.evaluate("location.hash = ''")
+    page.locator("#triage-heading", has_text=tree["nodes"][tree["start"]]["text"]).wait_for()
+    recorder.problems.clear()

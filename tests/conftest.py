@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
 import shutil
 import subprocess
-import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 import pytest
@@ -20,25 +17,21 @@ from tests.helpers import (
     NGINX_SITES,
     ROOT,
     Deployed,
-    QuietHandler,
     build_site,
     free_port,
     launch_chromium,
     nginx_main_config,
+    serve_static,
 )
+from tests.recorder import Recorder
 
 
 @pytest.fixture(scope="session")
 def web_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
     """A web server on 127.0.0.1 and the folder it serves (empty until `served` fills it)."""
     web_root = tmp_path_factory.mktemp("www")
-    handler = functools.partial(QuietHandler, directory=str(web_root))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/", web_root
-    server.shutdown()
-    server.server_close()
+    with serve_static(web_root) as (address, _):
+        yield address, web_root
 
 
 @pytest.fixture(scope="session")
@@ -110,19 +103,12 @@ def page(browser: Browser) -> Iterator[Page]:
 
 
 @pytest.fixture
-def foreign_requests(page: Page) -> list[str]:
-    """Every request `page` makes to a host other than this machine, from the test's start."""
-    from urllib.parse import urlsplit
-
-    found: list[str] = []
-
-    def record(url: str) -> None:
-        host = urlsplit(url).hostname or ""
-        if url.startswith(("http:", "https:", "ws:", "wss:")) and host not in ("127.0.0.1", "localhost"):
-            found.append(url)
-
-    page.on("request", lambda request: record(request.url))
-    return found
+def recorded(page: Page) -> Recorder:
+    """What `page` does from the test's start that a reader would not want (tests/recorder.py):
+    `recorded.foreign` and `recorded.problems`; `recorded.assert_clean()` checks both."""
+    recorder = Recorder()
+    recorder.watch(page)
+    return recorder
 
 
 # -- the site as deployed: Debian's nginx running deploy/*.conf ---------------------------------
@@ -181,3 +167,30 @@ def _wait_for_http(addresses: Iterable[str], process: subprocess.Popen[bytes], e
                 if time.monotonic() > deadline:
                     pytest.fail(f"nginx did not answer at {url}:\n{error_log.read_text(errors='replace')}")
                 time.sleep(0.05)
+
+
+# -- measured figures, printed after the run ------------------------------------------------------
+
+FIGURE = "figure"
+
+
+@pytest.fixture
+def figure(record_property: Callable[[str, object], None]) -> Callable[[str], None]:
+    """Reports a measured figure (a size, a share) in the run's summary. It travels with the test's
+    report, so it is shown under pytest-xdist too, whose workers' own output is not."""
+    return lambda text: record_property(FIGURE, text)
+
+
+FIGURES: list[str] = []
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    if report.when == "call":
+        FIGURES.extend(str(value) for name, value in report.user_properties if name == FIGURE)
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    if FIGURES:
+        terminalreporter.section("measured")
+        for line in sorted(FIGURES):
+            terminalreporter.write_line(line)

@@ -8,6 +8,7 @@ import functools
 import http.server
 import os
 import shutil
+import socket
 import subprocess
 import sys
 import threading
@@ -63,13 +64,21 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class QuietServer(http.server.ThreadingHTTPServer):
+    """A browser that moves on before a file has been sent closes the connection: not an error."""
+
+    def handle_error(self, request: socket.socket | tuple[bytes, socket.socket], client_address: Any) -> None:
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 @contextmanager
 def serve_static(
     folder: Path, handler: type[http.server.SimpleHTTPRequestHandler] = QuietHandler
 ) -> Iterator[tuple[str, http.server.ThreadingHTTPServer]]:
     """`folder` over HTTP on a free 127.0.0.1 port until the block ends: its address (ending in /)
     and the server, which a test may shut down early to take the site offline."""
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(folder)))
+    server = QuietServer(("127.0.0.1", 0), functools.partial(handler, directory=str(folder)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}/", server

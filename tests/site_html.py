@@ -11,6 +11,8 @@ from typing import Any
 import markdown
 from bs4 import BeautifulSoup, Tag
 
+from sitegen.translations import languages
+
 
 def page_file(site: Path, url: str) -> Path:
     """The HTML file a site-root-relative URL like `causes/dehydration/` is served from."""
@@ -64,7 +66,22 @@ def attribute(node: Tag | None, name: str) -> str:
     return " ".join(value) if isinstance(value, list) else value or ""
 
 
+EDITIONS = tuple(languages(Path(__file__).resolve().parent.parent / "data"))
+"""The other editions' folders in a built site (sitegen.editions): `es`."""
+
+
 def html_pages(site: Path) -> list[Path]:
-    """Every content page. 404.html is left out: a server shows it at any depth, so MkDocs
-    gives it links from the root of SITE_URL, which is where a self-hoster sets the sub-path."""
-    return sorted(p for p in site.rglob("*.html") if "pagefind" not in p.parts and p.name != "404.html")
+    """Every content page of the edition at `site` (the English site root, or `site / "es"`),
+    without the other editions' folders. 404.html is left out: a server shows it at any depth, so
+    MkDocs gives it links from the root of SITE_URL, which is where a self-hoster sets the sub-path."""
+
+    def inside(path: Path) -> bool:
+        parts = path.relative_to(site).parts
+        return "pagefind" not in parts and parts[0] not in EDITIONS and path.name != "404.html"
+
+    return sorted(p for p in site.rglob("*.html") if inside(p))
+
+
+def every_edition(site: Path) -> list[Path]:
+    """The roots of every edition in a built site: the site itself, then `site / "es"`, ..."""
+    return [site, *(site / folder for folder in EDITIONS)]

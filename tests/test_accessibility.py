@@ -88,9 +88,10 @@ def assert_scheme(page: Page, scheme: Scheme, where: str) -> None:
 
 
 def template_pages(site: Path) -> list[str]:
-    """One built page of each template, as a URL relative to the site root, the 404 page too:
-    every fixed page (each has its own template or hand-written text) and the first record page
-    of each kind (`causes/<id>/`: all of a kind share one template, sitegen/kinds.py)."""
+    """One built page of each template, as a URL relative to the edition's root (`site` or
+    `site / "es"`), the 404 page too: every fixed page (each has its own template or hand-written
+    text) and the first record page of each kind (`causes/<id>/`: all of a kind share one
+    template, sitegen/kinds.py)."""
     sections = {kind.section for kind in KINDS.values() if kind.section}
     chosen: dict[str, str] = {}
     for path in html_pages(site):

@@ -56,6 +56,7 @@ def test_every_kind_of_response_carries_the_policy_the_build_wrote(nginx: dict[s
         "a hashed asset": (f"assets/javascripts/{bundle}", 200),
         "an index chunk": (f"pagefind/fragment/{fragment}", 200),
         "a missing page": ("no/such/page/", 404),
+        "a missing Spanish page": ("es/no/such/page/", 404),
     }
     wanted = expected_headers(deployed.site)
     assert wanted[0][0] == "Content-Security-Policy"
@@ -105,6 +106,13 @@ def test_text_is_sent_gzipped(nginx: dict[str, Deployed], where: str) -> None:
         status, headers, body = fetch(deployed.url + path, **{"Accept-Encoding": "gzip"})
         assert status == 200 and headers.get("Content-Encoding") == "gzip", path
         assert gzip.decompress(body), path
+
+
+@pytest.mark.parametrize("where", WHERE)
+def test_a_missing_page_is_answered_in_its_edition_s_language(nginx: dict[str, Deployed], where: str) -> None:
+    for edition, lang in (("", "en"), ("es/", "es")):
+        status, _, body = fetch(f"{nginx[where].url}{edition}no/such/page/")
+        assert status == 404 and f'<html lang="{lang}"'.encode() in body, f"/{edition}no/such/page/"
 
 
 @pytest.mark.parametrize("where", WHERE)

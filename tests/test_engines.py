@@ -7,20 +7,18 @@ headers (tests/test_csp.py) and privacy (tests/test_privacy.py) run on both buil
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import ConsoleMessage, Page, Response
+from playwright.sync_api import Page
 
 from sitegen import csp, search
 from sitegen.postbuild import TREE
-from tests.helpers import QuietHandler
-from tests.site_html import html_pages, soup
+from tests.helpers import QuietHandler, serve_static
+from tests.recorder import Recorder
+from tests.site_html import every_edition, html_pages, soup
 
 
 def pages_of(site: Path) -> list[str]:
@@ -42,7 +40,7 @@ def test_both_engines_index_every_page_with_its_search_type(mkdocs_site: Path, z
         for engine, site in (("mkdocs", mkdocs_site), ("zensical", zensical_site))
     }
     assert sorted(types["zensical"].values()) == sorted(types["mkdocs"].values())
-    assert len(types["zensical"]) == len(html_pages(zensical_site))
+    assert len(types["zensical"]) == sum(len(html_pages(e)) for e in every_edition(zensical_site))
 
 
 @pytest.mark.parametrize("page", ["", "causes/dehydration/", "conditions/", "faq/", "triage/"])
@@ -93,32 +91,16 @@ class PolicyHandler(QuietHandler):
 def zensical_served(zensical_site: Path) -> Iterator[str]:
     lines = (zensical_site / csp.HEADERS_FILE).read_text(encoding="utf-8").splitlines()[2:]
     handler = type("Handler", (PolicyHandler,), {"headers_sent": [tuple(s.strip().split(": ", 1)) for s in lines]})
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(zensical_site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    with serve_static(zensical_site, handler) as (address, _):
+        yield address
 
 
 @pytest.fixture
-def watched(page: Page, foreign_requests: list[str]) -> Iterator[Page]:
-    """A browser page that fails the test on a script error, a policy violation or a failed request."""
-    problems: list[str] = []
-
-    def console(message: ConsoleMessage) -> None:
-        if "Content Security Policy" in message.text:
-            problems.append(f"policy: {message.text}")
-
-    def response(answer: Response) -> None:
-        if answer.status >= 400:
-            problems.append(f"{answer.status} {answer.url}")
-
-    page.on("pageerror", lambda error: problems.append(f"script error: {error}"))
-    page.on("console", console)
-    page.on("response", response)
+def watched(page: Page, recorded: Recorder) -> Iterator[Page]:
+    """A browser page that fails the test on anything a reader would not want (tests/recorder.py),
+    a policy violation included: Chromium reports one as a console error."""
     yield page
-    assert problems == []
-    assert foreign_requests == []
+    recorded.assert_clean()
 
 
 @pytest.mark.browser

@@ -5,6 +5,7 @@ stays small, with the offline worker's precache left until after the page has lo
 from __future__ import annotations
 
 import gzip
+from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -52,7 +53,7 @@ def test_the_diary_is_in_the_navigation_of_every_page(site: Path) -> None:
 
 @pytest.mark.browser
 def test_the_home_page_first_view_is_at_most_100_kb_gzip(
-    browser: Browser, site: Path, served: dict[str, str], capsys: pytest.CaptureFixture[str]
+    browser: Browser, site: Path, served: dict[str, str], figure: Callable[[str], None]
 ) -> None:
     """Everything the home page loads until it is idle, the service worker allowed: the worker's
     precache starts after `load`, so the first view counts only what the page needs."""
@@ -77,6 +78,5 @@ def test_the_home_page_first_view_is_at_most_100_kb_gzip(
     files = [f / "index.html" if f.is_dir() else f for f in files]
     total = sum(len(gzip.compress(f.read_bytes(), 6, mtime=0)) for f in files if f.is_file())
     assert "/sw.js" not in before_load, "nothing of the worker's before the page has loaded"
-    with capsys.disabled():
-        print(f"\n[home] first view: {len(files)} files, {total / 1000:.1f} KB gzip")
+    figure(f"[home] first view: {len(files)} files, {total / 1000:.1f} KB gzip")
     assert total <= FIRST_VIEW_MAX

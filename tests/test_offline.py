@@ -5,14 +5,10 @@ replaces the old cache as soon as the reader is online."""
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
 import re
 import shutil
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +17,7 @@ from playwright.sync_api import Browser, BrowserContext
 
 from sitegen.loader import load_dataset
 from sitegen.offline import PRECACHE_BUDGET, WORKER, plan, write_worker
-from tests.helpers import ROOT, QuietHandler
+from tests.helpers import ROOT, serve_static
 from tests.test_diary import record
 from tests.test_search import search
 
@@ -36,10 +32,10 @@ def published_build(site: Path) -> dict[str, Any]:
     return build
 
 
-def test_the_whole_site_is_precached_within_the_budget(site: Path) -> None:
+def test_the_whole_site_is_precached_within_the_budget(site: Path, figure: Callable[[str], None]) -> None:
     precache = plan(site)
-    print(
-        f"\n[offline] precache: {len(precache.files)} files, {precache.gzip_bytes / 1000:.0f} KB gzip "
+    figure(
+        f"[offline] precache: {len(precache.files)} files, {precache.gzip_bytes / 1000:.0f} KB gzip "
         f"(budget {PRECACHE_BUDGET / 1000:.0f} KB); whole site: {precache.whole_site}"
     )
     assert precache.whole_site
@@ -73,19 +69,6 @@ def test_any_change_to_the_build_changes_the_worker_s_version(site: Path, tmp_pa
 # -- in Chromium --------------------------------------------------------------------------------
 
 
-@contextmanager
-def serving(folder: Path) -> Iterator[tuple[str, http.server.ThreadingHTTPServer]]:
-    """`folder` over HTTP on 127.0.0.1 until the block ends (or the test stops the server)."""
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(folder)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/", server
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
 @pytest.fixture
 def worker_context(browser: Browser) -> Iterator[object]:
     """A fresh browser context that lets the site's service worker run."""
@@ -113,7 +96,7 @@ def test_after_a_first_visit_every_page_kind_works_with_the_server_gone(
     www = tmp_path / "www"
     path = "spasms/" if where == "subpath" else ""
     shutil.copytree(site, www / path)
-    with serving(www) as (address, server):
+    with serve_static(www) as (address, server):
         base = address + path
         page = worker_context.new_page()
         page.goto(base)
@@ -151,7 +134,7 @@ def test_a_new_build_replaces_the_old_cache_and_no_reader_sees_a_stale_page(
 ) -> None:
     www = tmp_path / "www"
     shutil.copytree(site, www)
-    with serving(www) as (base, _):
+    with serve_static(www) as (base, _):
         page = worker_context.new_page()
         page.goto(base)
         old = page.evaluate(CONTROLLED)["caches"]

@@ -9,9 +9,7 @@ data (a FAQ's question, its id), never from a list of known results.
 from __future__ import annotations
 
 import copy
-import functools
 import gzip
-import http.server
 import json
 import os
 import re
@@ -19,10 +17,9 @@ import socket
 import statistics
 import subprocess
 import sys
-import threading
 import time
 import urllib.request
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import urljoin, urlsplit
@@ -35,8 +32,9 @@ from sitegen import search as index
 from sitegen import urls
 from sitegen.kinds import KINDS, records
 from sitegen.loader import load_dataset
-from tests.helpers import ROOT, QuietHandler, build_site
-from tests.site_html import attribute, html_pages, page_file, soup, text_of
+from tests.helpers import ROOT, build_site, serve_static
+from tests.recorder import Recorder
+from tests.site_html import EDITIONS, attribute, every_edition, html_pages, page_file, soup, text_of
 
 DATA = load_dataset(ROOT / "data")
 Result = dict[str, Any]
@@ -55,7 +53,8 @@ BOX = "[data-site-search-input]"
 RESULTS = "[data-site-search-results]"
 SETTLED = "() => document.querySelector('[data-site-search-results]').getAttribute('aria-busy') === 'false'"
 NOTICE = "[data-site-search-status] [data-site-search-correction]"
-SHOWING = re.compile(r"^Showing results for (.+)\. $")
+SHOWING = re.compile(r"^(?:Showing results for|Resultados para) (.+)\. $")
+"""The notice above corrected results, in each edition's words (content/assets/strings.js)."""
 
 
 def expected_type(url: str) -> str:
@@ -95,7 +94,8 @@ def test_the_search_box_knows_the_type_of_every_indexed_page(site: Path) -> None
     types = json.loads((site / "pagefind" / "page-types.json").read_text(encoding="utf-8"))
     fragments = sorted(p.stem for p in (site / "pagefind" / "fragment").glob("*.pf_fragment"))
     assert sorted(types) == fragments
-    assert sorted(types.values()) == sorted(expected_type(site_url(site, p)) for p in html_pages(site))
+    editions = every_edition(site)  # one index holds every edition's pages
+    assert sorted(types.values()) == sorted(expected_type(site_url(e, p)) for e in editions for p in html_pages(e))
 
 
 ENTITIES = [
@@ -131,21 +131,20 @@ def test_a_faq_or_warning_sign_carries_its_lay_terms_in_its_own_section(site: Pa
         assert term in text_of(terms), f"{place}: lay term {term!r} missing"
 
 
-def test_the_index_covers_every_page_and_ships_only_what_search_uses(
-    site: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_the_index_covers_every_page_and_ships_only_what_search_uses(site: Path, figure: Callable[[str], None]) -> None:
     bundle = site / "pagefind"
-    entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
-    assert sum(language["page_count"] for language in entry["languages"].values()) == len(html_pages(site))
+    entry = json.loads((bundle / index.ENTRY).read_text(encoding="utf-8"))
+    assert entry["languages"]["en"]["page_count"] == len(html_pages(site))
+    for folder in EDITIONS:  # Pagefind keeps each language's pages apart, by <html lang>
+        assert entry["languages"][folder]["page_count"] == len(html_pages(site / folder))
     assert not list(bundle.glob("pagefind-*ui*")), "Pagefind's own UIs are not used and should not be published"
     files = [p for p in bundle.rglob("*") if p.is_file()]
     runtime = [p for p in files if p.suffix in (".js", ".pagefind")]  # Pagefind's code, the same for any site
-    with capsys.disabled():
-        print(
-            f"\n[search] bundle: {kilobytes(files):.0f} KB in {len(files)} files for {len(html_pages(site))} pages;"
-            f" index data {kilobytes(set(files) - set(runtime)):.0f} KB in {len(files) - len(runtime)} files,"
-            f" Pagefind runtime {kilobytes(runtime):.0f} KB in {len(runtime)} files"
-        )
+    figure(
+        f"[search] bundle: {kilobytes(files):.0f} KB in {len(files)} files for {len(html_pages(site))} pages;"
+        f" index data {kilobytes(set(files) - set(runtime)):.0f} KB in {len(files) - len(runtime)} files,"
+        f" Pagefind runtime {kilobytes(runtime):.0f} KB in {len(runtime)} files"
+    )
 
 
 def vocabulary_of(site: Path) -> dict[str, int]:
@@ -157,24 +156,30 @@ def vocabulary_of(site: Path) -> dict[str, int]:
     return dict(pairs)
 
 
-def test_the_spelling_vocabulary_is_the_indexed_words_and_the_lay_terms_small_and_sorted(
-    site: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    vocabulary = vocabulary_of(site)
-    assert list(vocabulary) == sorted(vocabulary)
-    for word, count in vocabulary.items():
-        assert word == word.lower() and word.isalpha() and len(word) >= index.SHORTEST_WORD, word
-        assert isinstance(count, int) and count >= 1, word
-    # What Pagefind indexed, from the pages themselves: each article, less what is ignored (the
-    # marked elements, the excluded selectors, and the footers, which Pagefind leaves out itself).
+def indexed_words(edition: Path) -> set[str]:
+    """What Pagefind indexed of an edition's pages, from the pages themselves: each article, less
+    what is ignored (the marked elements, the excluded selectors, and the footers, which Pagefind
+    leaves out itself)."""
     indexed: set[str] = set()
-    for path in html_pages(site):
+    for path in html_pages(edition):
         # A copy: soup() is cached for every test, and this takes the skipped parts out.
         body = copy.copy(soup(path)).select_one("[data-pagefind-body]")
         assert body is not None, path
         for skipped in body.select(f"[data-pagefind-ignore], footer, {index.EXCLUDE_SELECTORS}"):
             skipped.decompose()
         indexed.update(index.vocabulary_words(body.get_text(" ")))
+    return indexed
+
+
+def test_the_spelling_vocabulary_is_the_indexed_words_and_the_lay_terms_small_and_sorted(
+    site: Path, figure: Callable[[str], None]
+) -> None:
+    vocabulary = vocabulary_of(site)
+    assert list(vocabulary) == sorted(vocabulary)
+    for word, count in vocabulary.items():
+        assert word == word.lower() and word.isalpha() and len(word) >= index.SHORTEST_WORD, word
+        assert isinstance(count, int) and count >= 1, word
+    indexed = indexed_words(site)
     lay = {word for term in LAY_TERMS for word in index.vocabulary_words(term)}
     assert lay <= set(vocabulary), sorted(lay - set(vocabulary))
     assert set(vocabulary) == indexed | lay, (
@@ -183,8 +188,7 @@ def test_the_spelling_vocabulary_is_the_indexed_words_and_the_lay_terms_small_an
     )
     raw = (site / "pagefind" / index.VOCABULARY).read_bytes()
     packed = len(gzip.compress(raw, 6))
-    with capsys.disabled():
-        print(f"\n[search] vocabulary: {len(vocabulary)} words, {len(raw)} bytes, {packed} bytes gzip")
+    figure(f"[search] vocabulary: {len(vocabulary)} words, {len(raw)} bytes, {packed} bytes gzip")
     assert packed <= VOCABULARY_BUDGET
 
 
@@ -235,9 +239,9 @@ def found(result: Result, expected: str) -> bool:
 
 
 def top_three_share(
-    page: Page, root: str, cases: list[dict[str, str]], label: str
+    page: Page, root: str, cases: list[dict[str, str]], label: str, report: Callable[[str], None]
 ) -> tuple[float, list[str], dict[str, str | None]]:
-    """Search each case; print and return the share found in the first three, the misses,
+    """Search each case; report and return the share found in the first three, the misses,
     and the corrected query each case showed (None: no notice)."""
     misses = []
     notices = {}
@@ -247,49 +251,45 @@ def top_three_share(
         if not any(found(r, urljoin(root, case["expect"])) for r in results):
             misses.append(f"{case['query']!r}: wanted {case['expect']}, got {[r['href'] for r in results]}")
     share = 1 - len(misses) / len(cases)
-    print(f"\n[search] top-{TOP} share, {label}: {len(cases) - len(misses)}/{len(cases)} = {share:.0%}")
+    report(f"[search] top-{TOP} share, {label}: {len(cases) - len(misses)}/{len(cases)} = {share:.0%}")
     for miss in misses:
-        print(f"[search]   missed {miss}")
+        report(f"[search]   missed {miss}")
     return share, misses, notices
+
+
+@pytest.fixture
+def home(served: dict[str, str], page: Page, recorded: Recorder) -> Iterator[Page]:
+    """The home page; the test fails on anything a reader would not want (tests/recorder.py)."""
+    page.goto(served["root"])
+    yield page
+    recorded.assert_clean()
 
 
 @pytest.mark.browser
 def test_reader_phrasings_find_the_expected_page_in_the_top_three(
-    site: Path, served: dict[str, str], page: Page, foreign_requests: list[str], capsys: pytest.CaptureFixture[str]
+    site: Path, served: dict[str, str], home: Page, figure: Callable[[str], None]
 ) -> None:
     assert len(QUERIES) >= 30
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    page.goto(served["root"])
-    with capsys.disabled():
-        share, misses, notices = top_three_share(page, served["root"], QUERIES, "reader phrasings")
+    share, misses, notices = top_three_share(home, served["root"], QUERIES, "reader phrasings", figure)
     assert share >= BAR, "\n".join(misses)
     # A query whose every word the index knows is searched as typed.
     vocabulary = vocabulary_of(site)
     for query, corrected in notices.items():
         if all(word in vocabulary for word in index.vocabulary_words(query)):
             assert corrected is None, f"{query!r} was corrected to {corrected!r}"
-    assert foreign_requests == []
-    assert errors == []
 
 
 @pytest.mark.browser
 def test_misspelled_queries_are_corrected_and_find_the_expected_page_in_the_top_three(
-    served: dict[str, str], page: Page, foreign_requests: list[str], capsys: pytest.CaptureFixture[str]
+    served: dict[str, str], home: Page, figure: Callable[[str], None]
 ) -> None:
     assert len(MISSPELLED) >= 30
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    page.goto(served["root"])
-    with capsys.disabled():
-        share, misses, notices = top_three_share(page, served["root"], MISSPELLED, "misspelled")
+    share, misses, notices = top_three_share(home, served["root"], MISSPELLED, "misspelled", figure)
     assert share >= BAR, "\n".join(misses)
     for case in MISSPELLED:
         assert notices[case["query"]] is not None, f"{case['query']!r}: no correction shown"
         if "corrected" in case:
             assert notices[case["query"]] == case["corrected"], case["query"]
-    assert foreign_requests == []
-    assert errors == []
 
 
 @pytest.mark.browser
@@ -407,7 +407,7 @@ def test_slash_or_s_focuses_the_search_box_and_escape_closes_it(served: dict[str
 
 @pytest.mark.browser
 def test_results_show_their_type_and_a_highlighted_excerpt(
-    served: dict[str, str], page: Page, foreign_requests: list[str]
+    served: dict[str, str], page: Page, recorded: Recorder
 ) -> None:
     page.goto(served["root"])
     record = DATA.causes.causes[0]
@@ -421,7 +421,7 @@ def test_results_show_their_type_and_a_highlighted_excerpt(
     first = results[0]
     assert "<mark>" in first["excerpt"], first
     assert page.locator(f"{RESULTS} .site-search__excerpt mark").first.is_visible()
-    assert foreign_requests == []
+    recorded.assert_clean()
 
 
 @pytest.mark.browser
@@ -506,21 +506,15 @@ def instant(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     come from SITE_URL (port included), so the shared `served` site always loads pages whole.
     """
     web_root = tmp_path_factory.mktemp("instant")
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(web_root)))
-    base = f"http://127.0.0.1:{server.server_address[1]}/spasms/"
-    result = build_site(ROOT, web_root / "spasms", env={"SITE_URL": base, "SOURCE_DATE_EPOCH": "1764000000"})
-    assert result.returncode == 0, result.stderr
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield base
-    server.shutdown()
-    server.server_close()
+    with serve_static(web_root) as (address, _):
+        base = f"{address}spasms/"
+        result = build_site(ROOT, web_root / "spasms", env={"SITE_URL": base, "SOURCE_DATE_EPOCH": "1764000000"})
+        assert result.returncode == 0, result.stderr
+        yield base
 
 
 @pytest.mark.browser
-def test_search_survives_instant_navigation(instant: str, page: Page) -> None:
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
+def test_search_survives_instant_navigation(instant: str, page: Page, recorded: Recorder) -> None:
     page.goto(instant)
     page.evaluate("window.samePage = true")
     search(page, "magnesium")
@@ -546,12 +540,12 @@ def test_search_survives_instant_navigation(instant: str, page: Page) -> None:
     page.keyboard.press("Enter")
     page.wait_for_url(results[0]["href"])
     check_search_on(results[0]["href"])
-    assert errors == []
+    recorded.assert_clean()
 
 
 @pytest.mark.browser
 def test_search_works_when_the_site_is_served_from_a_sub_path(
-    served: dict[str, str], page: Page, foreign_requests: list[str]
+    served: dict[str, str], page: Page, recorded: Recorder
 ) -> None:
     base = served["subpath"]
     requests: list[str] = []
@@ -567,7 +561,7 @@ def test_search_works_when_the_site_is_served_from_a_sub_path(
     page.keyboard.press("Enter")
     page.wait_for_url(results[0]["href"])
     assert page.locator("article h1").text_content()
-    assert foreign_requests == []
+    recorded.assert_clean()
 
 
 @pytest.mark.browser
@@ -658,7 +652,7 @@ def contrast(foreground: str, *backgrounds: str) -> float:
 
 @pytest.mark.browser
 def test_a_first_query_stays_small_and_warm_queries_are_fast(
-    site: Path, served: dict[str, str], page: Page, capsys: pytest.CaptureFixture[str]
+    site: Path, served: dict[str, str], page: Page, figure: Callable[[str], None]
 ) -> None:
     page.goto(served["root"])
     page.wait_for_load_state("networkidle")
@@ -684,9 +678,8 @@ def test_a_first_query_stays_small_and_warm_queries_are_fast(
         [t for f in DATA.faqs.faqs for t in f.lay_terms],
     )
     warm = statistics.median(timings)
-    with capsys.disabled():
-        print(f"\n[search] first query {query!r}: {len(fetched)} files, {total / 1024:.1f} KB gzip")
-        print(f"[search] warm pagefind.search: median {warm:.2f} ms, max {max(timings):.2f} ms, {len(timings)} queries")
+    figure(f"[search] first query {query!r}: {len(fetched)} files, {total / 1024:.1f} KB gzip")
+    figure(f"[search] warm pagefind.search: median {warm:.2f} ms, max {max(timings):.2f} ms, {len(timings)} queries")
     assert total <= FIRST_QUERY_BUDGET, sizes
     assert warm < WARM_QUERY_BUDGET_MS
 

@@ -11,17 +11,17 @@ the attempt as a violation and as a failed request.
 from __future__ import annotations
 
 import re
-import time
 from collections.abc import Iterator
-from dataclasses import dataclass, field
-from urllib.parse import urljoin, urlsplit
+from dataclasses import dataclass
+from urllib.parse import urljoin
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page, Request, Response
+from playwright.sync_api import Browser, BrowserContext, Page
 
 from sitegen.loader import load_dataset
 from tests.checker import TREE, click_through, longest_route
 from tests.helpers import ROOT, Deployed
+from tests.recorder import Recorder, origin
 from tests.site_html import html_pages
 
 pytestmark = pytest.mark.browser
@@ -35,77 +35,8 @@ document.addEventListener('securitypolicyviolation', e => window.__violations.pu
 """
 """Runs before any script of every document, so no violation goes unseen."""
 
-QUIET_MS = 150
-"""How long the network must stay silent before a page counts as loaded: long enough for what
-Material fetches after the load event (the sitemap, for instant navigation)."""
-
 SEARCH_SETTLED = "() => document.querySelector('[data-site-search-results]').getAttribute('aria-busy') === 'false'"
 CITED = {source.url for source in load_dataset(ROOT / "data").sources.sources if source.url}
-
-
-def origin(url: str) -> str:
-    parts = urlsplit(url)
-    return f"{parts.scheme}://{parts.netloc}"
-
-
-@dataclass
-class Recorder:
-    """Everything pages of one browser context did that a reader would not want."""
-
-    own: str
-    missing: str = ""
-    """The address the tour opens to see the 404 page: its 404 is expected."""
-    foreign: list[str] = field(default_factory=list)
-    problems: list[str] = field(default_factory=list)
-    kinds: set[str] = field(default_factory=set)
-    in_flight: int = 0
-    last_activity: float = field(default_factory=time.monotonic)
-
-    def watch(self, page: Page) -> Page:
-        page.on("request", self._request)
-        page.on("requestfinished", self._settled)
-        page.on("requestfailed", self._failed)
-        page.on("response", self._response)
-        page.on("pageerror", lambda error: self.problems.append(f"script error: {error} ({page.url})"))
-        page.on("console", lambda message: self._console(message, page))
-        return page
-
-    def _request(self, request: Request) -> None:
-        self.in_flight += 1
-        self.last_activity = time.monotonic()
-        self.kinds.add(request.resource_type)
-        url = request.url
-        # data: and blob: URLs are the page's own bytes, not requests.
-        if not url.startswith(("data:", "blob:")) and origin(url) != self.own:
-            self.foreign.append(f"{request.resource_type} {url} (from {request.frame.url})")
-
-    def _settled(self, request: Request) -> None:
-        self.in_flight -= 1
-        self.last_activity = time.monotonic()
-
-    def _failed(self, request: Request) -> None:
-        self._settled(request)
-        # ERR_ABORTED is a request the page's own navigation cancelled (leaving a page while its
-        # favicon loads); one the policy blocks fails as ERR_BLOCKED_BY_CSP and is kept.
-        if request.failure != "net::ERR_ABORTED":
-            self.problems.append(f"request failed: {request.url} {request.failure}")
-
-    def _response(self, response: Response) -> None:
-        if response.status >= 400 and not (response.url == self.missing and response.status == 404):
-            self.problems.append(f"{response.status}: {response.url}")
-
-    def _console(self, message: ConsoleMessage, page: Page) -> None:
-        if message.type == "error" and not (page.url == self.missing and "404" in message.text):
-            self.problems.append(f"console: {message.text} ({page.url})")
-
-    def wait_until_quiet(self, page: Page) -> None:
-        """Like Playwright's 'networkidle', with a shorter quiet time than its 500 ms."""
-        while self.in_flight > 0 or time.monotonic() - self.last_activity < QUIET_MS / 1000:
-            page.wait_for_timeout(25)
-
-    def assert_clean(self) -> None:
-        assert self.foreign == [], "requests to other hosts"
-        assert self.problems == []
 
 
 def violations(page: Page) -> list[str]:

@@ -12,7 +12,20 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, Locator, Page, expect
 
-from tests.checker import NODES, TREE, Step, all_routes, answer, click_through, hash_of, label, open_checker
+from tests.checker import (
+    NODES,
+    TREE,
+    Step,
+    all_routes,
+    answer,
+    checker_session,
+    click_through,
+    hash_of,
+    label,
+    open_checker,
+    start_again,
+)
+from tests.recorder import Recorder
 from tests.test_accessibility import Scheme
 from tests.triage_stories import Story, load_stories, walk
 
@@ -33,28 +46,19 @@ ROUTES = routes_to_click(TREE)
 
 
 @pytest.fixture(scope="module")
-def checker_page(browser: Browser, served: dict[str, str]) -> Iterator[tuple[Page, list[str]]]:
-    """One triage page for the module's tests, and the script errors it has seen: loading the
-    page once and starting again between tests is what a reader does, and much quicker."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, service_workers="block")
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    open_checker(page, served["root"] + "triage/")
-    yield page, errors
-    context.close()
+def checker_page(browser: Browser, served: dict[str, str]) -> Iterator[tuple[Page, Recorder]]:
+    with checker_session(browser, served["root"] + "triage/") as session:
+        yield session
 
 
 @pytest.fixture
-def checker(checker_page: tuple[Page, list[str]]) -> Iterator[Page]:
-    """The triage page at the site root, back at the first question; fails the test on any
-    script error."""
-    page, errors = checker_page
-    page.emulate_media(media="screen")
-    page.evaluate("location.hash = ''")
-    page.locator("#triage-heading", has_text=NODES[TREE["start"]]["text"]).wait_for()
+def checker(checker_page: tuple[Page, Recorder]) -> Iterator[Page]:
+    """The triage page at the site root, back at the first question; fails the test on what a
+    reader would not want (tests/recorder.py)."""
+    page, recorder = checker_page
+    start_again(page, recorder)
     yield page
-    assert errors == []
+    recorder.assert_clean()
 
 
 def heading(page: Page) -> Locator:
@@ -311,7 +315,7 @@ def test_if_the_tree_cannot_load_the_signs_remain_and_the_reader_is_told(page: P
     assert page.locator(".triage-fallback .care-card--emergency").is_visible()
 
 
-def test_answers_stay_on_the_device(page: Page, foreign_requests: list[str], served: dict[str, str]) -> None:
+def test_answers_stay_on_the_device(page: Page, recorded: Recorder, served: dict[str, str]) -> None:
     requests: list[str] = []
     page.on("request", lambda request: requests.append(request.url))
     open_checker(page, served["root"] + "triage/")
@@ -325,11 +329,11 @@ def test_answers_stay_on_the_device(page: Page, foreign_requests: list[str], ser
     assert [u for u in requests[loaded:] if not u.endswith("/assets/favicon.svg")] == [], "answering made requests"
     assert [u for u in requests if u.endswith("tree.json")] == [served["root"] + "triage/tree.json"]
     assert all(u.startswith(served["root"]) for u in requests)
-    assert foreign_requests == []
+    recorded.assert_clean()
     assert page.evaluate(storage) == before
 
 
-def test_works_under_the_sub_path(page: Page, foreign_requests: list[str], served: dict[str, str]) -> None:
+def test_works_under_the_sub_path(page: Page, recorded: Recorder, served: dict[str, str]) -> None:
     base = served["subpath"]
     requests: list[str] = []
     page.on("request", lambda request: requests.append(request.url))
@@ -343,7 +347,7 @@ def test_works_under_the_sub_path(page: Page, foreign_requests: list[str], serve
     target.click()
     page.wait_for_url(base + link["url"])
     expect(page.locator("article h1")).to_contain_text(link["title"].split(" ")[0])
-    assert foreign_requests == []
+    recorded.assert_clean()
 
 
 def follow_instant_navigation(page: Page, site: Path, base: str) -> None:
@@ -358,10 +362,8 @@ def follow_instant_navigation(page: Page, site: Path, base: str) -> None:
 
 
 def test_instant_navigation_in_and_out_keeps_one_working_checker(
-    page: Page, site: Path, served: dict[str, str]
+    page: Page, recorded: Recorder, site: Path, served: dict[str, str]
 ) -> None:
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
     base = served["subpath"]
     follow_instant_navigation(page, site, base)
     page.goto(base)
@@ -386,7 +388,7 @@ def test_instant_navigation_in_and_out_keeps_one_working_checker(
     expect(heading(page)).to_have_text(NODES[second[0]]["text"])
     assert page.evaluate("window.__same_document") is True, "instant navigation fell back to a full load"
     assert page.locator("#triage [aria-live]").count() == 1
-    assert errors == []
+    recorded.assert_clean()
 
 
 CONTRAST = """els => els.map(el => {

@@ -10,23 +10,39 @@
  * (assets/spelling.js).
  */
 
-/* Words that say nothing about the topic; dropped unless the query is nothing else. */
-const STOP_WORDS = new Set(
-  ("a about after again all also am an and any are as at be been before being but by can could did do does " +
-    "doing for from get gets getting got had has have having how i if im in into is it its just me more most my " +
-    "no of on once only or our over really should so some such than that the their them then there these they " +
-    "this those to too very was we were what when where which while who why will with would you your")
-    .split(" ")
-);
+/* Words that say nothing about the topic, by the page's language; dropped unless the query is
+   nothing else. Spanish is listed with and without its accents, as readers type both. */
+const STOP_WORDS = {
+  en: new Set(
+    ("a about after again all also am an and any are as at be been before being but by can could did do does " +
+      "doing for from get gets getting got had has have having how i if im in into is it its just me more most my " +
+      "no of on once only or our over really should so some such than that the their them then there these they " +
+      "this those to too very was we were what when where which while who why will with would you your")
+      .split(" ")
+  ),
+  es: new Set(
+    ("a al algo alguna alguno ante con como cómo cual cuál cuando cuándo cuanto cuánto de del desde donde dónde " +
+      "e el él ella en entre es esa ese eso esta está estaba estoy este esto estos fue ha hace han hay la las le les " +
+      "lo los me mi mis muy más mas mucho ni no nos o otra otro para pero poco por porque puede qué que se si sí " +
+      "sin sobre solo son su sus también te tengo tiene todo tu tú un una uno unos unas y ya yo")
+      .split(" ")
+  ),
+};
+
+/* The stop words of `lang` (`es`, `en-US`), English's for a language without its own. */
+function stopWords(lang) {
+  return STOP_WORDS[(lang || "").slice(0, 2).toLowerCase()] || STOP_WORDS.en;
+}
 const WORD = /[\p{L}\p{N}]+(?:['\u2019][\p{L}\p{N}]+)*/gu;
 const MAX_SECTIONS = 2; // section links under a page's result
 const MIN_PREFIX = 4; // shortest beginning of an unknown word to search for
 const MIN_CORRECTED = 4; // shortest word worth correcting (assets/spelling.js SHORTEST)
 
-/* The query's content words: lower case, each once, stop words dropped. */
-export function termsOf(query) {
+/* The query's content words: lower case, each once, the stop words of `lang` dropped. */
+export function termsOf(query, lang = "en") {
+  const stop = stopWords(lang);
   const words = [...new Set(query.toLowerCase().match(WORD) || [])];
-  const content = words.filter((word) => !STOP_WORDS.has(word));
+  const content = words.filter((word) => !stop.has(word));
   return content.length ? content : words;
 }
 
@@ -45,10 +61,10 @@ export function exclusive(task) {
    search: unquoted, a word it lacks finds the pages of the word's longest beginning it has
    ("d" for "dehidration"). A word it finds through its stem ("running") is left alone. The
    corrector (`speller`) loads only when a word is missing, so other queries cost no more. */
-export async function corrected(pagefind, query, speller) {
+export async function corrected(pagefind, query, speller, lang = "en") {
   const fixes = new Map();
-  for (const word of termsOf(query)) {
-    if (word.length < MIN_CORRECTED || STOP_WORDS.has(word) || /\d/.test(word)) continue;
+  for (const word of termsOf(query, lang)) {
+    if (word.length < MIN_CORRECTED || stopWords(lang).has(word) || /\d/.test(word)) continue;
     const { results } = await exclusive(() => pagefind.search(`"${word}"`));
     if (results.length) continue;
     const fix = (await speller())(word);
@@ -159,6 +175,6 @@ export function display(pagefind, item) {
 
 /* Fetch the index chunks `query`'s words need while the reader is still typing (Pagefind's
    `preload` loads them without searching, so it never disturbs the search run last). */
-export function preload(pagefind, query) {
-  for (const word of termsOf(query)) pagefind.preload(word).catch(() => {});
+export function preload(pagefind, query, lang = "en") {
+  for (const word of termsOf(query, lang)) pagefind.preload(word).catch(() => {});
 }

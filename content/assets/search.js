@@ -23,6 +23,7 @@ import { t } from "./strings.js";
 
 const PAGE_SIZE = 8; // results whose data loads at a time
 const DEBOUNCE_MS = 120;
+const LANG = (document.documentElement.lang || "en").slice(0, 2).toLowerCase(); // the edition: its stop words and vocabulary
 
 let nextId = 0;
 
@@ -45,8 +46,9 @@ async function pageTypes(bundle) {
 /* The spelling corrector on the index's vocabulary (written beside it by sitegen/search.py):
    a function from a word to its correction. */
 async function loadSpelling(bundle) {
-  const [spelling, response] = await Promise.all([import("./spelling.js"), fetch(bundle + "vocabulary.json")]);
-  if (!response.ok) throw new Error(`vocabulary.json: ${response.status}`);
+  const file = LANG === "en" ? "vocabulary.json" : `vocabulary.${LANG}.json`; // each edition's own words
+  const [spelling, response] = await Promise.all([import("./spelling.js"), fetch(bundle + file)]);
+  if (!response.ok) throw new Error(`${file}: ${response.status}`);
   const vocabulary = spelling.vocabularyOf(await response.json());
   return (word) => spelling.correct(word, vocabulary);
 }
@@ -159,7 +161,7 @@ class SiteSearch {
 
   queue() {
     this.busy(true);
-    if (this.pagefind) preload(this.pagefind, this.input.value);
+    if (this.pagefind) preload(this.pagefind, this.input.value, LANG);
     clearTimeout(this.timer);
     this.timer = setTimeout(() => this.search(), DEBOUNCE_MS);
   }
@@ -182,8 +184,8 @@ class SiteSearch {
     let searched;
     try {
       const pagefind = await this.ready();
-      searched = await corrected(pagefind, query, () => this.speller());
-      ranked = await rank(pagefind, termsOf(searched), this.types);
+      searched = await corrected(pagefind, query, () => this.speller(), LANG);
+      ranked = await rank(pagefind, termsOf(searched, LANG), this.types);
     } catch (error) {
       if (sequence === this.sequence) {
         this.say(t("search.failed"));

@@ -53,3 +53,11 @@ def test_the_vocabulary_file_is_the_same_bytes_whatever_order_the_fragments_were
     search.write_vocabulary(two, dataset)
     assert (one / search.VOCABULARY).read_bytes() == (two / search.VOCABULARY).read_bytes()
     assert json.loads((one / search.VOCABULARY).read_text(encoding="utf-8")) == {"alpha": 1, "beta": 2, "gamma": 1}
+
+
+def test_the_entry_file_lists_languages_in_one_order_whatever_order_pagefind_wrote(tmp_path: Path) -> None:
+    written = {"version": "1.5.2", "languages": {"es": {"page_count": 2}, "en": {"page_count": 2}}}
+    (tmp_path / search.ENTRY).write_text(json.dumps(written), encoding="utf-8")
+    search.sort_entry(tmp_path)
+    entry = json.loads((tmp_path / search.ENTRY).read_text(encoding="utf-8"))
+    assert list(entry["languages"]) == ["en", "es"] and entry["version"] == "1.5.2"
