@@ -128,7 +128,7 @@ def _edition_of(site_dir: Path, relative: str, folders: tuple[str, ...]) -> str:
         theirs = (f"pagefind/pagefind.{lang}_", f"pagefind/wasm.{lang}.", f"pagefind/vocabulary.{lang}.")
         if relative.startswith((folder, *theirs)):
             return folder
-    if relative.startswith("pagefind/fragment/"):
+    if folders and relative.startswith("pagefind/fragment/"):  # with no other edition, no need to read it
         url = fragment_of(site_dir / relative).get("url", "")
         return next((f for f in folders if url.startswith(f"/{f}")), "")
     return ""
