@@ -28,6 +28,8 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+import os
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -89,19 +91,34 @@ def edition_folders(site_dir: Path) -> tuple[str, ...]:
 
 
 def offline_files(site_dir: Path) -> list[str]:
-    """Every file of the built site a reader may need offline, site-root-relative, sorted."""
+    """Every file of the built site a reader may need offline, site-root-relative, sorted (`site_files`)."""
     unused = _unused_wasm(site_dir)
     folders = edition_folders(site_dir)
     found = []
-    for path in sorted(site_dir.rglob("*")):
-        relative = path.relative_to(site_dir).as_posix()
+    for relative in site_files(site_dir):
         own = next((relative.removeprefix(f) for f in folders if relative.startswith(f)), relative)
-        if not path.is_file() or own in NEVER or relative in unused or relative.endswith(".map"):
+        if own in NEVER or relative in unused or relative.endswith(".map"):
             continue
         if own.startswith(NEVER_UNDER) or relative.startswith("."):
             continue
         found.append(relative)
     return found
+
+
+def site_files(site_dir: Path) -> list[str]:
+    """Every file under `site_dir`, site-root-relative, sorted as paths sort (folder by folder,
+    so `a/x` before `a-b/x`): `sorted(site_dir.rglob("*"))`'s files, a fifth of its cost."""
+    return sorted(_files_under(site_dir, ""), key=lambda relative: relative.split("/"))
+
+
+def _files_under(folder: Path | str, prefix: str) -> Iterator[str]:
+    """`prefix` + the path of every file below `folder`, not into linked folders (as `rglob`)."""
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            if entry.is_dir(follow_symlinks=False):
+                yield from _files_under(entry.path, f"{prefix}{entry.name}/")
+            elif entry.is_file():
+                yield prefix + entry.name
 
 
 def _edition_of(site_dir: Path, relative: str, folders: tuple[str, ...]) -> str:
@@ -111,7 +128,7 @@ def _edition_of(site_dir: Path, relative: str, folders: tuple[str, ...]) -> str:
         theirs = (f"pagefind/pagefind.{lang}_", f"pagefind/wasm.{lang}.", f"pagefind/vocabulary.{lang}.")
         if relative.startswith((folder, *theirs)):
             return folder
-    if relative.startswith("pagefind/fragment/"):
+    if folders and relative.startswith("pagefind/fragment/"):  # with no other edition, no need to read it
         url = fragment_of(site_dir / relative).get("url", "")
         return next((f for f in folders if url.startswith(f"/{f}")), "")
     return ""
@@ -122,30 +139,46 @@ def _is_shell(relative: str) -> bool:
     return not relative.endswith(".html") and not relative.startswith(("pagefind/fragment/", "pagefind/index/"))
 
 
-def plan(site_dir: Path, budget: int = PRECACHE_BUDGET) -> Precache:
-    """What this build's worker precaches, and its version."""
+def file_digest(data: bytes) -> str:
+    """A file's part of the worker's version."""
+    return hashlib.sha256(data).hexdigest()
+
+
+def plan(site_dir: Path, budget: int = PRECACHE_BUDGET, digests: Mapping[str, str] | None = None) -> Precache:
+    """What this build's worker precaches, and its version.
+
+    `digests`: `file_digest` of files already read in this build (the pages, read while Pagefind
+    ran, sitegen.postbuild), by site-root-relative path; the caller knows they have not changed.
+    """
     every = offline_files(site_dir)
+    known = digests or {}
     digest = hashlib.sha256(WORKER_SOURCE.read_bytes())
     for relative in every:
-        digest.update(f"{relative}\0{hashlib.sha256((site_dir / relative).read_bytes()).hexdigest()}\n".encode())
+        file_hash = known.get(relative) or file_digest((site_dir / relative).read_bytes())
+        digest.update(f"{relative}\0{file_hash}\n".encode())
     folders = edition_folders(site_dir)
     editions = {relative: _edition_of(site_dir, relative, folders) for relative in every}
     files = [f for f in every if not editions[f]]
     sizes: dict[str, int] = {}
+
+    def size(relative: str) -> int:  # each file compressed once at most (it costs seconds)
+        if relative not in sizes:
+            sizes[relative] = transfer_size(site_dir / relative)
+        return sizes[relative]
+
     total = 0
-    for relative in files:  # compressing stops once the site is past the budget (it costs seconds)
-        sizes[relative] = transfer_size(site_dir / relative)
-        total += sizes[relative]
+    for relative in files:  # compressing stops once the site is past the budget
+        total += size(relative)
         if total > budget:
             break
     if total <= budget:
         chosen = files
     else:
         chosen = [f for f in files if _is_shell(f)]
-        used = sum(sizes.setdefault(f, transfer_size(site_dir / f)) for f in chosen)
+        used = sum(size(f) for f in chosen)
         for page in FIXED_PAGES:
             doc = f"{urls.PAGES[page].url}index.html"
-            if (site_dir / doc).is_file() and used + sizes.setdefault(doc, transfer_size(site_dir / doc)) <= budget:
+            if (site_dir / doc).is_file() and used + size(doc) <= budget:
                 chosen.append(doc)
                 used += sizes[doc]
         chosen.sort()
@@ -156,7 +189,7 @@ def plan(site_dir: Path, budget: int = PRECACHE_BUDGET) -> Precache:
         wanted = [f for f in theirs if _is_shell(f)]
         wanted += [f"{folder}{urls.PAGES[p].url}index.html" for p in FIXED_PAGES]
         for relative in wanted:
-            if relative in theirs and used + sizes.setdefault(relative, transfer_size(site_dir / relative)) <= budget:
+            if relative in theirs and used + size(relative) <= budget:
                 chosen.append(relative)
                 used += sizes[relative]
     chosen.sort()
@@ -174,8 +207,8 @@ def worker_script(precache: Precache) -> str:
     return header + WORKER_SOURCE.read_text(encoding="utf-8")
 
 
-def write_worker(site_dir: Path) -> Precache:
-    """Write `sw.js` into the built site; return what it precaches."""
-    precache = plan(site_dir)
+def write_worker(site_dir: Path, digests: Mapping[str, str] | None = None) -> Precache:
+    """Write `sw.js` into the built site; return what it precaches (`digests`: as for `plan`)."""
+    precache = plan(site_dir, digests=digests)
     (site_dir / WORKER).write_text(worker_script(precache), encoding="utf-8")
     return precache

@@ -171,9 +171,10 @@ def with_front_matter(meta: dict[str, Any], body: str) -> str:
 
     The front matter is JSON, which is YAML too (every engine reads it as YAML): quoted
     throughout, so no text can break out of it, and written by the C encoder (YAML's
-    representer took a sixth of an export at N = 1,000, ./site-build.sh bench).
+    representer took a sixth of an export at N = 1,000, ./site-build.sh bench), on one
+    line, as json's `indent` would hand it to the Python encoder (three times slower).
     """
-    front = json.dumps(meta, ensure_ascii=False, sort_keys=True, indent=1, default=_iso)
+    front = json.dumps(meta, ensure_ascii=False, sort_keys=True, default=_iso)
     return f"---\n{front}\n---\n\n{body}"
 
 

@@ -2,18 +2,20 @@
 (sitegen.editions) the symptom checker's `triage/tree.json` and the diary's `diary/diary.json`
 (sitegen.diary) in its folder, the sitemap of every edition (sitegen.sitemaps), the Pagefind index
 (sitegen.search) with its spelling vocabulary, the security headers (sitegen.csp), as it hashes the finished pages, and
-the offline worker (sitegen.offline), last, as it versions every file."""
+the offline worker (sitegen.offline), last, as it versions every file.
+
+Pagefind runs in a process of its own; meanwhile this one reads each page once for what the
+other steps need of it (`read_pages`), so little is left to do once the index is written."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from sitegen import csp, search
+from sitegen import csp, offline, search
 from sitegen.dataset import Dataset
 from sitegen.diary import write_diary_json
 from sitegen.editions import Edition
-from sitegen.offline import write_worker
 from sitegen.sitemaps import merge_sitemaps
 from sitegen.strings import SOURCE, strings
 from sitegen.triage import compile_tree, tree_json
@@ -36,6 +38,32 @@ class PostBuildError(Exception):
     """A post-build step refused the built site; the message names every place."""
 
 
+@dataclass
+class Pages:
+    """What the post-build steps need of the built pages, from one reading of each."""
+
+    inline: csp.InlineCode = field(default_factory=csp.InlineCode)
+    """Their inline code, for the Content Security Policy."""
+    marked: int = 0
+    """How many the theme marked for search."""
+    digests: dict[str, str] = field(default_factory=dict)
+    """Each one's part of the offline worker's version, by site-root-relative path."""
+
+
+def read_pages(site_dir: Path) -> Pages:
+    """Read every HTML page of the built site once. No post-build step changes a page (Pagefind
+    writes only into its bundle), so what is read here holds until the worker is written."""
+    pages = Pages()
+    for relative in offline.site_files(site_dir):
+        if not relative.endswith(".html"):
+            continue
+        raw = (site_dir / relative).read_bytes()
+        csp.scan_page(raw, relative, pages.inline)
+        pages.marked += search.BUNDLE not in relative.split("/") and search.is_marked(raw)
+        pages.digests[relative] = offline.file_digest(raw)
+    return pages
+
+
 def write_tree(site_dir: Path, dataset: Dataset, edition: Edition | None = None) -> None:
     """The compiled, verified triage tree, the same one the page's script runs, in the edition's folder."""
     target = site_dir / (edition.prefix if edition else "") / TREE
@@ -54,14 +82,16 @@ def postbuild(site_dir: Path, editions: Dataset | list[Edition]) -> PostBuild:
     merge_sitemaps(site_dir, {edition.lang: edition.prefix for edition in editions})
     indexing = search.start_index(site_dir)
     try:
-        found = csp.write_headers(site_dir)  # while Pagefind indexes: both only read the pages
+        pages = read_pages(site_dir)  # while Pagefind indexes: both only read the pages
+        found = csp.write_headers(site_dir, pages.inline)
     except csp.CspError as error:
         indexing.kill()
         indexing.wait()
         raise PostBuildError(str(error)) from None
     try:
-        types = search.finish_index(site_dir, indexing, editions)
+        types = search.finish_index(site_dir, indexing, editions, marked=pages.marked)
     except search.SearchError as error:
         raise PostBuildError(str(error)) from None
-    precache = write_worker(site_dir)  # last: it versions and precaches every file written before it
+    # Last: it versions and precaches every file written before it.
+    precache = offline.write_worker(site_dir, pages.digests)
     return PostBuild(indexed=len(types), scripts=len(found.scripts), precached=len(precache.files))

@@ -26,7 +26,7 @@ import re
 import shutil
 import subprocess
 import sys
-from collections import Counter
+from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -76,9 +76,14 @@ class SearchError(Exception):
     """The index could not be built, or does not hold what the pages marked."""
 
 
+def is_marked(page: bytes) -> bool:
+    """Whether a built page's content is marked for indexing."""
+    return MARK in page
+
+
 def marked_pages(site_dir: Path) -> list[Path]:
     """The built pages whose content the theme marked for indexing."""
-    return [p for p in sorted(site_dir.rglob("*.html")) if BUNDLE not in p.parts and MARK in p.read_bytes()]
+    return [p for p in sorted(site_dir.rglob("*.html")) if BUNDLE not in p.parts and is_marked(p.read_bytes())]
 
 
 def start_index(site_dir: Path) -> subprocess.Popen[str]:
@@ -103,11 +108,15 @@ def pagefind_command(site_dir: Path, output: str = BUNDLE) -> list[str]:
     ]  # fmt: skip
 
 
-def finish_index(site_dir: Path, process: subprocess.Popen[str], editions: object = None) -> dict[str, str]:
+def finish_index(
+    site_dir: Path, process: subprocess.Popen[str], editions: object = None, *, marked: int | None = None
+) -> dict[str, str]:
     """Wait for Pagefind; return each indexed page's type by its Pagefind id, written beside the index.
 
     With `editions` (sitegen.editions, or one dataset: English alone), each edition's spelling
-    vocabulary is written beside it too (`write_vocabulary`).
+    vocabulary is written beside it too (`write_vocabulary`), from the same one reading of the
+    fragments. `marked` is how many pages the theme marked for search (`is_marked`), if the
+    caller counted them while Pagefind ran; else they are read now.
     """
     output, _ = process.communicate()
     if process.returncode != 0:
@@ -116,19 +125,18 @@ def finish_index(site_dir: Path, process: subprocess.Popen[str], editions: objec
     for name in UNUSED:
         (bundle / name).unlink(missing_ok=True)
     sort_entry(bundle)
-    types = page_types(bundle)
-    marked = marked_pages(site_dir)
-    if not marked or len(types) < len(marked):
+    found = editions if isinstance(editions, list) else [_English(editions)] if editions is not None else []
+    folders = [f"/{e.lang}/" for e in found if e.lang != SOURCE]
+    types, words = read_fragments(bundle, folders)
+    marked = len(marked_pages(site_dir)) if marked is None else marked
+    if not marked or len(types) < marked:
         raise SearchError(
-            f"Pagefind indexed {len(types)} pages, but {len(marked)} were marked for search "
+            f"Pagefind indexed {len(types)} pages, but {marked} were marked for search "
             f"(overrides/main.html puts {MARK.decode()} on each page's content)"
         )
     (bundle / PAGE_TYPES).write_text(json.dumps(types, sort_keys=True, separators=(",", ":")) + "\n", encoding="utf-8")
-    if editions is not None:
-        found = editions if isinstance(editions, list) else [_English(editions)]
-        folders = [f"/{e.lang}/" for e in found if e.lang != SOURCE]
-        for edition in found:
-            write_vocabulary(bundle, edition.dataset, lang=edition.lang, folders=folders)
+    for edition in found:
+        write_vocabulary(bundle, edition.dataset, lang=edition.lang, folders=folders, indexed=words[edition.lang])
     return types
 
 
@@ -154,17 +162,18 @@ def vocabulary_file(lang: str) -> str:
     return VOCABULARY if lang == SOURCE else VOCABULARY.replace(".json", f".{lang}.json")
 
 
-def in_edition(url: str, lang: str, folders: list[str]) -> bool:
-    """Whether a Pagefind result URL (`/es/causes/x/`, site-root based) is a page of `lang`'s edition."""
-    if lang == SOURCE:
-        return not any(url.startswith(folder) for folder in folders)
-    return url.startswith(f"/{lang}/")
+def edition_of(url: str, folders: list[str]) -> str:
+    """The language of the edition a Pagefind result URL is a page of: the one whose folder
+    (`/es/`, one of `folders`) it is in, else English."""
+    return next((folder.strip("/") for folder in folders if url.startswith(folder)), SOURCE)
 
 
-_APOSTROPHES = str.maketrans("", "", "'\u2019")
 _LONG_ENOUGH = re.compile(rf"[^\W\d_]{{{SHORTEST_WORD},}}")
 """A word as the search box reads one (assets/ranking.js `WORD`), once its apostrophes are
 dropped: letters only, since numbers are never corrected."""
+_LONG_ENOUGH_ASCII = re.compile(rf"[a-z]{{{SHORTEST_WORD},}}")
+"""The same in lower-case ASCII text, whose only letters are a-z: a range, twice as fast to
+match as the Unicode letter class (most indexed text is ASCII)."""
 
 
 def vocabulary_words(text: str) -> list[str]:
@@ -172,29 +181,38 @@ def vocabulary_words(text: str) -> list[str]:
 
     Dropping the apostrophes first leaves each word's letters in one run, so one pattern finds
     the words long enough: half the cost of matching words with apostrophes and cleaning each."""
-    return _LONG_ENOUGH.findall(text.lower().translate(_APOSTROPHES))
+    text = text.lower().replace("'", "").replace("\u2019", "")
+    return (_LONG_ENOUGH_ASCII if text.isascii() else _LONG_ENOUGH).findall(text)
 
 
 def vocabulary(
-    bundle: Path, lay_terms: list[str], lang: str = SOURCE, folders: list[str] | None = None
+    bundle: Path,
+    lay_terms: list[str],
+    lang: str = SOURCE,
+    folders: list[str] | None = None,
+    indexed: Counter[str] | None = None,
 ) -> dict[str, int]:
-    """Every word indexed on `lang`'s pages and every lay term's word, with its occurrences, sorted by word.
-    `folders`: the other editions' folders (`/es/`), whose pages English leaves out."""
-    counts: Counter[str] = Counter()
-    fragments = [fragment_of(path) for path in sorted((bundle / "fragment").glob("*.pf_fragment"))]
-    texts = [f.get("content", "") for f in fragments if in_edition(f.get("url", ""), lang, folders or [])]
-    for text in [*texts, *lay_terms]:
-        counts.update(vocabulary_words(text))
+    """Every word indexed on `lang`'s pages (`indexed`, or read from the bundle's fragments) and
+    every lay term's word, with its occurrences, sorted by word. `folders`: the other editions'
+    folders (`/es/`), whose pages English leaves out."""
+    counts = Counter(read_fragments(bundle, folders or [])[1][lang] if indexed is None else indexed)
+    for term in lay_terms:
+        counts.update(vocabulary_words(term))
     return dict(sorted(counts.items()))
 
 
 def write_vocabulary(
-    bundle: Path, dataset: object, *, lang: str = SOURCE, folders: list[str] | None = None
+    bundle: Path,
+    dataset: object,
+    *,
+    lang: str = SOURCE,
+    folders: list[str] | None = None,
+    indexed: Counter[str] | None = None,
 ) -> dict[str, int]:
-    """Write `lang`'s vocabulary beside the index, from what Pagefind indexed on its pages and
-    the lay terms of its `dataset`."""
+    """Write `lang`'s vocabulary beside the index, from what Pagefind indexed on its pages
+    (`indexed`, or read now) and the lay terms of its `dataset`."""
     lay_terms = [term for kind in KINDS for r in records(dataset, kind) for term in getattr(r, "lay_terms", ())]
-    words = vocabulary(bundle, lay_terms, lang, folders)
+    words = vocabulary(bundle, lay_terms, lang, folders, indexed)
     (bundle / vocabulary_file(lang)).write_text(json.dumps(words, separators=(",", ":")) + "\n", encoding="utf-8")
     return words
 
@@ -204,16 +222,20 @@ def build_index(site_dir: Path, dataset: object = None) -> dict[str, str]:
     return finish_index(site_dir, start_index(site_dir), dataset)
 
 
-def page_types(bundle: Path) -> dict[str, str]:
-    """Each indexed page's type (its `type` metadata), by Pagefind's id for the page."""
+def read_fragments(bundle: Path, folders: list[str]) -> tuple[dict[str, str], defaultdict[str, Counter[str]]]:
+    """One reading of every fragment Pagefind wrote: each indexed page's type (its `type`
+    metadata) by Pagefind's id for the page, and the words of the indexed text with their
+    counts, by the language of the page's edition (`edition_of`)."""
     types = {}
+    words: defaultdict[str, Counter[str]] = defaultdict(Counter)
     for fragment in sorted((bundle / "fragment").glob("*.pf_fragment")):
         page = fragment_of(fragment)
         page_type = page.get("meta", {}).get("type")
         if page_type not in SEARCH_TYPES:
             raise SearchError(f"{fragment}: {page.get('url')}: indexed without a search type")
         types[fragment.stem] = page_type
-    return types
+        words[edition_of(page.get("url", ""), folders)].update(vocabulary_words(page.get("content", "")))
+    return types, words
 
 
 def fragment_of(fragment: Path) -> dict[str, Any]:
