@@ -20,6 +20,7 @@ import yaml
 from bench.measure import ROOT, run
 from bench.synthetic import write_dataset
 from sitegen.content import content_pages
+from sitegen.translations import languages
 
 WORK = ROOT / "bench" / "work"
 LOGS = WORK / "logs"
@@ -27,7 +28,6 @@ LINKED = (
     "hooks",
     "sitegen",
     "overrides",
-    "content",
     "requirements",
     "pyproject.toml",
     ".venv",
@@ -36,13 +36,22 @@ LINKED = (
 )
 
 
-def linked_project(folder: Path, *, data: Path | None = None) -> Path:
-    """A project at `folder` running this repository's code; `data/` linked from `data` if given."""
+def linked_project(folder: Path, *, data: Path | None = None, editions: bool = True) -> Path:
+    """A project at `folder` running this repository's code; `data/` linked from `data` if given.
+    Without `editions`, `content/` leaves out the other editions' twins (`content/es/`), for
+    data in English only."""
     if folder.exists():
         shutil.rmtree(folder)
     folder.mkdir(parents=True)
     for name in LINKED:
         (folder / name).symlink_to(ROOT / name)
+    if editions:
+        (folder / "content").symlink_to(ROOT / "content")
+    else:
+        (folder / "content").mkdir()
+        for entry in (ROOT / "content").iterdir():
+            if entry.name not in languages(ROOT / "data"):
+                (folder / "content" / entry.name).symlink_to(entry)
     if data is not None:
         (folder / "data").symlink_to(data)
     return folder
@@ -50,7 +59,7 @@ def linked_project(folder: Path, *, data: Path | None = None) -> Path:
 
 def synthetic_project(n: int) -> Path:
     """bench/work/n<N>/: the site's code with `n` records of each kind."""
-    project = linked_project(WORK / f"n{n}")
+    project = linked_project(WORK / f"n{n}", editions=False)
     cited = [source for page in content_pages(ROOT / "content") for source in page.meta.get("sources", [])]
     write_dataset(n, project / "data", cited=cited)
     return project
