@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
+import os
 import shutil
 import subprocess
+import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
@@ -25,13 +30,70 @@ from tests.helpers import (
 )
 from tests.recorder import Recorder
 
+# -- one web server and one build per engine for the whole run, shared by pytest-xdist's workers --
+
+SHARED = "SPASMS_TESTS_SHARED"
+"""The folder the run's processes share (set by the controller, inherited by each worker)."""
+WEB = "SPASMS_TESTS_WEB"
+"""The address of the static server, in the controller, that serves `<SHARED>/www`."""
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """In the run's first process (pytest-xdist's controller, or the only one), before any worker
+    starts: a shared folder and a web server over it, both alive until the run ends. Each worker
+    is a process of its own, so what it built alone it would build again in every other."""
+    if hasattr(config, "workerinput"):
+        return
+    shared = Path(tempfile.mkdtemp(prefix="spasms-tests-"))
+    (shared / "www").mkdir()
+    run = contextlib.ExitStack()
+    run.callback(shutil.rmtree, shared, ignore_errors=True)
+    address, _ = run.enter_context(serve_static(shared / "www"))
+    os.environ[SHARED], os.environ[WEB] = str(shared), address
+    config.add_cleanup(run.close)
+
+
+NGINX_FILES = {"test_deploy_nginx", "test_links_http", "test_tour"}
+"""The test files that use `nginx`: one worker runs them all, so its two builds are made once."""
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
+    """A test file at a time per worker (`--dist loadfile`), so its module fixtures (a checker
+    page, a diary page) are set up once, with NGINX_FILES taken as one file."""
+    from xdist.scheduler import LoadFileScheduling
+
+    class ByFile(LoadFileScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            path = nodeid.split("::", 1)[0]
+            return "nginx" if Path(path).stem in NGINX_FILES else path
+
+    return ByFile(config, log)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if "nginx" in item.fixturenames and item.path.stem not in NGINX_FILES:
+            raise pytest.UsageError(f"{item.nodeid} uses `nginx`: add {item.path.stem!r} to NGINX_FILES")
+
+
+def once(name: str, make: Callable[[Path], None]) -> Path:
+    """`<SHARED>/<name>`, which `make` fills the first time any worker asks; the others wait for it."""
+    shared = Path(os.environ[SHARED])
+    folder, done = shared / name, shared / f"{name}.done"
+    with (shared / f"{name}.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not done.exists():
+            shutil.rmtree(folder, ignore_errors=True)
+            make(folder)
+            done.touch()
+    return folder
+
 
 @pytest.fixture(scope="session")
-def web_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
-    """A web server on 127.0.0.1 and the folder it serves (empty until `served` fills it)."""
-    web_root = tmp_path_factory.mktemp("www")
-    with serve_static(web_root) as (address, _):
-        yield address, web_root
+def web_server() -> tuple[str, Path]:
+    """The run's web server on 127.0.0.1 and the folder it serves (empty until `served` fills it)."""
+    return os.environ[WEB], Path(os.environ[SHARED]) / "www"
 
 
 @pytest.fixture(scope="session")
@@ -41,17 +103,18 @@ def site_env(web_server: tuple[str, Path]) -> dict[str, str]:
     return {"SOURCE_DATE_EPOCH": "1764000000", "SITE_URL": web_server[0]}
 
 
-def _built(tmp_path_factory: pytest.TempPathFactory, site_env: dict[str, str], engine: str) -> Path:
-    site_dir = tmp_path_factory.mktemp(f"build-{engine}") / "site"
-    result = build_site(ROOT, site_dir, env=site_env, engine=engine)
-    assert result.returncode == 0, result.stderr
-    return site_dir
+def _built(site_env: dict[str, str], engine: str) -> Path:
+    def build(folder: Path) -> None:
+        result = build_site(ROOT, folder / "site", env=site_env, engine=engine)
+        assert result.returncode == 0, result.stderr
+
+    return once(f"build-{engine}", build) / "site"
 
 
 @pytest.fixture(scope="session")
-def mkdocs_site(tmp_path_factory: pytest.TempPathFactory, site_env: dict[str, str]) -> Path:
+def mkdocs_site(site_env: dict[str, str]) -> Path:
     """The real site, built once per test session by the default engine, MkDocs."""
-    return _built(tmp_path_factory, site_env, "mkdocs")
+    return _built(site_env, "mkdocs")
 
 
 @pytest.fixture(scope="session")
@@ -62,9 +125,9 @@ def site(mkdocs_site: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def zensical_site(tmp_path_factory: pytest.TempPathFactory, site_env: dict[str, str]) -> Path:
+def zensical_site(site_env: dict[str, str]) -> Path:
     """The same site built by Zensical, once per test session."""
-    return _built(tmp_path_factory, site_env, "zensical")
+    return _built(site_env, "zensical")
 
 
 @pytest.fixture(scope="session", params=ENGINES)
@@ -78,8 +141,12 @@ def engine_site(request: pytest.FixtureRequest) -> Path:
 def served(site: Path, web_server: tuple[str, Path]) -> dict[str, str]:
     """The built site on 127.0.0.1: `root` is served at /, `subpath` under /spasms/."""
     base, web_root = web_server
-    shutil.copytree(site, web_root, dirs_exist_ok=True)
-    shutil.copytree(site, web_root / "spasms")
+
+    def copy(_: Path) -> None:
+        shutil.copytree(site, web_root, dirs_exist_ok=True)
+        shutil.copytree(site, web_root / "spasms")
+
+    once("served", copy)
     return {"root": base, "subpath": f"{base}spasms/"}
 
 

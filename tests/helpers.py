@@ -7,6 +7,7 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -18,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Browser, Playwright
+    from playwright.sync_api import Browser, Page, Playwright
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -133,3 +134,17 @@ class Deployed(NamedTuple):
     """Where nginx serves the site: the SITE_URL it was built for."""
     site: Path
     """The built site nginx serves."""
+
+
+# -- Material's instant navigation on a site served where it was not built for ---------------
+
+
+def follow_instant_navigation(page: Page, site: Path, base: str) -> None:
+    """Material navigates instantly only to URLs in sitemap.xml, which carries `site_url`, not the
+    address the tests serve at: hand the page a sitemap rewritten to that address."""
+    sitemap = (site / "sitemap.xml").read_text()
+    first = re.search(r"<loc>([^<]+)</loc>", sitemap)  # the first entry is the home page: site_url
+    assert first is not None, "sitemap.xml lists no page"
+    home = first.group(1)
+    sitemap = sitemap.replace(home, base)
+    page.route("**/sitemap.xml", lambda route: route.fulfill(body=sitemap, content_type="application/xml"))

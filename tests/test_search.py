@@ -32,7 +32,7 @@ from sitegen import search as index
 from sitegen import urls
 from sitegen.kinds import KINDS, records
 from sitegen.loader import load_dataset
-from tests.helpers import ROOT, build_site, serve_static
+from tests.helpers import ROOT, follow_instant_navigation
 from tests.recorder import Recorder
 from tests.site_html import EDITIONS, attribute, every_edition, html_pages, page_file, soup, text_of
 
@@ -498,23 +498,10 @@ def test_a_filter_with_nothing_to_show_is_disabled(served: dict[str, str], page:
         assert button.is_disabled() == (label not in types), label
 
 
-@pytest.fixture(scope="module")
-def instant(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The site built for the address it is served at, under /spasms/, as a deployer sets SITE_URL.
-
-    Material's instant navigation only takes links it finds in sitemap.xml, whose addresses
-    come from SITE_URL (port included), so the shared `served` site always loads pages whole.
-    """
-    web_root = tmp_path_factory.mktemp("instant")
-    with serve_static(web_root) as (address, _):
-        base = f"{address}spasms/"
-        result = build_site(ROOT, web_root / "spasms", env={"SITE_URL": base, "SOURCE_DATE_EPOCH": "1764000000"})
-        assert result.returncode == 0, result.stderr
-        yield base
-
-
 @pytest.mark.browser
-def test_search_survives_instant_navigation(instant: str, page: Page, recorded: Recorder) -> None:
+def test_search_survives_instant_navigation(site: Path, served: dict[str, str], page: Page, recorded: Recorder) -> None:
+    instant = served["subpath"]
+    follow_instant_navigation(page, site, instant)
     page.goto(instant)
     page.evaluate("window.samePage = true")
     search(page, "magnesium")

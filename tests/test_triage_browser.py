@@ -25,6 +25,7 @@ from tests.checker import (
     open_checker,
     start_again,
 )
+from tests.helpers import follow_instant_navigation
 from tests.recorder import Recorder
 from tests.test_accessibility import Scheme
 from tests.triage_stories import Story, load_stories, walk
@@ -348,17 +349,6 @@ def test_works_under_the_sub_path(page: Page, recorded: Recorder, served: dict[s
     page.wait_for_url(base + link["url"])
     expect(page.locator("article h1")).to_contain_text(link["title"].split(" ")[0])
     recorded.assert_clean()
-
-
-def follow_instant_navigation(page: Page, site: Path, base: str) -> None:
-    """Material navigates instantly only to URLs in sitemap.xml, which carries `site_url`, not the
-    address the tests serve at: hand the page a sitemap rewritten to that address."""
-    sitemap = (site / "sitemap.xml").read_text()
-    first = re.search(r"<loc>([^<]+)</loc>", sitemap)  # the first entry is the home page: site_url
-    assert first is not None, "sitemap.xml lists no page"
-    home = first.group(1)
-    sitemap = sitemap.replace(home, base)
-    page.route("**/sitemap.xml", lambda route: route.fulfill(body=sitemap, content_type="application/xml"))
 
 
 def test_instant_navigation_in_and_out_keeps_one_working_checker(
