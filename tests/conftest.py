@@ -21,8 +21,12 @@ from tests.helpers import (
     NGINX,
     NGINX_SITES,
     ROOT,
+    WIDE,
     Deployed,
+    PageIn,
+    blank,
     build_site,
+    forget,
     free_port,
     launch_chromium,
     nginx_main_config,
@@ -73,7 +77,7 @@ def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
-        if "nginx" in item.fixturenames and item.path.stem not in NGINX_FILES:
+        if "nginx" in getattr(item, "fixturenames", ()) and item.path.stem not in NGINX_FILES:
             raise pytest.UsageError(f"{item.nodeid} uses `nginx`: add {item.path.stem!r} to NGINX_FILES")
 
 
@@ -158,24 +162,39 @@ def browser() -> Iterator[Browser]:
         instance.close()
 
 
-@pytest.fixture
-def page(browser: Browser) -> Iterator[Page]:
-    """A fresh browser page.
+@pytest.fixture(scope="module")
+def module_page(browser: Browser) -> Iterator[Page]:
+    """The one page a test module's `page` tests share.
 
     The site's service worker is blocked here, so what a test routes or counts is what the page
     asks the network for; tests/test_offline.py runs the worker in contexts of its own."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, service_workers="block")
+    context = browser.new_context(service_workers="block")
     yield context.new_page()
     context.close()
 
 
 @pytest.fixture
-def recorded(page: Page) -> Recorder:
+def page(module_page: Page) -> Iterator[Page]:
+    """A browser page as a new one starts (tests/helpers.py `blank`): 1280 × 900, light, nothing
+    stored. What the test stored is cleared after it."""
+    yield blank(module_page)
+    forget(module_page)
+
+
+@pytest.fixture
+def page_in(page: Page) -> PageIn:
+    """page_in(scheme, size=WIDE): `page`, blank again, in that colour scheme at that size."""
+    return lambda scheme, size=WIDE: blank(page, scheme, size)
+
+
+@pytest.fixture
+def recorded(page: Page) -> Iterator[Recorder]:
     """What `page` does from the test's start that a reader would not want (tests/recorder.py):
     `recorded.foreign` and `recorded.problems`; `recorded.assert_clean()` checks both."""
     recorder = Recorder()
     recorder.watch(page)
-    return recorder
+    yield recorder
+    recorder.stop(page)
 
 
 # -- the site as deployed: Debian's nginx running deploy/*.conf ---------------------------------

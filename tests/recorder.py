@@ -4,7 +4,9 @@ console errors, failed requests and error responses. Every browser test records 
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 from urllib.parse import urlsplit
 
 from playwright.sync_api import ConsoleMessage, Page, Request, Response
@@ -36,15 +38,34 @@ class Recorder:
     kinds: set[str] = field(default_factory=set)
     in_flight: int = 0
     last_activity: float = field(default_factory=time.monotonic)
+    _watching: dict[Page, dict[str, Callable[[Any], None]]] = field(default_factory=dict, repr=False)
 
     def watch(self, page: Page) -> Page:
-        page.on("request", self._request)
-        page.on("requestfinished", self._settled)
-        page.on("requestfailed", self._failed)
-        page.on("response", self._response)
-        page.on("pageerror", lambda error: self.problems.append(f"script error: {error} ({page.url})"))
-        page.on("console", lambda message: self._console(message, page))
+        handlers = self._handlers(page)
+        page.on("request", handlers["request"])
+        page.on("requestfinished", handlers["requestfinished"])
+        page.on("requestfailed", handlers["requestfailed"])
+        page.on("response", handlers["response"])
+        page.on("pageerror", handlers["pageerror"])
+        page.on("console", handlers["console"])
         return page
+
+    def stop(self, page: Page) -> None:
+        """Stops recording `page`, which goes on to another test."""
+        for event, handler in self._handlers(page).items():
+            page.remove_listener(event, handler)
+
+    def _handlers(self, page: Page) -> dict[str, Callable[[Any], None]]:
+        if page not in self._watching:
+            self._watching[page] = {
+                "request": self._request,
+                "requestfinished": self._settled,
+                "requestfailed": self._failed,
+                "response": self._response,
+                "pageerror": lambda error: self.problems.append(f"script error: {error} ({page.url})"),
+                "console": lambda message: self._console(message, page),
+            }
+        return self._watching[page]
 
     def _request(self, request: Request) -> None:
         self.in_flight += 1

@@ -8,24 +8,22 @@ into the page: nothing is fetched at test time.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 import pytest
 from axe_playwright_python.base import AXE_SCRIPT
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Page
 
 from sitegen.kinds import KINDS
 from tests.checker import TREE, Step, hash_of, open_checker, shortest_routes
+from tests.helpers import NARROW, WIDE, PageIn, Scheme
 from tests.site_html import html_pages
 
 pytestmark = pytest.mark.browser
 
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 SCHEMES = {"light": "default", "dark": "slate"}
-WIDE, NARROW = (1280, 900), (390, 844)
-Scheme = Literal["light", "dark"]
 COMBINATIONS: list[tuple[Scheme, tuple[int, int]]] = [
     ("light", WIDE),
     ("dark", WIDE),
@@ -33,8 +31,6 @@ COMBINATIONS: list[tuple[Scheme, tuple[int, int]]] = [
     ("dark", NARROW),
 ]
 COMBINATION_IDS = ["light-wide", "dark-wide", "light-narrow", "dark-narrow"]
-NewPage = Callable[..., Page]
-"""`context_for`'s new(scheme, size=WIDE): a page in its own context."""
 Finding = dict[str, Any]
 """What a script in the page returned: an axe violation, a focus stop."""
 BOX = "[data-site-search-input]"
@@ -63,21 +59,6 @@ def report(where: str, violations: list[Finding]) -> list[str]:
         why = " / ".join(check["message"] for check in (*first["any"], *first["all"], *first["none"]))
         lines.append(f"{where}: {violation['id']} ({violation['impact']}): {'; '.join(targets[:5])}{more} -- {why}")
     return lines
-
-
-@pytest.fixture
-def context_for(browser: Browser) -> Iterator[NewPage]:
-    """new(scheme, size): a browser page preferring that colour scheme, at that viewport size."""
-    contexts = []
-
-    def new(scheme: Scheme, size: tuple[int, int] = WIDE) -> Page:
-        context = browser.new_context(color_scheme=scheme, viewport={"width": size[0], "height": size[1]})
-        contexts.append(context)
-        return context.new_page()
-
-    yield new
-    for context in contexts:
-        context.close()
 
 
 LUMINANCE = """() => {
@@ -137,9 +118,9 @@ def reflow(where: str, page: Page) -> list[str]:
 
 @pytest.mark.parametrize(("scheme", "size"), COMBINATIONS, ids=COMBINATION_IDS)
 def test_a_page_of_each_template_has_no_axe_violations(
-    context_for: NewPage, site: Path, served: dict[str, str], scheme: Scheme, size: tuple[int, int]
+    page_in: PageIn, site: Path, served: dict[str, str], scheme: Scheme, size: tuple[int, int]
 ) -> None:
-    page = context_for(scheme, size)
+    page = page_in(scheme, size)
     found: list[str] = []
     for url in template_pages(site):
         where = f"/{url} [{scheme}, {size[0]}px]"
@@ -171,9 +152,9 @@ def test_the_checker_states_cover_every_question_and_every_level() -> None:
 
 @pytest.mark.parametrize(("scheme", "size"), COMBINATIONS, ids=COMBINATION_IDS)
 def test_every_symptom_checker_state_has_no_axe_violations(
-    context_for: NewPage, served: dict[str, str], scheme: Scheme, size: tuple[int, int]
+    page_in: PageIn, served: dict[str, str], scheme: Scheme, size: tuple[int, int]
 ) -> None:
-    page = context_for(scheme, size)
+    page = page_in(scheme, size)
     open_checker(page, served["root"] + "triage/")
     found: list[str] = []
     for name, clicks in checker_states(TREE):
@@ -199,9 +180,9 @@ def open_search(page: Page, query: str = "cramp at night") -> None:
 
 @pytest.mark.parametrize(("scheme", "size"), COMBINATIONS, ids=COMBINATION_IDS)
 def test_the_open_search_panel_has_no_axe_violations(
-    context_for: NewPage, served: dict[str, str], scheme: Scheme, size: tuple[int, int]
+    page_in: PageIn, served: dict[str, str], scheme: Scheme, size: tuple[int, int]
 ) -> None:
-    page = context_for(scheme, size)
+    page = page_in(scheme, size)
     page.goto(served["root"] + "causes/")
     open_search(page)
     page.keyboard.press("ArrowDown")  # a chosen result, highlighted, as well as the others
@@ -214,9 +195,9 @@ def test_the_open_search_panel_has_no_axe_violations(
 
 @pytest.mark.parametrize("url", ["", "causes/", "triage/"])
 def test_on_a_narrow_screen_the_open_search_leaves_the_emergency_banner_in_view(
-    context_for: NewPage, served: dict[str, str], url: str
+    page_in: PageIn, served: dict[str, str], url: str
 ) -> None:
-    page = context_for("light", NARROW)
+    page = page_in("light", NARROW)
     page.goto(served["root"] + url)
     open_search(page)
     on_top = page.evaluate(
@@ -314,9 +295,9 @@ def invisible_focus(seen: list[Finding]) -> list[str]:
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_tab_reaches_skip_link_palette_search_and_navigation_with_the_focus_showing(
-    context_for: NewPage, served: dict[str, str], scheme: Scheme
+    page_in: PageIn, served: dict[str, str], scheme: Scheme
 ) -> None:
-    page = context_for(scheme)
+    page = page_in(scheme)
     page.goto(served["root"])
     seen = tab_through(page, 9)
     kinds = [stop["kind"] for stop in seen]
@@ -328,9 +309,9 @@ def test_tab_reaches_skip_link_palette_search_and_navigation_with_the_focus_show
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_tab_reaches_each_checker_answer_with_the_focus_showing(
-    context_for: NewPage, served: dict[str, str], scheme: Scheme
+    page_in: PageIn, served: dict[str, str], scheme: Scheme
 ) -> None:
-    page = context_for(scheme)
+    page = page_in(scheme)
     page.goto(served["root"] + "triage/")
     page.locator("#triage .triage__answer").first.wait_for()
     answers = [answer["label"] for answer in TREE["nodes"][TREE["start"]]["answers"]]
@@ -348,9 +329,9 @@ def test_tab_reaches_each_checker_answer_with_the_focus_showing(
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_the_palette_toggle_switches_with_enter_and_space_and_keeps_the_focus_showing(
-    context_for: NewPage, served: dict[str, str], scheme: Scheme
+    page_in: PageIn, served: dict[str, str], scheme: Scheme
 ) -> None:
-    page = context_for(scheme)
+    page = page_in(scheme)
     page.goto(served["root"])
     for _ in range(10):
         page.keyboard.press("Tab")

@@ -15,15 +15,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, Page, ViewportSize
+from playwright.sync_api import Browser, Page
 
 from sitegen.diary import flagged_ids
 from sitegen.loader import load_dataset
-from tests.helpers import ROOT
+from tests.helpers import ROOT, PageIn, Scheme
 from tests.test_accessibility import (
     COMBINATION_IDS,
     COMBINATIONS,
-    Scheme,
     assert_scheme,
     axe_violations,
     reflow,
@@ -308,24 +307,19 @@ def test_without_javascript_the_page_says_what_the_diary_needs(browser: Browser,
 
 @pytest.mark.parametrize(("scheme", "size"), COMBINATIONS, ids=COMBINATION_IDS)
 def test_the_diary_with_entries_and_warnings_has_no_axe_violations(
-    browser: Browser, served: dict[str, str], scheme: Scheme, size: tuple[int, int]
+    page_in: PageIn, served: dict[str, str], scheme: Scheme, size: tuple[int, int]
 ) -> None:
-    viewport: ViewportSize = {"width": size[0], "height": size[1]}
-    context = browser.new_context(color_scheme=scheme, viewport=viewport, service_workers="block")
-    try:
-        page = context.new_page()
-        page.goto(served["root"] + "diary/")
-        page.get_by_role("button", name="Save entry").wait_for()
-        record(page, date="2026-11-20", minutes=3, severity=6, activity="Sleeping", note="a note")
-        record(page, date="2026-11-21", signs=[DATA.diary.signs[0].label], medicine="new pills")
-        where = f"/diary/ [{scheme}, {size[0]}px]"
-        assert_scheme(page, scheme, where)
-        found = report(where, axe_violations(page)) + reflow(where, page)
-        page.get_by_role("button", name="Delete all entries").click()
-        found += report(f"{where} delete all", axe_violations(page))
-        assert found == [], "\n".join(found)
-    finally:
-        context.close()
+    page = page_in(scheme, size)
+    page.goto(served["root"] + "diary/")
+    page.get_by_role("button", name="Save entry").wait_for()
+    record(page, date="2026-11-20", minutes=3, severity=6, activity="Sleeping", note="a note")
+    record(page, date="2026-11-21", signs=[DATA.diary.signs[0].label], medicine="new pills")
+    where = f"/diary/ [{scheme}, {size[0]}px]"
+    assert_scheme(page, scheme, where)
+    found = report(where, axe_violations(page)) + reflow(where, page)
+    page.get_by_role("button", name="Delete all entries").click()
+    found += report(f"{where} delete all", axe_violations(page))
+    assert found == [], "\n".join(found)
 
 
 def test_the_diary_script_is_at_most_8_kb_gzip(figure: Callable[[str], None]) -> None:

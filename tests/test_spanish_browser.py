@@ -18,9 +18,9 @@ from sitegen import urls
 from sitegen.editions import load_editions
 from sitegen.triage import compile_tree
 from tests.checker import Step, all_routes, answer, checker_session, click_through, hash_of, label, start_again
-from tests.helpers import ROOT
+from tests.helpers import NARROW, ROOT
 from tests.recorder import Recorder
-from tests.test_accessibility import NARROW, axe_violations, reflow, report, template_pages
+from tests.test_accessibility import axe_violations, reflow, report, template_pages
 
 SPANISH = load_editions(ROOT)[1]
 TREE: dict[str, Any] = compile_tree(SPANISH.dataset, SPANISH.t)

@@ -25,9 +25,8 @@ from tests.checker import (
     open_checker,
     start_again,
 )
-from tests.helpers import follow_instant_navigation
+from tests.helpers import Scheme, follow_instant_navigation
 from tests.recorder import Recorder
-from tests.test_accessibility import Scheme
 from tests.triage_stories import Story, load_stories, walk
 
 pytestmark = pytest.mark.browser
