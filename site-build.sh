@@ -25,16 +25,23 @@ find_python() {
   exit 1
 }
 
-# Install a pinned requirements file into .venv, once per version of that file.
+# Install pinned requirements files into .venv, each once per version of that file, in one pip
+# run. --no-compile: Python compiles a module when it is first imported; compiling every file of
+# every package here took as long as the rest of the install.
 ensure_requirements() {
-  local file=$1 stamp="$venv/.installed-$(basename "$1")"
+  local file missing=()
   if [ ! -x "$venv/bin/python" ]; then
     "$(find_python)" -m venv "$venv"
   fi
-  if ! cmp -s "$file" "$stamp"; then
-    echo "Installing $file into .venv ..." >&2
-    "$venv/bin/python" -m pip install --quiet --disable-pip-version-check -r "$file" >&2
-    cp "$file" "$stamp"
+  for file in "$@"; do
+    if ! cmp -s "$file" "$venv/.installed-$(basename "$file")" && [[ " ${missing[*]} " != *" $file "* ]]; then
+      missing+=("$file")
+    fi
+  done
+  if [ ${#missing[@]} -gt 0 ]; then
+    echo "Installing ${missing[*]} into .venv ..." >&2
+    "$venv/bin/python" -m pip install --quiet --disable-pip-version-check --no-compile "${missing[@]/#/-r}" >&2
+    for file in "${missing[@]}"; do cp "$file" "$venv/.installed-$(basename "$file")"; done
   fi
 }
 
@@ -51,15 +58,16 @@ ensure_package() {
 
 engine=${SITE_ENGINE:-mkdocs}
 
-# What every command needs: the build's pins, the package, and the chosen engine's pins.
+# What every command needs: the build's pins, the chosen engine's, any named here, and the package.
 ensure_build() {
-  ensure_requirements requirements/build.txt
-  ensure_package
+  local files=(requirements/build.txt)
   case "$engine" in
     mkdocs) ;;
-    zensical) ensure_requirements requirements/zensical.txt ;;
+    zensical) files+=(requirements/zensical.txt) ;;
     *) echo "site-build.sh: SITE_ENGINE is mkdocs or zensical, not '$engine'" >&2; exit 2 ;;
   esac
+  ensure_requirements "${files[@]}" "$@"
+  ensure_package
 }
 
 build() {
@@ -93,16 +101,12 @@ case "$command" in
       --signal SIGTERM -- "$venv/bin/python" -m mkdocs serve --livereload --dev-addr 127.0.0.1:8000 "${@:2}"
     ;;
   test)
-    ensure_build
-    ensure_requirements requirements/zensical.txt  # the suite builds with both engines
-    ensure_requirements requirements/test.txt
+    ensure_build requirements/zensical.txt requirements/test.txt  # the suite builds with both engines
     tests/ensure-browser.sh
     exec "$venv/bin/python" -m pytest "${@:2}"
     ;;
   bench)
-    ensure_build
-    ensure_requirements requirements/zensical.txt
-    ensure_requirements requirements/test.txt
+    ensure_build requirements/zensical.txt requirements/test.txt
     exec "$venv/bin/python" -m bench.run "${@:2}"
     ;;
   *)
