@@ -8,6 +8,7 @@ import os
 import shutil
 import subprocess
 import tempfile
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -76,9 +77,15 @@ def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Browser and slow test files first, the largest first (the workers take files in this
+    order, `--no-loadscope-reorder`): they take most of the run, and a worker that began one
+    last would still be at it long after the other had finished."""
     for item in items:
         if "nginx" in getattr(item, "fixturenames", ()) and item.path.stem not in NGINX_FILES:
             raise pytest.UsageError(f"{item.nodeid} uses `nginx`: add {item.path.stem!r} to NGINX_FILES")
+    size = Counter(item.path for item in items)
+    slow = {item.path for item in items if item.get_closest_marker("browser") or item.get_closest_marker("slow")}
+    items.sort(key=lambda item: (item.path not in slow, -size[item.path]))
 
 
 def once(name: str, make: Callable[[Path], None]) -> Path:

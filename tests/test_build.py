@@ -21,6 +21,7 @@ def differing_files(left: Path, right: Path) -> list[str]:
     return found
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("engine", ENGINES)
 def test_two_builds_of_the_same_tree_are_byte_identical(
     engine: str, request: pytest.FixtureRequest, site_env: dict[str, str], tmp_path: Path

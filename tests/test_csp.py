@@ -100,6 +100,7 @@ def test_a_value_nginx_would_misread_is_refused() -> None:
         csp.nginx_snippet([("X-Test", "a $b")])
 
 
+@pytest.mark.slow
 def test_a_build_whose_content_carries_an_inline_script_fails_naming_the_page(tmp_path: Path) -> None:
     project = tmp_path / "project"
     shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(".venv", "site", ".git", ".site-build.*", "bench"))

@@ -337,6 +337,7 @@ def site_build(project: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(["./site-build.sh"], cwd=project, capture_output=True, text=True, env=env, check=False)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("broken", "file", "old", "new", "expected"),
     [
