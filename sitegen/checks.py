@@ -22,9 +22,11 @@ SINGLE_REFERENCE_FIELDS = {"source": "sources", "flag": "red_flags"}
 def check_dataset(dataset: Dataset, files: dict[str, SourceFile]) -> list[Problem]:
     problems: list[Problem] = []
     for stem, source in files.items():
-        root = getattr(dataset, stem)
-        problems.extend(unique_ids(root, source))
-        problems.extend(references_resolve(root, (), source, dataset))
+        # One walk of the file's records for both rules: each walked them alone before, a
+        # quarter of the checks at 1,000 records of each kind (./site-build.sh bench).
+        walked = list(_walk(getattr(dataset, stem), ()))
+        problems.extend(unique_ids(walked, source))
+        problems.extend(references_resolve(walked, source, dataset))
     if problems:  # the rules below look records up by id
         return problems
     problems.extend(red_flags_have_clinical_sources(dataset, files["red_flags"]))
@@ -67,10 +69,14 @@ def _walk(value: object, path: Path) -> Iterator[tuple[Path, object]]:
             yield from _walk(child, (*path, key))
 
 
-def unique_ids(root: models.Record, source: SourceFile) -> Iterator[Problem]:
+Walked = list[tuple[Path, object]]
+"""A file's records and tuples with their field paths (`_walk`)."""
+
+
+def unique_ids(walked: Walked, source: SourceFile) -> Iterator[Problem]:
     """Ids are unique within a file, so a URL or anchor never names two records."""
     seen: dict[str, Path] = {}
-    for path, value in _walk(root, ()):
+    for path, value in walked:
         record_id = getattr(value, "id", None)
         if isinstance(value, models.Record) and isinstance(record_id, str):
             if record_id in seen:
@@ -80,9 +86,9 @@ def unique_ids(root: models.Record, source: SourceFile) -> Iterator[Problem]:
                 seen[record_id] = path
 
 
-def references_resolve(root: models.Record, path: Path, source: SourceFile, dataset: Dataset) -> Iterator[Problem]:
+def references_resolve(walked: Walked, source: SourceFile, dataset: Dataset) -> Iterator[Problem]:
     """Every id in a reference field names an existing record of the right kind."""
-    for field_path, value in _walk(root, path):
+    for field_path, value in walked:
         if isinstance(value, models.Record):
             yield from _single_references(value, field_path, source, dataset)
         if not (isinstance(value, tuple) and field_path and field_path[-1] in REFERENCE_FIELDS):

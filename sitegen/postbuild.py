@@ -4,8 +4,9 @@
 (sitegen.search) with its spelling vocabulary, the security headers (sitegen.csp), as it hashes the finished pages, and
 the offline worker (sitegen.offline), last, as it versions every file.
 
-Pagefind runs in a process of its own; meanwhile this one reads each page once for what the
-other steps need of it (`read_pages`), so little is left to do once the index is written."""
+Pagefind runs in a process of its own; meanwhile this one writes the files Pagefind does not
+read (the tree, the diary, the sitemaps) and reads each page once for what the other steps need
+of it (`read_pages`), so little is left to do once the index is written."""
 
 from __future__ import annotations
 
@@ -76,18 +77,21 @@ def postbuild(site_dir: Path, editions: Dataset | list[Edition]) -> PostBuild:
     `editions`: every edition the site holds, English first (a dataset alone: English only)."""
     if isinstance(editions, Dataset):
         editions = [Edition(SOURCE, editions, strings(SOURCE))]
-    for edition in editions:
-        write_tree(site_dir, edition.dataset, edition)
-        write_diary_json(edition.dataset, site_dir / edition.prefix)
-    merge_sitemaps(site_dir, {edition.lang: edition.prefix for edition in editions})
     indexing = search.start_index(site_dir)
     try:
-        pages = read_pages(site_dir)  # while Pagefind indexes: both only read the pages
+        # While Pagefind indexes the pages: files it does not read (sitegen.search), then every page.
+        for edition in editions:
+            write_tree(site_dir, edition.dataset, edition)
+            write_diary_json(edition.dataset, site_dir / edition.prefix)
+        merge_sitemaps(site_dir, {edition.lang: edition.prefix for edition in editions})
+        pages = read_pages(site_dir)
         found = csp.write_headers(site_dir, pages.inline)
-    except csp.CspError as error:
+    except BaseException as error:
         indexing.kill()
         indexing.wait()
-        raise PostBuildError(str(error)) from None
+        if isinstance(error, csp.CspError):
+            raise PostBuildError(str(error)) from None
+        raise
     try:
         types = search.finish_index(site_dir, indexing, editions, marked=pages.marked)
     except search.SearchError as error:
