@@ -65,7 +65,10 @@ NGINX_FILES = {"test_deploy_nginx", "test_links_http", "test_tour"}
 @pytest.hookimpl(optionalhook=True)
 def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
     """A test file at a time per worker (`--dist loadfile`), so its module fixtures (a checker
-    page, a diary page) are set up once, with NGINX_FILES taken as one file."""
+    page, a diary page) are set up once, with NGINX_FILES taken as one file. Another `--dist`
+    given on the command line is left to pytest-xdist."""
+    if config.getvalue("dist") != "loadfile":
+        return None
     from xdist.scheduler import LoadFileScheduling
 
     class ByFile(LoadFileScheduling):
