@@ -68,15 +68,15 @@ class PageIn(Protocol):
 def forget(page: Page) -> None:
     """Clears what the site stored in `page`: the diary's entries, the palette chosen, cookies.
     The page leaves the site first, as Material stores the palette again while a page unloads."""
-    site = urlsplit(page.url)
-    if site.scheme.startswith("http"):
-        page.evaluate("() => sessionStorage.clear()")
-    page.goto("about:blank")
-    if site.scheme.startswith("http"):
-        cdp = page.context.new_cdp_session(page)
-        cdp.send("Storage.clearDataForOrigin", {"origin": f"{site.scheme}://{site.netloc}", "storageTypes": "all"})
-        cdp.detach()
     page.context.clear_cookies()
+    site = urlsplit(page.url)
+    if site.scheme not in ("http", "https"):
+        return
+    page.evaluate("() => sessionStorage.clear()")
+    page.goto("about:blank")
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("Storage.clearDataForOrigin", {"origin": f"{site.scheme}://{site.netloc}", "storageTypes": "all"})
+    cdp.detach()
 
 
 ENGINES = ("mkdocs", "zensical")
