@@ -25,14 +25,25 @@ find_python() {
   exit 1
 }
 
-# Install pinned requirements files into .venv, each once per version of that file, in one pip
-# run. pip compiles them too: where PYTHONDONTWRITEBYTECODE is set, as on CI machines, Python
-# would otherwise compile every import again in every process (0.6 s for a build's imports).
+# A new .venv gets pip (Python's own) and, through it, the pinned uv, which installs the rest.
+ensure_venv() {
+  if [ ! -x "$venv/bin/uv" ] || ! cmp -s requirements/installer.txt "$venv/.installed-installer.txt"; then
+    [ -x "$venv/bin/python" ] || "$(find_python)" -m venv "$venv"
+    "$venv/bin/python" -m pip install --quiet --disable-pip-version-check -r requirements/installer.txt >&2
+    cp requirements/installer.txt "$venv/.installed-installer.txt"
+  fi
+}
+
+uv_install() {
+  "$venv/bin/uv" pip install --quiet --python "$venv/bin/python" "$@" >&2
+}
+
+# Install pinned requirements files into .venv, each once per version of that file, in one run.
+# They are compiled too: where PYTHONDONTWRITEBYTECODE is set, as on CI machines, Python would
+# otherwise compile every import again in every process (0.6 s for a build's imports).
 ensure_requirements() {
   local file missing=()
-  if [ ! -x "$venv/bin/python" ]; then
-    "$(find_python)" -m venv "$venv"
-  fi
+  ensure_venv
   for file in "$@"; do
     if ! cmp -s "$file" "$venv/.installed-$(basename "$file")" && [[ " ${missing[*]} " != *" $file "* ]]; then
       missing+=("$file")
@@ -40,7 +51,7 @@ ensure_requirements() {
   done
   if [ ${#missing[@]} -gt 0 ]; then
     echo "Installing ${missing[*]} into .venv ..." >&2
-    "$venv/bin/python" -m pip install --quiet --disable-pip-version-check "${missing[@]/#/-r}" >&2
+    uv_install --compile-bytecode "${missing[@]/#/-r}"
     for file in "${missing[@]}"; do cp "$file" "$venv/.installed-$(basename "$file")"; done
   fi
 }
@@ -51,7 +62,7 @@ ensure_package() {
   local stamp="$venv/.installed-pyproject.toml"
   if ! cmp -s pyproject.toml "$stamp"; then
     echo "Installing sitegen (pyproject.toml) into .venv ..." >&2
-    "$venv/bin/python" -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e . >&2
+    uv_install --no-deps -e .
     cp pyproject.toml "$stamp"
   fi
 }
