@@ -231,11 +231,38 @@ def shown(page: Page) -> list[Result]:
     return results
 
 
-def found(result: Result, expected: str) -> bool:
+def found_at(result: Result, expected: str) -> bool:
     """Whether a shown result is the expected place (see tests/search_queries.yaml)."""
     if "#" in expected:
         return expected in (result["href"], *result["sections"])
     return str(result["href"]).split("#")[0] == expected
+
+
+AS_THE_BOX_FINDS = """async ({queries, top}) => {
+  const box = document.querySelector('[data-site-search]').siteSearch;
+  const url = (relative) => new URL(relative, document.baseURI).href;
+  const found = {};
+  for (const query of queries) {
+    const { searched, ranked } = await box.find(query);
+    const results = [];
+    for (const item of ranked) {
+      const [entry] = (await box.entries([item])) || [];
+      if (entry) results.push({ href: url(entry.url), sections: entry.sections.map((s) => url(s.url)) });
+      if (results.length === top) break;
+    }
+    found[query] = { corrected: searched === query ? null : searched, results };
+  }
+  return found;
+}"""
+"""Each query's first `top` results and its correction, as the page's own search box finds and
+shows them (content/assets/search.js `find` and `entries`), without typing each one in: all of a
+set in one call. `test_the_box_shows_what_it_finds` proves the box shows the same."""
+
+
+def as_the_box_finds(page: Page, queries: list[str], top: int = TOP) -> dict[str, dict[str, Any]]:
+    page.locator("[data-site-search]").wait_for(state="attached")
+    found: dict[str, dict[str, Any]] = page.evaluate(AS_THE_BOX_FINDS, {"queries": queries, "top": top})
+    return found
 
 
 def top_three_share(
@@ -243,18 +270,25 @@ def top_three_share(
 ) -> tuple[float, list[str], dict[str, str | None]]:
     """Search each case; report and return the share found in the first three, the misses,
     and the corrected query each case showed (None: no notice)."""
+    found = as_the_box_finds(page, [case["query"] for case in cases])
     misses = []
-    notices = {}
     for case in cases:
-        results = search(page, case["query"])[:TOP]
-        notices[case["query"]] = notice(page)
-        if not any(found(r, urljoin(root, case["expect"])) for r in results):
+        results = found[case["query"]]["results"]
+        if not any(found_at(r, urljoin(root, case["expect"])) for r in results):
             misses.append(f"{case['query']!r}: wanted {case['expect']}, got {[r['href'] for r in results]}")
     share = 1 - len(misses) / len(cases)
     report(f"[search] top-{TOP} share, {label}: {len(cases) - len(misses)}/{len(cases)} = {share:.0%}")
     for miss in misses:
         report(f"[search]   missed {miss}")
-    return share, misses, notices
+    return share, misses, {query: result["corrected"] for query, result in found.items()}
+
+
+def box_shows_what_it_finds(page: Page, queries: list[str]) -> None:
+    """Typed into the box, each query shows the results and the notice `as_the_box_finds` gives."""
+    expected = as_the_box_finds(page, queries)
+    for query in queries:
+        shown = [{"href": r["href"], "sections": r["sections"]} for r in search(page, query)[:TOP]]
+        assert {"corrected": notice(page), "results": shown} == expected[query], query
 
 
 @pytest.fixture
@@ -293,6 +327,13 @@ def test_misspelled_queries_are_corrected_and_find_the_expected_page_in_the_top_
 
 
 @pytest.mark.browser
+def test_the_box_shows_what_it_finds(served: dict[str, str], home: Page) -> None:
+    # A sample of both sets, corrected queries among them: the shares above are measured
+    # without typing, through the same functions.
+    box_shows_what_it_finds(home, [case["query"] for case in [*QUERIES[::10], *MISSPELLED[::10]]])
+
+
+@pytest.mark.browser
 def test_a_corrected_query_is_announced_above_the_results_as_text(served: dict[str, str], page: Page) -> None:
     page.goto(served["root"])
     results = search(page, "low magnezium")
@@ -322,24 +363,16 @@ def test_a_corrected_query_is_announced_above_the_results_as_text(served: dict[s
 
 
 LAY_TERMS_AS_THE_BOX_SEES_THEM = """async terms => {
-  const root = new URL('./', document.baseURI);
-  const ranking = await import(new URL('assets/ranking.js', root).href);
-  const spelling = await import(new URL('assets/spelling.js', root).href);
-  const pagefind = await import(new URL('pagefind/pagefind.js', root).href);
-  await pagefind.options({ baseUrl: root.pathname, noWorker: true });
-  await pagefind.init();
-  const vocabulary = spelling.vocabularyOf(await (await fetch(new URL('pagefind/vocabulary.json', root))).json());
-  const speller = async () => (word) => spelling.correct(word, vocabulary);
+  const box = document.querySelector('[data-site-search]').siteSearch;
   const seen = {};
   for (const term of terms) {
-    const searched = await ranking.corrected(pagefind, term, speller);
-    const ranked = await ranking.rank(pagefind, ranking.termsOf(searched), new Map());
+    const { searched, ranked } = await box.find(term);
     seen[term] = [searched, ranked.length];
   }
   return seen;
 }"""
-"""What the search box does with each term (content/assets/search.js): the query it searches
-after correction, and how many results it ranks; the box shows the notice when they differ."""
+"""What the search box (content/assets/search.js `find`) does with each term: the query it
+searches after correction, and how many results it ranks; the box shows the notice when they differ."""
 
 
 @pytest.mark.browser

@@ -21,7 +21,7 @@ from sitegen.editions import load_editions
 from sitegen.kinds import KINDS, SEARCH_TYPES, records
 from tests.helpers import ROOT
 from tests.recorder import Recorder
-from tests.test_search import BAR, indexed_words, search, top_three_share
+from tests.test_search import BAR, box_shows_what_it_finds, indexed_words, search, top_three_share
 
 SPANISH = load_editions(ROOT)[1]
 QUERIES = yaml.safe_load((ROOT / "tests" / "search_queries_es.yaml").read_text(encoding="utf-8"))["queries"]
@@ -48,6 +48,7 @@ def test_spanish_phrasings_find_the_expected_page_in_the_top_three(
     page.goto(root)
     share, misses, _ = top_three_share(page, root, QUERIES, "Spanish reader phrasings", figure)
     assert share >= BAR, "\n".join(misses)
+    box_shows_what_it_finds(page, [case["query"] for case in QUERIES[::10]])
     recorded.assert_clean()
 
 

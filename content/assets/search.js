@@ -183,9 +183,7 @@ class SiteSearch {
     let ranked;
     let searched;
     try {
-      const pagefind = await this.ready();
-      searched = await corrected(pagefind, query, () => this.speller(), LANG);
-      ranked = await rank(pagefind, termsOf(searched, LANG), this.types);
+      ({ searched, ranked } = await this.find(query));
     } catch (error) {
       if (sequence === this.sequence) {
         this.say(t("search.failed"));
@@ -198,6 +196,14 @@ class SiteSearch {
     this.correction = searched === query ? "" : searched;
     this.ranked = ranked;
     await this.render();
+  }
+
+  /* What `query` finds: the query searched (corrected, or as typed) and the ranked items. The
+     tests put every reader phrasing through this, and `entries`, in one call. */
+  async find(query) {
+    const pagefind = await this.ready();
+    const searched = await corrected(pagefind, query, () => this.speller(), LANG);
+    return { searched, ranked: await rank(pagefind, termsOf(searched, LANG), this.types) };
   }
 
   filtered() {
