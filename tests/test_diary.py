@@ -202,28 +202,30 @@ def diary_rules() -> list[tuple[str, dict[str, Any], str]]:
     return rules
 
 
-@pytest.mark.parametrize(("case", "fields", "flag_id"), diary_rules(), ids=[r[0] for r in diary_rules()])
-def test_an_episode_with_a_red_flag_shows_its_care_card_and_the_checker(
-    diary: Page, served: dict[str, str], case: str, fields: dict[str, Any], flag_id: str
-) -> None:
-    record(diary, **fields)
+def assert_care_card_shown(page: Page, served: dict[str, str], case: str, flag_id: str) -> None:
+    """Just after saving: the episode's warning has focus, with the flag's care card at its
+    level, linked to the warning sign and to the checker."""
     flag = FLAGS[flag_id]
-    warning = diary.locator(".diary__result")
-    assert diary.evaluate("() => document.activeElement.textContent") == "This episode had a warning sign"
+    warning = page.locator(".diary__result")
+    assert page.evaluate("() => document.activeElement.textContent") == "This episode had a warning sign", case
     card = warning.locator(f".care-card--{flag.level}")
-    assert card.get_by_role("link", name=flag.text).count() == 1
-    assert LEVEL_LABEL[flag.level] in card.inner_text()
+    assert card.get_by_role("link", name=flag.text).count() == 1, case
+    assert LEVEL_LABEL[flag.level] in card.inner_text(), case
     checker = card.get_by_role("link", name="Check your symptoms")
-    assert checker.get_attribute("href") == served["root"] + "triage/"
+    assert checker.get_attribute("href") == served["root"] + "triage/", case
     href = card.get_by_role("link", name=flag.text).get_attribute("href")
-    assert href == served["root"] + f"when-to-see-a-doctor/#{flag_id}"
+    assert href == served["root"] + f"when-to-see-a-doctor/#{flag_id}", case
 
 
-def test_after_a_reload_each_saved_episode_still_shows_its_red_flag(diary: Page) -> None:
-    """The warnings are worked out again from what was stored, for every rule at once."""
+def test_each_red_flag_episode_shows_its_care_card_then_again_after_a_reload(
+    diary: Page, served: dict[str, str]
+) -> None:
+    """Every answer data/diary.yaml maps to a red flag, one episode each: its card on saving,
+    and after a reload, worked out again from what was stored, for all of them at once."""
     rules = diary_rules()
-    for number, (_, fields, _) in enumerate(rules):
+    for number, (case, fields, flag_id) in enumerate(rules):
         record(diary, **fields, note=f"episode {number}")
+        assert_care_card_shown(diary, served, case, flag_id)
     diary.reload()
     diary.get_by_role("heading", name=f"Your entries ({len(rules)})").wait_for()
     for number, (case, _, flag_id) in enumerate(rules):
