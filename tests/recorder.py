@@ -100,9 +100,11 @@ class Recorder:
             self.problems.append(f"console: {message.text} ({page.url})")
 
     def wait_until_quiet(self, page: Page) -> None:
-        """Like Playwright's 'networkidle', with a shorter quiet time than its 500 ms."""
-        while self.in_flight > 0 or time.monotonic() - self.last_activity < QUIET_MS / 1000:
-            page.wait_for_timeout(25)
+        """Like Playwright's 'networkidle', with a shorter quiet time than its 500 ms. Events
+        arrive only while a Playwright call runs, so each wait is as long as the quiet still
+        missing: one call, most often, rather than one every 25 ms."""
+        while (quiet := time.monotonic() - self.last_activity) < QUIET_MS / 1000 or self.in_flight > 0:
+            page.wait_for_timeout(max(25, QUIET_MS - quiet * 1000))
 
     def assert_clean(self) -> None:
         assert self.foreign == [], "requests to other hosts"
