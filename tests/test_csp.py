@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
 from sitegen import csp
-from tests.helpers import ROOT, build_site
 
 SPEC_EXAMPLE = "'sha256-qznLcsROx4GACP2dm0UCKCzCG+HiZ1guq6ZZDob/Tng='"
 """The hash of `alert('Hello, world.');` as the CSP Level 3 specification gives it."""
@@ -98,17 +96,3 @@ def test_both_header_files_carry_the_same_headers(site: Path) -> None:
 def test_a_value_nginx_would_misread_is_refused() -> None:
     with pytest.raises(csp.CspError, match=r"X-Test: 'a \$b' cannot be written as an nginx string"):
         csp.nginx_snippet([("X-Test", "a $b")])
-
-
-@pytest.mark.slow
-def test_a_build_whose_content_carries_an_inline_script_fails_naming_the_page(tmp_path: Path) -> None:
-    project = tmp_path / "project"
-    shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(".venv", "site", ".git", ".site-build.*", "bench"))
-    about = project / "content" / "about.md"
-    about.write_text(about.read_text(encoding="utf-8") + '\n<script>alert("not ours")</script>\n', encoding="utf-8")
-    result = build_site(project, tmp_path / "site")
-    assert result.returncode != 0
-    assert "inline code that a strict Content Security Policy refuses:" in result.stderr
-    assert "about/index.html:" in result.stderr and "an inline <script> in the page's content" in result.stderr
-    assert "Traceback" not in result.stderr
-    assert not (tmp_path / "site" / csp.HEADERS_FILE).exists()
