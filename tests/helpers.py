@@ -13,6 +13,7 @@ import socket
 import subprocess
 import sys
 import threading
+import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -20,7 +21,7 @@ from typing import TYPE_CHECKING, Any, Literal, NamedTuple, Protocol
 from urllib.parse import urlsplit
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Browser, Page, Playwright
+    from playwright.sync_api import Browser, CDPSession, Page, Playwright
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -76,9 +77,15 @@ def forget(page: Page) -> None:
         return
     page.evaluate("() => sessionStorage.clear()")
     page.goto("about:blank")
-    cdp = page.context.new_cdp_session(page)
-    cdp.send("Storage.clearDataForOrigin", {"origin": f"{site.scheme}://{site.netloc}", "storageTypes": "all"})
-    cdp.detach()
+    if page not in DEVTOOLS:
+        DEVTOOLS[page] = page.context.new_cdp_session(page)
+    DEVTOOLS[page].send(
+        "Storage.clearDataForOrigin", {"origin": f"{site.scheme}://{site.netloc}", "storageTypes": "all"}
+    )
+
+
+DEVTOOLS: weakref.WeakKeyDictionary[Page, CDPSession] = weakref.WeakKeyDictionary()
+"""Each page's DevTools session, opened once: `forget` clears storage through it after every test."""
 
 
 ENGINES = ("mkdocs", "zensical")
