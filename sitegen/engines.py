@@ -3,7 +3,8 @@
 The core imports no engine: each is a command line run on the exported `mkdocs.yml`.
 `build` is what `./site-build.sh` runs: for each edition (sitegen.editions) export and the
 engine, English at the site root and each other language in its folder, then
-sitegen.postbuild once over the whole site.
+sitegen.postbuild once over the whole site. The pages are read for the post-build steps as the
+engine writes them (sitegen.page_reader), on the core the engine leaves idle.
 """
 
 from __future__ import annotations
@@ -13,11 +14,15 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 from sitegen.editions import load_editions
-from sitegen.export import CONFIG, SITE, export
+from sitegen.export import CONFIG, DOCS, SITE, export
+from sitegen.offline import site_files
+from sitegen.page_reader import PageReader
 from sitegen.postbuild import postbuild
+from sitegen.urls import url_of_doc
 
 ENGINES = ("mkdocs", "zensical")
 """`mkdocs`: MkDocs 1.6 with Material (the default); `zensical`: Zensical (requirements/zensical.txt)."""
@@ -45,6 +50,18 @@ def engine_command(engine: str, tree: Path, site_dir: Path) -> list[str]:
     if engine == "zensical":
         return [sys.executable, "-m", "zensical", "build", "--strict", "--clean", "-f", config]
     raise ValueError(f"unknown engine '{engine}'; expected one of {', '.join(ENGINES)}")
+
+
+def written_by(engine: str, tree: Path, site_dir: Path) -> Path:
+    """Where `engine` writes the site while it builds: Zensical inside the tree, MkDocs where told."""
+    return tree / SITE if engine == "zensical" else site_dir
+
+
+def built_pages(tree: Path) -> Iterator[str]:
+    """The HTML page each of the exported tree's Markdown pages becomes, relative to the site."""
+    for doc in site_files(tree / DOCS):
+        if doc.endswith(".md"):
+            yield url_of_doc(doc) + "index.html"
 
 
 def run_engine(engine: str, tree: Path, site_dir: Path) -> None:
@@ -90,10 +107,12 @@ def build(root: Path, site_dir: Path, *, engine: str = "mkdocs") -> int:
     every edition built by the same engine (English first: it replaces `site_dir`)."""
     editions = load_editions(root)
     langs = [edition.lang for edition in editions[1:]]
+    reader = PageReader()
     for edition in editions:
         target = site_dir / edition.prefix
         with tempfile.TemporaryDirectory(prefix=".sitegen-tree-", dir=scratch_for(engine, target)) as scratch:
             tree = Path(scratch) / "tree"
             export(root, tree, edition, langs=langs)
-            run_engine(engine, tree, target)
-    return postbuild(site_dir, editions).indexed
+            with reader.following(written_by(engine, tree, target), built_pages(tree), prefix=edition.prefix):
+                run_engine(engine, tree, target)
+    return postbuild(site_dir, editions, reader).indexed

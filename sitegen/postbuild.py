@@ -6,17 +6,19 @@ the offline worker (sitegen.offline), last, as it versions every file.
 
 Pagefind runs in a process of its own; meanwhile this one writes the files Pagefind does not
 read (the tree, the diary, the sitemaps) and reads each page once for what the other steps need
-of it (`read_pages`), so little is left to do once the index is written."""
+of it (sitegen.page_reader: during a build most pages were read as the engine wrote them), so
+little is left to do once the index is written."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from sitegen import csp, offline, search
 from sitegen.dataset import Dataset
 from sitegen.diary import write_diary_json
 from sitegen.editions import Edition
+from sitegen.page_reader import PageReader
 from sitegen.sitemaps import merge_sitemaps
 from sitegen.strings import SOURCE, strings
 from sitegen.triage import compile_tree, tree_json
@@ -39,32 +41,6 @@ class PostBuildError(Exception):
     """A post-build step refused the built site; the message names every place."""
 
 
-@dataclass
-class Pages:
-    """What the post-build steps need of the built pages, from one reading of each."""
-
-    inline: csp.InlineCode = field(default_factory=csp.InlineCode)
-    """Their inline code, for the Content Security Policy."""
-    marked: int = 0
-    """How many the theme marked for search."""
-    digests: dict[str, str] = field(default_factory=dict)
-    """Each one's part of the offline worker's version, by site-root-relative path."""
-
-
-def read_pages(site_dir: Path) -> Pages:
-    """Read every HTML page of the built site once. No post-build step changes a page (Pagefind
-    writes only into its bundle), so what is read here holds until the worker is written."""
-    pages = Pages()
-    for relative in offline.site_files(site_dir):
-        if not relative.endswith(".html"):
-            continue
-        raw = (site_dir / relative).read_bytes()
-        csp.scan_page(raw, relative, pages.inline)
-        pages.marked += search.BUNDLE not in relative.split("/") and search.is_marked(raw)
-        pages.digests[relative] = offline.file_digest(raw)
-    return pages
-
-
 def write_tree(site_dir: Path, dataset: Dataset, edition: Edition | None = None) -> None:
     """The compiled, verified triage tree, the same one the page's script runs, in the edition's folder."""
     target = site_dir / (edition.prefix if edition else "") / TREE
@@ -72,9 +48,10 @@ def write_tree(site_dir: Path, dataset: Dataset, edition: Edition | None = None)
     target.write_text(tree_json(compile_tree(dataset, edition.t if edition else None)), encoding="utf-8")
 
 
-def postbuild(site_dir: Path, editions: Dataset | list[Edition]) -> PostBuild:
+def postbuild(site_dir: Path, editions: Dataset | list[Edition], reader: PageReader | None = None) -> PostBuild:
     """Every post-build step, in order; raise PostBuildError on the first that refuses.
-    `editions`: every edition the site holds, English first (a dataset alone: English only)."""
+    `editions`: every edition the site holds, English first (a dataset alone: English only);
+    `reader`: the pages already read while the engine wrote them (sitegen.page_reader), if any."""
     if isinstance(editions, Dataset):
         editions = [Edition(SOURCE, editions, strings(SOURCE))]
     indexing = search.start_index(site_dir)
@@ -84,7 +61,7 @@ def postbuild(site_dir: Path, editions: Dataset | list[Edition]) -> PostBuild:
             write_tree(site_dir, edition.dataset, edition)
             write_diary_json(edition.dataset, site_dir / edition.prefix)
         merge_sitemaps(site_dir, {edition.lang: edition.prefix for edition in editions})
-        pages = read_pages(site_dir)
+        pages = (reader or PageReader()).pages(site_dir)
         found = csp.write_headers(site_dir, pages.inline)
     except BaseException as error:
         indexing.kill()
