@@ -57,9 +57,9 @@ def linked_project(folder: Path, *, data: Path | None = None, editions: bool = T
     return folder
 
 
-def synthetic_project(n: int) -> Path:
-    """bench/work/n<N>/: the site's code with `n` records of each kind."""
-    project = linked_project(WORK / f"n{n}", editions=False)
+def synthetic_project(n: int, folder: Path | None = None) -> Path:
+    """`folder` (bench/work/n<N>/ unless given): the site's code with `n` records of each kind."""
+    project = linked_project(folder or WORK / f"n{n}", editions=False)
     cited = [source for page in content_pages(ROOT / "content") for source in page.meta.get("sources", [])]
     write_dataset(n, project / "data", cited=cited)
     return project

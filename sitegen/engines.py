@@ -3,12 +3,14 @@
 The core imports no engine: each is a command line run on the exported `mkdocs.yml`.
 `build` is what `./site-build.sh` runs: for each edition (sitegen.editions) export and the
 engine, English at the site root and each other language in its folder, then
-sitegen.postbuild once over the whole site. The pages are read for the post-build steps as the
-engine writes them (sitegen.page_reader), on the core the engine leaves idle.
+sitegen.postbuild once over the whole site. An engine renders on one core: the next edition is
+exported and built beside it, and the pages are read for the post-build steps as the engines
+write them (sitegen.page_reader).
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import subprocess
@@ -40,8 +42,7 @@ def engine_command(engine: str, tree: Path, site_dir: Path) -> list[str]:
             "-m",
             "mkdocs",
             "build",
-            "--strict",
-            "--quiet",
+            "--strict",  # not with --quiet, which hides the warnings strict counts (mkdocs/mkdocs#4126)
             "-f",
             config,
             "--site-dir",
@@ -52,11 +53,6 @@ def engine_command(engine: str, tree: Path, site_dir: Path) -> list[str]:
     raise ValueError(f"unknown engine '{engine}'; expected one of {', '.join(ENGINES)}")
 
 
-def written_by(engine: str, tree: Path, site_dir: Path) -> Path:
-    """Where `engine` writes the site while it builds: Zensical inside the tree, MkDocs where told."""
-    return tree / SITE if engine == "zensical" else site_dir
-
-
 def built_pages(tree: Path) -> Iterator[str]:
     """The HTML page each of the exported tree's Markdown pages becomes, relative to the site."""
     for doc in site_files(tree / DOCS):
@@ -64,22 +60,49 @@ def built_pages(tree: Path) -> Iterator[str]:
             yield url_of_doc(doc) + "index.html"
 
 
-def run_engine(engine: str, tree: Path, site_dir: Path) -> None:
-    """Build the exported `tree` into `site_dir` with `engine`."""
-    command = engine_command(engine, tree, site_dir)
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    result = subprocess.run(command, cwd=tree, env=env, capture_output=True, text=True, check=False)
-    output = result.stdout + result.stderr
-    if engine == "zensical" and result.returncode == 0 and _zensical_warned(output):
-        result = subprocess.CompletedProcess(command, 1, result.stdout, result.stderr)
-    if result.returncode != 0:
-        raise EngineError(f"{engine} build failed (exit {result.returncode}):\n{output}")
-    if engine == "zensical":
-        # Zensical writes inside the project only (site_dir must be within it): move it out.
-        if site_dir.exists():
-            shutil.rmtree(site_dir)
-        site_dir.parent.mkdir(parents=True, exist_ok=True)
-        shutil.move(tree / SITE, site_dir)
+class EngineRun:
+    """`engine` building the exported `tree` of the `lang` edition into `written`, in a process
+    of its own, from entering the block to `finish`; leaving the block first stops it. Zensical
+    writes inside the tree (`tree/site`) whatever `written` is."""
+
+    def __init__(self, engine: str, tree: Path, written: Path, lang: str) -> None:
+        self.engine = engine
+        self.lang = lang
+        self.tree = tree
+        self.written = tree / SITE if engine == "zensical" else written
+        self.command = engine_command(engine, tree, written)
+
+    def __enter__(self) -> EngineRun:
+        # Output to a file, not a pipe: engines run side by side, and one blocked on a full pipe would stall.
+        self.log = (self.tree.parent / f"{self.tree.name}.log").open("w+", encoding="utf-8")
+        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+        self.process = subprocess.Popen(self.command, cwd=self.tree, env=env, stdout=self.log, stderr=subprocess.STDOUT)
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        if self.process.poll() is None:
+            self.process.kill()
+            self.process.wait()
+        self.log.close()
+
+    def finish(self) -> str | None:
+        """Wait for the engine; the failure's message, if it failed (or, for Zensical, warned)."""
+        code = self.process.wait()
+        self.log.seek(0)
+        output = self.log.read()
+        if self.engine == "zensical" and code == 0 and _zensical_warned(output):
+            code = 1
+        return f"{self.engine} build of the '{self.lang}' edition failed (exit {code}):\n{output}" if code else None
+
+
+def move_site(written: Path, target: Path) -> None:
+    """Put the site an engine wrote at `written` at `target`, replacing what is there."""
+    if written == target:
+        return
+    if target.exists():
+        shutil.rmtree(target)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.move(written, target)
 
 
 def _zensical_warned(output: str) -> bool:
@@ -93,26 +116,44 @@ this machine's disk and 0.1 s there (./site-build.sh bench, N = 1,000)."""
 
 
 def scratch_for(engine: str, site_dir: Path) -> Path | None:
-    """Where to export the tree for `engine`: in memory for MkDocs, which writes the site
+    """Where to export the trees for `engine`: in memory for MkDocs, which writes the site
     where it is told; beside the site for Zensical, which writes it inside the tree, so that
     moving it to `site_dir` is a rename on the same file system."""
     if engine == "zensical":
-        site_dir.parent.mkdir(parents=True, exist_ok=True)
         return site_dir.parent
     return MEMORY if MEMORY.is_dir() and os.access(MEMORY, os.W_OK) else None
 
 
 def build(root: Path, site_dir: Path, *, engine: str = "mkdocs") -> int:
     """Export, build with `engine`, post-build: the whole site of the project at `root` in `site_dir`,
-    every edition built by the same engine (English first: it replaces `site_dir`)."""
+    every edition built by the same engine. Each edition's engine starts once its tree is
+    exported, so the next edition is exported and built beside it. English replaces `site_dir`;
+    the others, built beside it (MkDocs empties the folder it builds), move into their folders."""
     editions = load_editions(root)
     langs = [edition.lang for edition in editions[1:]]
     reader = PageReader()
-    for edition in editions:
-        target = site_dir / edition.prefix
-        with tempfile.TemporaryDirectory(prefix=".sitegen-tree-", dir=scratch_for(engine, target)) as scratch:
-            tree = Path(scratch) / "tree"
-            export(root, tree, edition, langs=langs)
-            with reader.following(written_by(engine, tree, target), built_pages(tree), prefix=edition.prefix):
-                run_engine(engine, tree, target)
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    with contextlib.ExitStack() as scratch:
+        trees = Path(scratch.enter_context(_temporary(".sitegen-tree-", scratch_for(engine, site_dir))))
+        runs: list[tuple[EngineRun, Path]] = []
+        with contextlib.ExitStack() as running:
+            for edition in editions:
+                tree = trees / edition.lang
+                export(root, tree, edition, langs=langs)
+                written = (
+                    Path(scratch.enter_context(_temporary(".sitegen-site-", site_dir.parent))) if runs else site_dir
+                )
+                run = running.enter_context(EngineRun(engine, tree, written, edition.lang))
+                running.enter_context(reader.following(run.written, built_pages(tree), prefix=edition.prefix))
+                runs.append((run, site_dir / edition.prefix))
+            failures = [failure for run, _ in runs if (failure := run.finish())]
+        if failures:
+            raise EngineError("\n".join(failures))
+        for run, target in runs:
+            move_site(run.written, target)
     return postbuild(site_dir, editions, reader).indexed
+
+
+def _temporary(prefix: str, folder: Path | None) -> tempfile.TemporaryDirectory[str]:
+    # A site moved out of its folder leaves nothing to clean up.
+    return tempfile.TemporaryDirectory(prefix=prefix, dir=folder, ignore_cleanup_errors=True)

@@ -24,7 +24,7 @@ from sitegen.content import content_pages
 from sitegen.dataset import Dataset
 from sitegen.editions import Edition, alternates, content_of, load_editions
 from sitegen.finish import finish_page
-from sitegen.navigation import navigation
+from sitegen.navigation import navigation, unlisted
 from sitegen.pages import render_pages, with_front_matter
 from sitegen.strings import SOURCE, Strings
 from sitegen.theme_context import theme_extra
@@ -131,6 +131,8 @@ def engine_config(config: dict[str, Any], edition: Edition, site_url: str = "") 
     site_root = "../" * edition.prefix.count("/")
     exported["extra"] = {**config.get("extra", {}), **theme_extra(edition.dataset, t, site_root)}
     exported["nav"] = navigation(edition.dataset, t)
+    if not_in_nav := unlisted(edition.dataset):
+        exported["not_in_nav"] = not_in_nav
     exported["markdown_extensions"] = [_permalink_title(ext, t) for ext in config.get("markdown_extensions", [])]
     return exported
 

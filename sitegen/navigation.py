@@ -43,6 +43,16 @@ def navigation(dataset: Dataset, t: Strings | None = None) -> list[Any]:
     ]
 
 
+def unlisted(dataset: Dataset) -> str:
+    """MkDocs' `not_in_nav` patterns for the pages of the sections too long to list
+    (`NAV_ENTRIES_MAX`): left out on purpose, so a strict build does not fail on them."""
+    patterns = []
+    for kind in with_pages():
+        if kind.overview and kind.section and len(records(dataset, kind.name)) > NAV_ENTRIES_MAX:
+            patterns += [f"/{kind.section}/*.md", f"!/{urls.PAGES[kind.overview].doc}"]
+    return "\n".join(patterns)
+
+
 def docs_in(nav: object) -> list[str]:
     """Every Markdown path a nav (lists, one-key dicts, strings) lists."""
     if isinstance(nav, str):
