@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -89,7 +90,7 @@ class EngineRun:
         """Wait for the engine; the failure's message, if it failed (or, for Zensical, warned)."""
         code = self.process.wait()
         self.log.seek(0)
-        output = self.log.read()
+        output = _COLOUR.sub("", self.log.read())
         if self.engine == "zensical" and code == 0 and _zensical_warned(output):
             code = 1
         return f"{self.engine} build of the '{self.lang}' edition failed (exit {code}):\n{output}" if code else None
@@ -103,6 +104,10 @@ def move_site(written: Path, target: Path) -> None:
         shutil.rmtree(target)
     target.parent.mkdir(parents=True, exist_ok=True)
     shutil.move(written, target)
+
+
+_COLOUR = re.compile(r"\x1b\[[0-9;]*m")
+"""Terminal colour codes, which Zensical writes even into a file."""
 
 
 def _zensical_warned(output: str) -> bool:

@@ -89,17 +89,3 @@ def test_a_marker_naming_nothing_fails_with_its_line(tmp_path: Path) -> None:
         f"content/index.md:{line}: <!-- data: tip heel-pres -->: no action-plan tip has the id 'heel-pres' "
         "(did you mean 'heel-press'?)" in result.stderr
     )
-
-
-@pytest.mark.parametrize("engine", ENGINES)
-def test_a_link_to_no_page_fails_the_build_naming_the_edition_and_the_page(tmp_path: Path, engine: str) -> None:
-    project = tmp_path / "project"
-    shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(".venv", "site", ".git", ".site-build.*", "bench"))
-    about = project / "content" / "es" / "about.md"
-    about.write_text(about.read_text() + "\nVea [la página que falta](no-such-page.md).\n")
-    result = build_site(project, tmp_path / "site", engine=engine)
-    assert result.returncode != 0
-    assert f"{engine} build of the 'es' edition failed" in result.stderr
-    assert "about.md" in result.stderr and (
-        "no-such-page.md" in result.stderr or "page does not exist" in result.stderr
-    )

@@ -11,7 +11,7 @@ from bench.synthetic import CONTENT_SOURCE, CONTENT_TIP, EMERGENCY_FLAGS, write_
 from sitegen.loader import load_dataset
 from sitegen.navigation import NAV_ENTRIES_MAX
 from sitegen.pages import render_pages
-from tests.helpers import ENGINES, build_site
+from tests.helpers import build_site
 
 
 @pytest.mark.parametrize("n", [3, 10, 60])
@@ -55,10 +55,10 @@ def test_every_synthetic_record_renders(tmp_path: Path) -> None:
     )
 
 
-@pytest.mark.parametrize("engine", ENGINES)
-def test_a_site_with_more_records_than_its_navigation_lists_builds_every_page(tmp_path: Path, engine: str) -> None:
+def test_a_site_with_more_records_than_its_navigation_lists_builds_every_page(tmp_path: Path) -> None:
+    # MkDocs' strict build refuses pages left out of the navigation unless marked; Zensical does not check.
     project = synthetic_project(NAV_ENTRIES_MAX + 1, tmp_path / "project")
-    result = build_site(project, tmp_path / "site", engine=engine)
+    result = build_site(project, tmp_path / "site")
     assert result.returncode == 0, result.stderr
     for cause in load_dataset(project / "data").causes.causes:
         assert (tmp_path / "site" / "causes" / cause.id / "index.html").is_file()
