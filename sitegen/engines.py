@@ -77,7 +77,13 @@ class EngineRun:
         # Output to a file, not a pipe: engines run side by side, and one blocked on a full pipe would stall.
         self.log = (self.tree.parent / f"{self.tree.name}.log").open("w+", encoding="utf-8")
         env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-        self.process = subprocess.Popen(self.command, cwd=self.tree, env=env, stdout=self.log, stderr=subprocess.STDOUT)
+        try:
+            self.process = subprocess.Popen(
+                self.command, cwd=self.tree, env=env, stdout=self.log, stderr=subprocess.STDOUT
+            )
+        except BaseException:
+            self.log.close()
+            raise
         return self
 
     def __exit__(self, *_: object) -> None:
