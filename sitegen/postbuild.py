@@ -18,7 +18,7 @@ from sitegen import csp, offline, search
 from sitegen.dataset import Dataset
 from sitegen.diary import write_diary_json
 from sitegen.editions import Edition
-from sitegen.page_reader import PageReader
+from sitegen.page_reader import PageReader, read_pages
 from sitegen.sitemaps import merge_sitemaps
 from sitegen.strings import SOURCE, strings
 from sitegen.triage import compile_tree, tree_json
@@ -61,7 +61,7 @@ def postbuild(site_dir: Path, editions: Dataset | list[Edition], reader: PageRea
             write_tree(site_dir, edition.dataset, edition)
             write_diary_json(edition.dataset, site_dir / edition.prefix)
         merge_sitemaps(site_dir, {edition.lang: edition.prefix for edition in editions})
-        pages = (reader or PageReader()).pages(site_dir)
+        pages = reader.pages(site_dir) if reader else read_pages(site_dir)
         found = csp.write_headers(site_dir, pages.inline)
     except BaseException as error:
         indexing.kill()
