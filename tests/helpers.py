@@ -25,6 +25,9 @@ if TYPE_CHECKING:
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+HEADLESS_SHELL = shutil.which("chromium-headless-shell")
+"""Debian's headless-only build of the same Chromium (what Playwright itself runs headless): it
+renders the same pages for less CPU, with no window system behind it."""
 # Without these, Chromium tries Google's services at start; this machine's network refuses them.
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -38,8 +41,9 @@ CHROMIUM_ARGS = [
 
 
 def launch_chromium(playwright: Playwright, **options: Any) -> Browser:
-    """Debian's Chromium with the flags above, for the tests and the bench alike."""
-    return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, **options)
+    """Debian's Chromium with the flags above, for the tests and the bench alike: its headless
+    shell where installed (tests/ensure-browser.sh installs it)."""
+    return playwright.chromium.launch(executable_path=HEADLESS_SHELL or CHROMIUM, args=CHROMIUM_ARGS, **options)
 
 
 WIDE, NARROW = (1280, 900), (390, 844)
