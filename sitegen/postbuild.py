@@ -6,8 +6,9 @@ the offline worker (sitegen.offline), last, as it versions every file.
 
 Pagefind runs in a process of its own; meanwhile this one writes the files Pagefind does not
 read (the tree, the diary, the sitemaps) and reads each page once for what the other steps need
-of it (sitegen.page_reader: during a build most pages were read as the engine wrote them), so
-little is left to do once the index is written."""
+of it (sitegen.page_reader: during a build most pages were read as the engine wrote them), then
+Pagefind's fragments as Pagefind writes them (sitegen.search `Fragments`), so little is left to
+do once the index is written."""
 
 from __future__ import annotations
 
@@ -70,9 +71,9 @@ def postbuild(site_dir: Path, editions: Dataset | list[Edition], reader: PageRea
             raise PostBuildError(str(error)) from None
         raise
     try:
-        types = search.finish_index(site_dir, indexing, editions, marked=pages.marked)
+        index = search.finish_index(site_dir, indexing, editions, marked=pages.marked, digest=offline.file_digest)
     except search.SearchError as error:
         raise PostBuildError(str(error)) from None
     # Last: it versions and precaches every file written before it.
-    precache = offline.write_worker(site_dir, pages.digests)
-    return PostBuild(indexed=len(types), scripts=len(found.scripts), precached=len(precache.files))
+    precache = offline.write_worker(site_dir, {**pages.digests, **index.digests})
+    return PostBuild(indexed=len(index.types), scripts=len(found.scripts), precached=len(precache.files))

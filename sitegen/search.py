@@ -3,8 +3,8 @@
 The theme marks what is indexed: overrides/main.html wraps each page's content in
 `data-pagefind-body` with the page's `type` (front matter; `guide` when unset) as result
 metadata, so the emergency banner, navigation, header, footer and the search panel stay out
-of results. `build_index` runs the pinned Pagefind binary (`pagefind-bin`) over the finished
-site, then writes `pagefind/page-types.json`, each indexed page's type by its Pagefind id,
+of results. `start_index` runs the pinned Pagefind binary (`pagefind-bin`) over the finished
+site, and `finish_index` writes `pagefind/page-types.json`, each indexed page's type by its Pagefind id,
 which the search box filters and groups by. (Pagefind's own filter index would do, but it
 lists filters in a different order on every run, and builds must be byte-identical.)
 
@@ -26,7 +26,10 @@ import re
 import shutil
 import subprocess
 import sys
+import threading
+import zlib
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -108,26 +111,49 @@ def pagefind_command(site_dir: Path, output: str = BUNDLE) -> list[str]:
     ]  # fmt: skip
 
 
+class Index(NamedTuple):
+    types: dict[str, str]
+    """Each indexed page's type, by its Pagefind id."""
+    digests: dict[str, str]
+    """Each fragment's digest (`digest` of `finish_index`), by its site-root-relative path."""
+
+
+FOLLOW_SECONDS = 0.05
+"""How often `finish_index` looks for the fragments Pagefind has written, while it runs."""
+
+
 def finish_index(
-    site_dir: Path, process: subprocess.Popen[str], editions: object = None, *, marked: int | None = None
-) -> dict[str, str]:
-    """Wait for Pagefind; return each indexed page's type by its Pagefind id, written beside the index.
+    site_dir: Path,
+    process: subprocess.Popen[str],
+    editions: object = None,
+    *,
+    marked: int | None = None,
+    digest: Callable[[bytes], str] | None = None,
+) -> Index:
+    """Wait for Pagefind; write each indexed page's type by its Pagefind id beside the index.
 
     With `editions` (sitegen.editions, or one dataset: English alone), each edition's spelling
     vocabulary is written beside it too (`write_vocabulary`), from the same one reading of the
-    fragments. `marked` is how many pages the theme marked for search (`is_marked`), if the
+    fragments, which are read as Pagefind writes them (`Fragments`), and hashed with `digest`
+    if given. `marked` is how many pages the theme marked for search (`is_marked`), if the
     caller counted them while Pagefind ran; else they are read now.
     """
-    output, _ = process.communicate()
-    if process.returncode != 0:
-        raise SearchError(f"Pagefind failed (exit {process.returncode}):\n{output}")
+    found = editions if isinstance(editions, list) else [_English(editions)] if editions is not None else []
+    folders = [f"/{e.lang}/" for e in found if e.lang != SOURCE]
     bundle = site_dir / BUNDLE
+    fragments = Fragments(bundle, folders, digest)
+    output: list[str] = []
+    waiting = threading.Thread(target=lambda: output.append(process.communicate()[0]), daemon=True)
+    waiting.start()
+    while waiting.is_alive():
+        fragments.read_new()
+        waiting.join(FOLLOW_SECONDS)
+    if process.returncode != 0:
+        raise SearchError(f"Pagefind failed (exit {process.returncode}):\n{''.join(output)}")
     for name in UNUSED:
         (bundle / name).unlink(missing_ok=True)
     sort_entry(bundle)
-    found = editions if isinstance(editions, list) else [_English(editions)] if editions is not None else []
-    folders = [f"/{e.lang}/" for e in found if e.lang != SOURCE]
-    types, words = read_fragments(bundle, folders)
+    types, words = fragments.finish()
     marked = len(marked_pages(site_dir)) if marked is None else marked
     if not marked or len(types) < marked:
         raise SearchError(
@@ -137,7 +163,7 @@ def finish_index(
     (bundle / PAGE_TYPES).write_text(json.dumps(types, sort_keys=True, separators=(",", ":")) + "\n", encoding="utf-8")
     for edition in found:
         write_vocabulary(bundle, edition.dataset, lang=edition.lang, folders=folders, indexed=words[edition.lang])
-    return types
+    return Index(types, fragments.digests)
 
 
 def sort_entry(bundle: Path) -> None:
@@ -217,31 +243,76 @@ def write_vocabulary(
     return words
 
 
-def build_index(site_dir: Path, dataset: object = None) -> dict[str, str]:
-    """Index `site_dir` into `site_dir/pagefind/`; return each page's type by its Pagefind id."""
-    return finish_index(site_dir, start_index(site_dir), dataset)
-
-
 def read_fragments(bundle: Path, folders: list[str]) -> tuple[dict[str, str], defaultdict[str, Counter[str]]]:
     """One reading of every fragment Pagefind wrote: each indexed page's type (its `type`
     metadata) by Pagefind's id for the page, and the words of the indexed text with their
     counts, by the language of the page's edition (`edition_of`)."""
-    types = {}
-    words: defaultdict[str, Counter[str]] = defaultdict(Counter)
-    for fragment in sorted((bundle / "fragment").glob("*.pf_fragment")):
-        page = fragment_of(fragment)
-        page_type = page.get("meta", {}).get("type")
-        if page_type not in SEARCH_TYPES:
-            raise SearchError(f"{fragment}: {page.get('url')}: indexed without a search type")
-        types[fragment.stem] = page_type
-        words[edition_of(page.get("url", ""), folders)].update(vocabulary_words(page.get("content", "")))
-    return types, words
+    return Fragments(bundle, folders).finish()
+
+
+class Fragments:
+    """Pagefind's fragments in `bundle`, each read once, while Pagefind writes them and after.
+
+    Pagefind writes its 3,000 fragments (N = 1,000) in its last second; read meanwhile, on the
+    core its writing leaves idle, they are not read after it. A fragment is named for its
+    content and never written twice: one that un-gzips whole is finished (gzip ends with a
+    checksum and the length), one that does not is being written and is read again later."""
+
+    def __init__(self, bundle: Path, folders: list[str], digest: Callable[[bytes], str] | None = None) -> None:
+        self.folder = bundle / "fragment"
+        self.prefix = f"{bundle.name}/fragment/"
+        self.folders = folders
+        self.digest = digest
+        self.pages: dict[str, tuple[str, Any]] = {}
+        """Each fragment read, by name: its page's URL and its `type` metadata."""
+        self.words: defaultdict[str, Counter[str]] = defaultdict(Counter)
+        self.digests: dict[str, str] = {}
+
+    def read_new(self) -> None:
+        """Read each fragment written whole since the last look."""
+        if self.folder.is_dir():
+            for fragment in self.folder.glob("*.pf_fragment"):
+                if fragment.stem not in self.pages:
+                    self._read(fragment, finished=False)
+
+    def finish(self) -> tuple[dict[str, str], defaultdict[str, Counter[str]]]:
+        """Once Pagefind has exited: read the fragments still unread; each page's type by its
+        id, and the words indexed, by edition (`read_fragments`)."""
+        for fragment in sorted(self.folder.glob("*.pf_fragment")):
+            if fragment.stem not in self.pages:
+                self._read(fragment, finished=True)
+        types = {}
+        for stem, (url, page_type) in sorted(self.pages.items()):
+            if page_type not in SEARCH_TYPES:
+                raise SearchError(f"{self.folder / stem}.pf_fragment: {url}: indexed without a search type")
+            types[stem] = page_type
+        return types, self.words
+
+    def _read(self, fragment: Path, *, finished: bool) -> None:
+        raw = fragment.read_bytes()
+        try:
+            page = page_of(raw, fragment)
+        except (EOFError, zlib.error, gzip.BadGzipFile, SearchError) as error:
+            if not finished:
+                return
+            if isinstance(error, SearchError):
+                raise
+            raise SearchError(f"{fragment}: a Pagefind fragment cut short or damaged ({error})") from None
+        self.pages[fragment.stem] = (page.get("url", ""), page.get("meta", {}).get("type"))
+        self.words[edition_of(page.get("url", ""), self.folders)].update(vocabulary_words(page.get("content", "")))
+        if self.digest:
+            self.digests[self.prefix + fragment.name] = self.digest(raw)
 
 
 def fragment_of(fragment: Path) -> dict[str, Any]:
     """A Pagefind fragment's page: its URL, indexed text (`content`), metadata."""
-    raw = gzip.decompress(fragment.read_bytes())
-    if not raw.startswith(FRAGMENT_SIGNATURE):
+    return page_of(fragment.read_bytes(), fragment)
+
+
+def page_of(raw: bytes, fragment: Path) -> dict[str, Any]:
+    """The page in a fragment's bytes (`fragment_of`); a fragment cut short raises gzip's error."""
+    unpacked = gzip.decompress(raw)
+    if not unpacked.startswith(FRAGMENT_SIGNATURE):
         raise SearchError(f"{fragment}: not a Pagefind fragment this reader knows (pagefind-bin changed?)")
-    page: dict[str, Any] = json.loads(raw[len(FRAGMENT_SIGNATURE) :])
+    page: dict[str, Any] = json.loads(unpacked[len(FRAGMENT_SIGNATURE) :])
     return page

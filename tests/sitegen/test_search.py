@@ -1,14 +1,16 @@
-"""sitegen/search.py: the spelling vocabulary, from Pagefind's fragments and the lay terms."""
+"""sitegen/search.py: the spelling vocabulary, from Pagefind's fragments and the lay terms, and
+the fragments read while Pagefind writes them."""
 
 from __future__ import annotations
 
 import gzip
 import json
+from collections import Counter
 from pathlib import Path
 
 import pytest
 
-from sitegen import search
+from sitegen import offline, search
 from sitegen.kinds import KINDS
 
 
@@ -61,3 +63,35 @@ def test_the_entry_file_lists_languages_in_one_order_whatever_order_pagefind_wro
     search.sort_entry(tmp_path)
     entry = json.loads((tmp_path / search.ENTRY).read_text(encoding="utf-8"))
     assert list(entry["languages"]) == ["en", "es"] and entry["version"] == "1.5.2"
+
+
+def test_fragments_read_while_pagefind_writes_are_those_it_finished(tmp_path: Path) -> None:
+    bundle = bundle_with(tmp_path / "pagefind", "alpha beta", "gamma", "delta")
+    second, third = sorted((bundle / "fragment").iterdir())[1:]
+    whole = second.read_bytes()
+    second.write_bytes(whole[: len(whole) // 2])  # being written
+    third.write_bytes(b"")  # just created
+    fragments = search.Fragments(bundle, [], digest=offline.file_digest)
+    fragments.read_new()
+    assert len(fragments.pages) == 1
+    second.write_bytes(whole)
+    fragments.read_new()
+    assert len(fragments.pages) == 2
+    faq = {"url": "/3/", "content": "delta", "meta": {"type": "faq"}}
+    third.write_bytes(gzip.compress(search.FRAGMENT_SIGNATURE + json.dumps(faq).encode()))
+    types, words = fragments.finish()
+    assert sorted(types.values()) == ["faq", "guide", "guide"]
+    assert words["en"] == Counter(["alpha", "beta", "gamma", "delta"])
+    assert fragments.digests == {
+        f"pagefind/fragment/{f.name}": offline.file_digest(f.read_bytes()) for f in (bundle / "fragment").iterdir()
+    }
+
+
+def test_a_fragment_cut_short_once_pagefind_has_exited_fails_the_index(tmp_path: Path) -> None:
+    bundle = bundle_with(tmp_path / "pagefind", "alpha beta")
+    (fragment,) = (bundle / "fragment").iterdir()
+    fragment.write_bytes(fragment.read_bytes()[:-4])
+    fragments = search.Fragments(bundle, [])
+    fragments.read_new()
+    with pytest.raises(search.SearchError, match=f"{fragment}: a Pagefind fragment cut short"):
+        fragments.finish()
