@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +26,8 @@ from sitegen.dataset import Dataset
 from sitegen.editions import Edition, alternates, content_of, load_editions
 from sitegen.finish import finish_page
 from sitegen.navigation import navigation, unlisted
-from sitegen.pages import render_pages, with_front_matter
+from sitegen.pages import GeneratedPage, page_makers, with_front_matter
+from sitegen.parallel import in_two
 from sitegen.strings import SOURCE, Strings
 from sitegen.theme_context import theme_extra
 from sitegen.translations import languages
@@ -35,6 +37,9 @@ DOCS = "docs"
 OVERRIDES = "overrides"
 SITE = "site"
 """Where Zensical writes the site inside the tree (it keeps `site_dir` within the project)."""
+
+Page = tuple[str, dict[str, Any], str, str, int]
+"""A page to finish: its doc, front matter and body, the file its text comes from, and the line there."""
 
 ENGINE_ONLY = ("hooks", "watch", "exclude_docs")
 """Settings of the project's mkdocs.yml that serve the live preview, not the export."""
@@ -93,21 +98,29 @@ def export(root: Path, out: Path, edition: Edition | None = None, *, langs: list
     shutil.copytree(content, docs, ignore=shutil.ignore_patterns("*.md", *langs))
     shutil.copytree(root / OVERRIDES, out / OVERRIDES)
     folder, skip = content_of(root, edition, langs)
-    written = content_pages(folder, edition.folder, skip)
-    rendered = render_pages(edition.dataset, emergency_number=emergency_number, t=edition.t)
-    pages = [(p.doc, p.meta, p.body, p.where, p.body_line) for p in written] + [
-        (p.doc, p.meta, p.body, p.doc, 1) for p in rendered
+    hand_written: list[Page] = [
+        (p.doc, p.meta, p.body, p.where, p.body_line) for p in content_pages(folder, edition.folder, skip)
     ]
+    generated = page_makers(edition.dataset, emergency_number=emergency_number, t=edition.t)
     everywhere = sorted({edition.lang, *others} - {SOURCE})
-    for doc, meta, body, where, first_line in pages:
-        meta, body = finish_page(
-            doc, meta, body, edition.dataset,
-            site_url=site_url, feedback_url=feedback_url, where=where, first_line=first_line, t=edition.t,
-            alternates=alternates(urls.url_of_doc(doc), edition.lang, everywhere, root_url) if everywhere else None,
-        )  # fmt: skip
-        target = docs / doc
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(with_front_matter(meta, body), encoding="utf-8")
+
+    def write_pages(share: int, shares: int) -> None:
+        pages: list[Page | Callable[[], GeneratedPage]] = [*hand_written, *generated]
+        for page in pages[share::shares]:
+            if not isinstance(page, tuple):
+                made = page()
+                page = (made.doc, made.meta, made.body, made.doc, 1)
+            doc, meta, body, where, first_line = page
+            meta, body = finish_page(
+                doc, meta, body, edition.dataset,
+                site_url=site_url, feedback_url=feedback_url, where=where, first_line=first_line, t=edition.t,
+                alternates=alternates(urls.url_of_doc(doc), edition.lang, everywhere, root_url) if everywhere else None,
+            )  # fmt: skip
+            target = docs / doc
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(with_front_matter(meta, body), encoding="utf-8")
+
+    in_two(write_pages)
     exported = engine_config(config, edition, site_url)
     (out / CONFIG).write_text(yaml.safe_dump(exported, sort_keys=False, allow_unicode=True))
     return edition.dataset

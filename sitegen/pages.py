@@ -5,8 +5,10 @@ like any hand-written page (sitegen.export)."""
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -59,6 +61,14 @@ def render_pages(
     dataset: Dataset, *, emergency_number: str, templates: Path = TEMPLATES, t: Strings | None = None
 ) -> list[GeneratedPage]:
     """Every generated page of the site, in a stable order, in `t`'s language (English by default)."""
+    return [make() for make in page_makers(dataset, emergency_number=emergency_number, templates=templates, t=t)]
+
+
+def page_makers(
+    dataset: Dataset, *, emergency_number: str, templates: Path = TEMPLATES, t: Strings | None = None
+) -> list[Callable[[], GeneratedPage]]:
+    """What renders each page of `render_pages`, in its order, one call each: the set-up shared
+    by all pages (templates, back-links) done once, so the pages can be rendered apart."""
     t = t or strings(SOURCE)
     env = template_environment(templates, t)
     levels = {t.level: t for t in dataset.triage.levels}
@@ -69,23 +79,16 @@ def render_pages(
         emergency_number=emergency_number,
         levels=levels,
     )
-    pages = [
-        _page(env, "causes", "causes.md", "guide", dataset.causes, title=t("title.causes")),
-        _page(env, "conditions", "conditions.md", "guide", dataset.conditions, title=t("title.conditions")),
-        _page(env, "specialists", "specialists.md", "guide", dataset.specialists, title=t("title.specialists")),
-        _page(env, "faq", "faq.md", "faq", dataset.faqs, title=t("title.faq"), schema="FAQPage"),
-        _page(
-            env,
-            "when-to-see-a-doctor",
-            "red_flags.md",
-            "guide",
-            dataset.red_flags,
-            title=t("title.when-to-see-a-doctor"),
-        ),
-        _page(env, "action-plan", "action_plan.md", "guide", dataset.action_plan, title=t("title.action-plan")),
-        _page(env, "triage", "triage.md", "guide", dataset.triage, title=t("title.triage"), also=dataset.red_flags),
-        _page(
-            env,
+    page = partial(partial, _page, env)  # page(...): what renders that fixed page, once called
+    makers: list[Callable[[], GeneratedPage]] = [
+        page("causes", "causes.md", "guide", dataset.causes, title=t("title.causes")),
+        page("conditions", "conditions.md", "guide", dataset.conditions, title=t("title.conditions")),
+        page("specialists", "specialists.md", "guide", dataset.specialists, title=t("title.specialists")),
+        page("faq", "faq.md", "faq", dataset.faqs, title=t("title.faq"), schema="FAQPage"),
+        page("when-to-see-a-doctor", "red_flags.md", "guide", dataset.red_flags, title=t("title.when-to-see-a-doctor")),
+        page("action-plan", "action_plan.md", "guide", dataset.action_plan, title=t("title.action-plan")),
+        page("triage", "triage.md", "guide", dataset.triage, title=t("title.triage"), also=dataset.red_flags),
+        page(
             "triage-paths",
             "triage_paths.md",
             "guide",
@@ -97,8 +100,8 @@ def render_pages(
     ]
     for kind in with_pages():
         for record in records(dataset, kind.name):
-            pages.append(_entity_page(env, kind.name, record))
-    return pages
+            makers.append(partial(_entity_page, env, kind.name, record))
+    return makers
 
 
 def backlinks(dataset: Dataset) -> dict[str, dict[str, list[Any]]]:
