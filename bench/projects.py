@@ -19,7 +19,6 @@ import yaml
 
 from bench.measure import ROOT, run
 from bench.synthetic import write_dataset
-from sitegen.content import content_pages
 from sitegen.translations import languages
 
 WORK = ROOT / "bench" / "work"
@@ -60,8 +59,7 @@ def linked_project(folder: Path, *, data: Path | None = None, editions: bool = T
 def synthetic_project(n: int, folder: Path | None = None) -> Path:
     """`folder` (bench/work/n<N>/ unless given): the site's code with `n` records of each kind."""
     project = linked_project(folder or WORK / f"n{n}", editions=False)
-    cited = [source for page in content_pages(ROOT / "content") for source in page.meta.get("sources", [])]
-    write_dataset(n, project / "data", cited=cited)
+    write_dataset(n, project / "data")
     return project
 
 
