@@ -13,7 +13,6 @@ from __future__ import annotations
 import shutil
 import sys
 from pathlib import Path
-from typing import Any
 
 import yaml
 
@@ -23,16 +22,7 @@ from sitegen.translations import languages
 
 WORK = ROOT / "bench" / "work"
 LOGS = WORK / "logs"
-LINKED = (
-    "hooks",
-    "sitegen",
-    "overrides",
-    "requirements",
-    "pyproject.toml",
-    ".venv",
-    "site-build.sh",
-    "mkdocs.yml",
-)
+LINKED = ("hooks", "sitegen", "overrides", "requirements", "pyproject.toml", ".venv", "site-build.sh", "mkdocs.yml")
 
 
 def linked_project(folder: Path, *, data: Path | None = None, editions: bool = True) -> Path:
@@ -72,16 +62,5 @@ def floor_project(project: Path, *, log: Path) -> Path:
     shutil.rmtree(floor / "overrides")
     config = yaml.safe_load((floor / "mkdocs.yml").read_text(encoding="utf-8"))
     config["theme"] = {key: value for key, value in config["theme"].items() if key != "custom_dir"}
-    _write_yaml(floor / "mkdocs.yml", config)
+    (floor / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True), encoding="utf-8")
     return floor
-
-
-def engine_command(engine: str, site_dir: str) -> list[str]:
-    """The bare engine's build of a tree in the current folder (Zensical writes into `site/` there)."""
-    if engine == "mkdocs":
-        return [sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", site_dir]
-    return [sys.executable, "-m", "zensical", "build", "--clean"]
-
-
-def _write_yaml(path: Path, content: dict[str, Any]) -> None:
-    path.write_text(yaml.safe_dump(content, sort_keys=False, allow_unicode=True), encoding="utf-8")
