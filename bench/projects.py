@@ -13,27 +13,16 @@ from __future__ import annotations
 import shutil
 import sys
 from pathlib import Path
-from typing import Any
 
 import yaml
 
 from bench.measure import ROOT, run
 from bench.synthetic import write_dataset
-from sitegen.content import content_pages
 from sitegen.translations import languages
 
 WORK = ROOT / "bench" / "work"
 LOGS = WORK / "logs"
-LINKED = (
-    "hooks",
-    "sitegen",
-    "overrides",
-    "requirements",
-    "pyproject.toml",
-    ".venv",
-    "site-build.sh",
-    "mkdocs.yml",
-)
+LINKED = ("hooks", "sitegen", "overrides", "requirements", "pyproject.toml", ".venv", "site-build.sh", "mkdocs.yml")
 
 
 def linked_project(folder: Path, *, data: Path | None = None, editions: bool = True) -> Path:
@@ -60,8 +49,7 @@ def linked_project(folder: Path, *, data: Path | None = None, editions: bool = T
 def synthetic_project(n: int, folder: Path | None = None) -> Path:
     """`folder` (bench/work/n<N>/ unless given): the site's code with `n` records of each kind."""
     project = linked_project(folder or WORK / f"n{n}", editions=False)
-    cited = [source for page in content_pages(ROOT / "content") for source in page.meta.get("sources", [])]
-    write_dataset(n, project / "data", cited=cited)
+    write_dataset(n, project / "data")
     return project
 
 
@@ -74,16 +62,5 @@ def floor_project(project: Path, *, log: Path) -> Path:
     shutil.rmtree(floor / "overrides")
     config = yaml.safe_load((floor / "mkdocs.yml").read_text(encoding="utf-8"))
     config["theme"] = {key: value for key, value in config["theme"].items() if key != "custom_dir"}
-    _write_yaml(floor / "mkdocs.yml", config)
+    (floor / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True), encoding="utf-8")
     return floor
-
-
-def engine_command(engine: str, site_dir: str) -> list[str]:
-    """The bare engine's build of a tree in the current folder (Zensical writes into `site/` there)."""
-    if engine == "mkdocs":
-        return [sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", site_dir]
-    return [sys.executable, "-m", "zensical", "build", "--clean"]
-
-
-def _write_yaml(path: Path, content: dict[str, Any]) -> None:
-    path.write_text(yaml.safe_dump(content, sort_keys=False, allow_unicode=True), encoding="utf-8")

@@ -2,14 +2,14 @@
 
 The built site is served on 127.0.0.1 by a server that records every path it serves; Debian's
 Chromium opens each page in a fresh context, so nothing is cached, and waits until the network
-is idle. Bytes are the gzip size of every body served (level 6, a web server's usual setting).
+is idle. Bytes are what every body served costs on the wire, as sitegen/offline.py counts
+it: gzip level 6 (a web server's usual setting), Pagefind's files and images as they are.
 The first view is measured with the site's service worker blocked, as it only starts after the
 page has loaded; what the worker then precaches is measured on its own (`precache`).
 """
 
 from __future__ import annotations
 
-import gzip
 import statistics
 import threading
 from collections.abc import Callable, Iterator
@@ -18,10 +18,11 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
+from sitegen.offline import transfer_size
 from tests.helpers import QuietHandler, launch_chromium, serve_static
 
 BLANK = "/__bench__/blank.html"
-"""A page outside the site, for a search with nothing loaded before it."""
+"""A page outside the site (Playwright answers it), for a search with nothing loaded before it."""
 
 SEARCH_SCRIPT = """
 async ([query, repeats]) => {
@@ -47,10 +48,6 @@ async ([query, repeats]) => {
 """
 
 
-def gzip_size(data: bytes) -> int:
-    return len(gzip.compress(data, compresslevel=6, mtime=0))
-
-
 def directory_size(folder: Path) -> tuple[int, int]:
     """Bytes and files under `folder`."""
     files = [p for p in folder.rglob("*") if p.is_file()]
@@ -68,21 +65,14 @@ def recording(site: Path) -> Iterator[tuple[str, Callable[[], Served]]]:
 
     class Recorder(QuietHandler):
         def do_GET(self) -> None:  # noqa: N802 (the stdlib's name)
-            if self.path != BLANK:
-                with lock:
-                    paths.append(self.path)
-                return super().do_GET()
-            body = b"<!doctype html><title>bench</title>"
-            self.send_response(200)
-            self.send_header("Content-Type", "text/html")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
+            with lock:
+                paths.append(self.path)
+            return super().do_GET()
 
     def size(path: str) -> int:
         file = site / unquote(urlsplit(path).path).lstrip("/")
         file = file / "index.html" if file.is_dir() else file
-        return gzip_size(file.read_bytes()) if file.is_file() else 0
+        return transfer_size(file) if file.is_file() else 0
 
     def take() -> Served:
         with lock:
@@ -117,6 +107,7 @@ def measure_site(site: Path, pages: dict[str, str], *, query: str) -> dict[str, 
         report["precache"] = {"bytes": sum(size for _, size in loaded), "requests": len(loaded)}
         page.context.close()
         page = browser.new_context().new_page()  # nothing cached, no worker: the search's own cost
+        page.route(base + BLANK, lambda route: route.fulfill(body="<!doctype html><title>bench</title>"))
         page.goto(base + BLANK)
         take()
         result = page.evaluate(SEARCH_SCRIPT, [query, 9])

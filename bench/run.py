@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from bench import lighthouse, measure, preview, projects, reader
-from sitegen import offline, search
+from sitegen import engines, offline, search
 from sitegen.loader import load_dataset
 
 RESULTS = measure.ROOT / "bench" / "results.md"
@@ -93,7 +93,7 @@ def bench_size(n: int, repeat: int, *, engine: str) -> dict[str, Any]:
     steps: dict[str, tuple[list[str], Path, dict[str, str]]] = {
         "export": ([python, "-m", "sitegen", "export", str(project / "tree"), "--root", "."], project, {}),
         "build": ([python, "-m", "sitegen", "build", str(site), "--root", ".", "--engine", engine], project, {}),
-        "floor": (projects.engine_command(engine, "site"), floor, {}),
+        "floor": (engines.engine_command(engine, floor, floor / "site"), floor, {}),  # as the build runs it
         "whole": (["./site-build.sh"], project, {"SITE_ENGINE": engine}),
     }
     runs: dict[str, list[measure.Run]] = {name: [] for name in (*steps, "pagefind")}
@@ -155,7 +155,7 @@ def bench_real_site(pages: dict[str, str]) -> dict[str, Any]:
         "pages": count_pages(site),
         "view": reader.measure_site(site, pages, query=query),
         "index": reader.directory_size(site / "pagefind"),
-        **{f"{name}_js": (js.stat().st_size, reader.gzip_size(js.read_bytes())) for name, js in scripts.items()},
+        **{f"{name}_js": (js.stat().st_size, offline.transfer_size(js)) for name, js in scripts.items()},
     }
 
 
@@ -204,33 +204,24 @@ def goals(
     scaling: Scaling, real: dict[str, Any], live: dict[str, Any], scores: dict[str, Any]
 ) -> list[tuple[str, str, str, str]]:
     rows = []
-    sizes = sorted({n for n, _ in scaling})
+    small, large = min(n for n, _ in scaling), max(n for n, _ in scaling)
     for engine in dict.fromkeys(engine for _, engine in scaling):
         at = {n: r for (n, e), r in scaling.items() if e == engine}
         ratios = [at[1000][f"nosearch_{key}"] / at[1000][f"floor_{key}"] for key in ("s", "cpu")] if 1000 in at else []
         rows.append(goal("overhead", f"{engine}: overhead at N = 1,000 (build less Pagefind / floor)", *ratios))
-        small, large = sizes[0], sizes[-1]
         for step, name in (("build", "sitegen build"), ("whole", "whole site-build.sh")):
-            ratios = [
-                (at[large][f"{step}_{key}"] / at[large]["pages"]) / (at[small][f"{step}_{key}"] / at[small]["pages"])
-                for key in ("s", "cpu")
-                if large != small
-            ]
+            per_page = [{key: at[n][f"{step}_{key}"] / at[n]["pages"] for key in ("s", "cpu")} for n in (small, large)]
+            ratios = [per_page[1][key] / per_page[0][key] for key in ("s", "cpu")] if large != small else []
             rows.append(goal("scaling", f"{engine}: {name} ms/page at {large:,} / at {small:,}", *ratios))
     view = real.get("view", {})
-    for name, measured in first_views(view):
-        rows.append(goal("first_view", f"first view of {name}, gzip", measured["bytes"] / 1000))
+    rows += [goal("first_view", f"first view of {name}, gzip", m["bytes"] / 1000) for name, m in first_views(view)]
     for script in ("triage", "diary"):
         packed = real.get(f"{script}_js")
         rows.append(goal(f"{script}_js", f"{script} script, gzip", packed[1] / 1000 if packed else None))
     precache, searched = view.get("precache"), view.get("search")
     rows += [
-        goal(
-            "precache",
-            "offline precache after the home page loads, gzip",
-            precache["bytes"] / 1000 if precache else None,
-        ),
-        goal("search", "first Pagefind query, gzip", searched["bytes"] / 1000 if searched else None),
+        goal("precache", "offline precache after the home page loads, gzip", kilobytes(precache)),
+        goal("search", "first Pagefind query, gzip", kilobytes(searched)),
         goal("warm", "warm Pagefind query", searched["warm_ms"] if searched else None),
         goal(
             "preview", "live preview, YAML save to rebuilt page", statistics.median(live["rounds_s"]) if live else None
@@ -241,6 +232,10 @@ def goals(
         lowest = min(page["scores"][category] for page in pages) if pages else None
         rows.append(goal("lighthouse", f"Lighthouse {lighthouse.CATEGORIES[category]}, lowest of the pages", lowest))
     return rows
+
+
+def kilobytes(measured: dict[str, Any] | None) -> float | None:
+    return measured["bytes"] / 1000 if measured else None
 
 
 def first_views(view: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
@@ -256,43 +251,36 @@ def render_report(
     args: argparse.Namespace,
     took: tuple[float, float, float],
 ) -> str:
+    """The report: paragraphs and tables, a blank line between each."""
     memory_gb = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 1e9
-    lines = [
+    blocks = [
         "# Benchmark results",
-        "",
         "Written by `./site-build.sh bench` (bench/run.py); do not edit by hand. See README.md, Benchmarks.",
-        "",
         f"- Date: {datetime.date.today().isoformat()}; machine: {os.cpu_count()} cores, {memory_gb:.0f} GB,"
-        f" {platform.system()} {platform.machine()}, Python {platform.python_version()}",
-        f"- Command: `./site-build.sh bench {' '.join(sys.argv[1:])}`".rstrip() + f"; took {took[0] / 60:.1f} min",
+        f" {platform.system()} {platform.machine()}, Python {platform.python_version()}\n"
+        f"- Command: `./site-build.sh bench {' '.join(sys.argv[1:])}`".rstrip()
+        + f"; took {took[0] / 60:.1f} min\n"
         f"- 5-minute load average at the start and the end: {took[1]:.1f}, {took[2]:.1f}"
-        " (the bench keeps about one core busy; more means other work shared the machine and the times are noisier)",
+        " (the bench keeps about one core busy; more means other work shared the machine and the times are noisier)\n"
         f"- Runs per step: {args.repeat} (median); sizes of 5,000 and more: {args.repeat_large}"
         + (" (marked *)" if any(r["repeat"] == 1 for r in scaling.values()) else ""),
-        "",
         "## Goals",
-        "",
         table(("goal", "target", "measured", ""), goals(scaling, real, live, scores)),
-        "",
         "## Build, by size",
-        "",
         "N records of each kind (sources, causes, red flags, conditions, specialists, FAQs, action-plan"
-        " tips), built by each engine; pages are the HTML pages built. Times are wall seconds, (MB) the"
-        " peak memory of the largest process. *load+validate* and *render* run in one interpreter after"
-        " its imports; *export* is `python -m sitegen export` (validate, render, finish every page);"
-        " *sitegen build* is export, the engine and the post-build steps (tree.json, Pagefind, CSP);"
-        " the *floor* is the bare engine (no theme overrides, no post-build step) building the same"
-        " exported Markdown and navigation; *build less Pagefind* is the build less Pagefind alone over"
-        " the built site (the floor has no search index); *whole* is `./site-build.sh` with"
-        " `SITE_ENGINE` set (validate, build, swap).",
-        "",
+        " tips; the real data grown by copies, bench/synthetic.py), built by each engine; pages are the"
+        " HTML pages built. Times are wall seconds, (MB) the peak memory of the largest process."
+        " *load+validate* and *render* run in one interpreter after its imports; *export* is"
+        " `python -m sitegen export` (validate, render, finish every page); *sitegen build* is export,"
+        " the engine and the post-build steps (tree.json, Pagefind, CSP); the *floor* is the bare engine"
+        " (no theme overrides, no post-build step) building the same exported Markdown and navigation;"
+        " *build less Pagefind* is the build less Pagefind alone over the built site (the floor has no"
+        " search index); *whole* is `./site-build.sh` with `SITE_ENGINE` set (validate, build, swap).",
         table(SCALING_HEADER, (scaling_row(n, engine, r) for (n, engine), r in scaling.items())),
-        "",
         "What the offline worker precaches (sitegen/offline.py): the whole site while it is at most"
         " 600 KB gzip; past that, the shell (scripts, styles, the search runtime, the checker's and"
         " the diary's data, icons) and the fixed pages, while other pages and search chunks are"
         " kept on first view.",
-        "",
         table(
             ("N", "engine", "precached files", "precache KB gzip", "whole site precached"),
             (
@@ -300,69 +288,60 @@ def render_report(
                 for (n, e), r in scaling.items()
             ),
         ),  # fmt: skip
-        "",
+        *(reader_section(real) if real else ()),
+        *(preview_section(live) if live else ()),
+        *(lighthouse_section(scores) if scores else ()),
     ]
-    if real:
-        lines += reader_section(real)
-    if live:
-        rounds = ", ".join(f"{s:.2f}" for s in live["rounds_s"])
-        lines += [
-            "## Live preview",
-            "",
-            f"`./site-build.sh serve` of the real site: first build {live['first_build_s']:.1f} s; saving a change to"
-            f" `data/causes.yaml` until `{live['page']}` shows it: {rounds} s (median"
-            f" {statistics.median(live['rounds_s']):.2f} s).",
-            "",
-        ]
-    if scores:
-        lines += lighthouse_section(scores)
-    return "\n".join(lines)
+    return "\n\n".join(blocks) + "\n"
 
 
 def reader_section(real: dict[str, Any]) -> list[str]:
-    views = first_views(real["view"])
+    views, search = first_views(real["view"]), real["view"].get("search")
     raw, packed = real["triage_js"]
-    lines = [
-        "## Reader side (the real site)",
-        "",
-        f"`./site-build.sh` of the real data: {real['whole_s']:.1f} s, {real['whole_mb']:.0f} MB,"
-        f" {real['pages']} pages.",
-        "",
-        table(
-            ("first view", "requests", "gzip KB"), ((n, m["requests"], f"{m['bytes'] / 1000:.1f}") for n, m in views)
-        ),
-        "",
-        f"- Triage script (content/assets/triage.js): {raw / 1000:.1f} KB, {packed / 1000:.1f} KB gzip.",
-    ]
-    search = real["view"].get("search")
+    facts = [f"- Triage script (content/assets/triage.js): {raw / 1000:.1f} KB, {packed / 1000:.1f} KB gzip."]
     if search:
-        lines.append(
+        facts.append(
             f"- Pagefind, query {search['query']!r} ({search['results']} results, first 5 loaded):"
             f" first query {search['bytes'] / 1000:.1f} KB gzip in {search['requests']} requests,"
             f" {search['first_ms']:.0f} ms from a blank page; warm query {search['warm_ms']:.1f} ms (median of 9)."
         )
-    lines += [f"- Pagefind index: {real['index'][0] / 1000:.0f} KB in {real['index'][1]} files.", ""]
-    lines += ["Files per first view (gzip bytes):", ""]
-    lines += [f"- {n}: " + ", ".join(f"`{path}` {size:,}" for path, size in m["files"]) for n, m in views]
-    return [*lines, ""]
+    facts.append(f"- Pagefind index: {real['index'][0] / 1000:.0f} KB in {real['index'][1]} files.")
+    files = [f"- {n}: " + ", ".join(f"`{path}` {size:,}" for path, size in m["files"]) for n, m in views]
+    return [
+        "## Reader side (the real site)",
+        f"`./site-build.sh` of the real data: {real['whole_s']:.1f} s, {real['whole_mb']:.0f} MB,"
+        f" {real['pages']} pages.",
+        table(
+            ("first view", "requests", "gzip KB"), ((n, m["requests"], f"{m['bytes'] / 1000:.1f}") for n, m in views)
+        ),
+        "\n".join(facts),
+        "Files per first view (gzip bytes):",
+        "\n".join(files),
+    ]
+
+
+def preview_section(live: dict[str, Any]) -> list[str]:
+    rounds = ", ".join(f"{s:.2f}" for s in live["rounds_s"])
+    return [
+        "## Live preview",
+        f"`./site-build.sh serve` of the real site: first build {live['first_build_s']:.1f} s; saving a change to"
+        f" `data/causes.yaml` until `{live['page']}` shows it: {rounds} s (median"
+        f" {statistics.median(live['rounds_s']):.2f} s).",
+    ]
 
 
 def lighthouse_section(scores: dict[str, Any]) -> list[str]:
     if "error" in scores:
-        return ["## Lighthouse", "", f"Did not run: {scores['error']}", ""]
+        return ["## Lighthouse", f"Did not run: {scores['error']}"]
     keys = lighthouse.CATEGORIES
     rows = ((name, *(page["scores"][key] for key in keys)) for name, page in scores["pages"].items())
     costs = [f"- {name}: {cost}" for name, page in scores["pages"].items() for cost in page["costs"]]
     return [
         "## Lighthouse",
-        "",
         f"Lighthouse {scores['version']} (mobile preset) on Debian's Chromium, the site served on 127.0.0.1 with"
         " deploy/nginx.conf's compression and caching (bench/lighthouse.py); its goals are in the table above.",
-        "",
         table(("page", *keys.values()), rows),
-        "",
-        *(costs or ["- Nothing costs points in the goal categories."]),
-        "",
+        "\n".join(costs or ["- Nothing costs points in the goal categories."]),
     ]
 
 
