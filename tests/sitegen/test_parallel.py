@@ -28,8 +28,9 @@ def work(share, shares):
         raise DataError([Problem("content/about.md", 7, "sources", "no source 'x'")])
     for item in range(11)[share::shares]:
         (folder / str(item)).write_text(str(os.getpid()))
+    return [[item, os.getpid()] for item in range(11)[share::shares]]
 try:
-    in_two(work)
+    print(json.dumps(in_two(work)))
 except DataError as error:
     print(json.dumps([str(error), [[p.file, p.line, p.field, p.message] for p in error.problems]]))
 print(json.dumps(os.getpid()))
@@ -49,11 +50,14 @@ def pids_by_item(folder: Path) -> dict[int, int]:
 
 
 @pytest.mark.skipif(cores() < 2, reason="one core: nothing to share")
-def test_each_item_is_done_once_by_one_of_two_processes(tmp_path: Path) -> None:
-    (parent,) = in_a_process_alone(tmp_path, "work")
+def test_each_item_is_done_once_by_one_of_two_processes_which_both_return_their_results(tmp_path: Path) -> None:
+    results, parent = in_a_process_alone(tmp_path, "work")
     done = pids_by_item(tmp_path)
     assert sorted(done) == list(range(11))
     assert len(set(done.values())) == 2 and parent in done.values()
+    mine, theirs = results
+    assert [item for item, _ in mine] == [0, 2, 4, 6, 8, 10] and {pid for _, pid in mine} == {parent}
+    assert [item for item, _ in theirs] == [1, 3, 5, 7, 9] and {pid for _, pid in theirs} == {done[1]}
 
 
 @pytest.mark.skipif(cores() < 2, reason="one core: nothing to share")
@@ -63,10 +67,11 @@ def test_a_data_error_in_the_child_s_share_is_raised_in_the_parent_with_its_file
     assert problems == [["content/about.md", 7, "sources", "no source 'x'"]]
 
 
-def write_pids(folder: Path) -> Callable[[int, int], None]:
-    def work(share: int, shares: int) -> None:
+def write_pids(folder: Path) -> Callable[[int, int], int]:
+    def work(share: int, shares: int) -> int:
         for item in range(11)[share::shares]:
             (folder / str(item)).write_text(str(os.getpid()), encoding="utf-8")
+        return shares
 
     return work
 
@@ -76,7 +81,7 @@ def test_with_another_thread_running_the_work_stays_in_this_process(tmp_path: Pa
     waiting = threading.Thread(target=stop.wait)
     waiting.start()
     try:
-        in_two(write_pids(tmp_path))
+        assert in_two(write_pids(tmp_path)) == [1]  # one share, of one
     finally:
         stop.set()
         waiting.join()
