@@ -17,10 +17,11 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from collections.abc import Iterator
+import threading
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from sitegen.editions import load_editions
+from sitegen.editions import Edition, load_editions
 from sitegen.export import CONFIG, DOCS, SITE, export
 from sitegen.offline import site_files
 from sitegen.page_reader import PageReader
@@ -141,11 +142,20 @@ def build(root: Path, site_dir: Path, *, engine: str = "mkdocs") -> int:
     exported, so the next edition is exported and built beside it. English replaces `site_dir`;
     the others, built beside it (MkDocs empties the folder it builds), move into their folders."""
     editions = load_editions(root)
-    langs = [edition.lang for edition in editions[1:]]
     reader = PageReader()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
+    with _deleting() as delete:  # the scratch folders go while the post-build steps run
+        _build_editions(root, site_dir, editions, engine=engine, reader=reader, delete=delete)
+        return postbuild(site_dir, editions, reader).indexed
+
+
+def _build_editions(
+    root: Path, site_dir: Path, editions: list[Edition], *, engine: str, reader: PageReader, delete: Delete
+) -> None:
+    langs = [edition.lang for edition in editions[1:]]
     with contextlib.ExitStack() as scratch:
-        trees = Path(scratch.enter_context(_temporary(".sitegen-tree-", scratch_for(engine, site_dir))))
+        trees = Path(tempfile.mkdtemp(prefix=".sitegen-tree-", dir=scratch_for(engine, site_dir)))
+        scratch.callback(delete, trees)
         runs: list[tuple[EngineRun, Path]] = []
         with contextlib.ExitStack() as running:
             for edition in editions:
@@ -155,6 +165,9 @@ def build(root: Path, site_dir: Path, *, engine: str = "mkdocs") -> int:
                     Path(scratch.enter_context(_temporary(".sitegen-site-", site_dir.parent))) if runs else site_dir
                 )
                 run = running.enter_context(EngineRun(engine, tree, written, edition.lang))
+                if not runs and run.written != site_dir and site_dir.exists():
+                    # Emptied while the engine runs, as MkDocs empties the folder it builds in.
+                    delete(_set_aside(site_dir))
                 running.enter_context(reader.following(run.written, built_pages(tree), prefix=edition.prefix))
                 runs.append((run, site_dir / edition.prefix))
             failures = [failure for run, _ in runs if (failure := run.finish())]
@@ -162,7 +175,36 @@ def build(root: Path, site_dir: Path, *, engine: str = "mkdocs") -> int:
             raise EngineError("\n".join(failures))
         for run, target in runs:
             move_site(run.written, target)
-    return postbuild(site_dir, editions, reader).indexed
+
+
+Delete = Callable[[Path], None]
+"""Delete a folder (`_deleting`)."""
+
+
+@contextlib.contextmanager
+def _deleting() -> Iterator[Delete]:
+    """A `delete(folder)` that deletes on a thread of its own while the build goes on; every
+    folder is gone when the block ends. On this machine's disk, an old site of 3,000 pages took
+    2.8 s to delete, and a Zensical tree 1 s (./site-build.sh bench, N = 1,000)."""
+    threads: list[threading.Thread] = []
+
+    def delete(folder: Path) -> None:
+        thread = threading.Thread(target=shutil.rmtree, args=(folder,), kwargs={"ignore_errors": True})
+        thread.start()
+        threads.append(thread)
+
+    try:
+        yield delete
+    finally:
+        for thread in threads:
+            thread.join()
+
+
+def _set_aside(folder: Path) -> Path:
+    """`folder` renamed into a new folder beside it, to delete; that folder."""
+    aside = Path(tempfile.mkdtemp(prefix=".sitegen-previous-", dir=folder.parent))
+    folder.rename(aside / folder.name)
+    return aside
 
 
 def _temporary(prefix: str, folder: Path | None) -> tempfile.TemporaryDirectory[str]:
