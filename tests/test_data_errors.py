@@ -332,8 +332,8 @@ def test_a_problem_found_across_files_names_its_line_in_every_file_when_read_in_
     assert len(expected) > 2
     done = subprocess.run([sys.executable, "-m", "sitegen", "check"], cwd=project, capture_output=True, text=True)
     assert done.returncode == 1, done.stderr
-    for line in expected:
-        assert_reported(done.stderr, line)
+    for reported in expected:
+        assert_reported(done.stderr, reported)
     assert_reported(done.stderr, f"{len(expected)} problem(s) in data/; nothing was built.")
 
 
