@@ -26,7 +26,6 @@ from sitegen.export import CONFIG, DOCS, SITE, export
 from sitegen.offline import site_files
 from sitegen.page_reader import PageReader
 from sitegen.postbuild import postbuild
-from sitegen.strings import SOURCE
 from sitegen.urls import url_of_doc
 
 ENGINES = ("mkdocs", "zensical")
@@ -65,9 +64,8 @@ def built_pages(tree: Path) -> Iterator[str]:
 
 class EngineRun:
     """`engine` building the exported `tree` of the `lang` edition into `written`, in a process
-    of its own: started on entering the block, so that it starts up beside the export
-    (sitegen.launch); building from `start`, once the tree is written, to `finish`; leaving the
-    block first stops it. Zensical writes inside the tree (`tree/site`) whatever `written` is."""
+    of its own, from entering the block to `finish`; leaving the block first stops it. Zensical
+    writes inside the tree (`tree/site`) whatever `written` is."""
 
     def __init__(self, engine: str, tree: Path, written: Path, lang: str) -> None:
         self.engine = engine
@@ -80,24 +78,14 @@ class EngineRun:
         # Output to a file, not a pipe: engines run side by side, and one blocked on a full pipe would stall.
         self.log = (self.tree.parent / f"{self.tree.name}.log").open("w+", encoding="utf-8")
         env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-        python, _, module, *args = self.command
         try:
             self.process = subprocess.Popen(
-                [python, "-m", "sitegen.launch", module, *args],
-                cwd=self.tree.parent, env=env, stdin=subprocess.PIPE, stdout=self.log, stderr=subprocess.STDOUT,
-                text=True,
-            )  # fmt: skip
+                self.command, cwd=self.tree, env=env, stdout=self.log, stderr=subprocess.STDOUT
+            )
         except BaseException:
             self.log.close()
             raise
         return self
-
-    def start(self) -> None:
-        """Build the tree, now exported."""
-        assert self.process.stdin is not None
-        with contextlib.suppress(BrokenPipeError):  # it ended already: `finish` tells why
-            self.process.stdin.write(str(self.tree))
-            self.process.stdin.close()
 
     def __exit__(self, *_: object) -> None:
         if self.process.poll() is None:
@@ -149,46 +137,44 @@ def scratch_for(engine: str, site_dir: Path) -> Path | None:
 
 
 def build(root: Path, site_dir: Path, *, engine: str = "mkdocs") -> int:
-    """Validate, export, build with `engine`, post-build: the whole site of the project at `root`
-    in `site_dir`, every edition built by the same engine. Each edition's engine starts once its
-    tree is exported, so the next edition is exported and built beside it. English replaces
-    `site_dir`; the others, built beside it (MkDocs empties the folder it builds), move into their folders."""
+    """Export, build with `engine`, post-build: the whole site of the project at `root` in `site_dir`,
+    every edition built by the same engine. Each edition's engine starts once its tree is
+    exported, so the next edition is exported and built beside it. English replaces `site_dir`;
+    the others, built beside it (MkDocs empties the folder it builds), move into their folders."""
+    editions = load_editions(root)
     reader = PageReader()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     with _deleting() as delete:  # the scratch folders go while the post-build steps run
-        editions = _build_editions(root, site_dir, engine=engine, reader=reader, delete=delete)
+        _build_editions(root, site_dir, editions, engine=engine, reader=reader, delete=delete)
         return postbuild(site_dir, editions, reader).indexed
 
 
-def _build_editions(root: Path, site_dir: Path, *, engine: str, reader: PageReader, delete: Delete) -> list[Edition]:
+def _build_editions(
+    root: Path, site_dir: Path, editions: list[Edition], *, engine: str, reader: PageReader, delete: Delete
+) -> None:
+    langs = [edition.lang for edition in editions[1:]]
     with contextlib.ExitStack() as scratch:
         trees = Path(tempfile.mkdtemp(prefix=".sitegen-tree-", dir=scratch_for(engine, site_dir)))
         scratch.callback(delete, trees)
+        runs: list[tuple[EngineRun, Path]] = []
         with contextlib.ExitStack() as running:
-            # English's engine starts up while the data loads (sitegen.launch).
-            english = running.enter_context(EngineRun(engine, trees / SOURCE, site_dir, SOURCE))
-            editions = load_editions(root)
-            langs = [edition.lang for edition in editions[1:]]
-            runs: list[tuple[EngineRun, Path]] = []
             for edition in editions:
-                if runs:
-                    written = Path(scratch.enter_context(_temporary(".sitegen-site-", site_dir.parent)))
-                    run = running.enter_context(EngineRun(engine, trees / edition.lang, written, edition.lang))
-                else:
-                    run = english
-                export(root, run.tree, edition, langs=langs)
-                run.start()
-                if run is english and run.written != site_dir and site_dir.exists():
+                tree = trees / edition.lang
+                export(root, tree, edition, langs=langs)
+                written = (
+                    Path(scratch.enter_context(_temporary(".sitegen-site-", site_dir.parent))) if runs else site_dir
+                )
+                run = running.enter_context(EngineRun(engine, tree, written, edition.lang))
+                if not runs and run.written != site_dir and site_dir.exists():
                     # Emptied while the engine runs, as MkDocs empties the folder it builds in.
                     delete(_set_aside(site_dir))
-                running.enter_context(reader.following(run.written, built_pages(run.tree), prefix=edition.prefix))
+                running.enter_context(reader.following(run.written, built_pages(tree), prefix=edition.prefix))
                 runs.append((run, site_dir / edition.prefix))
             failures = [failure for run, _ in runs if (failure := run.finish())]
         if failures:
             raise EngineError("\n".join(failures))
         for run, target in runs:
             move_site(run.written, target)
-    return editions
 
 
 Delete = Callable[[Path], None]

@@ -18,7 +18,6 @@ def test_a_link_to_no_page_fails_the_engine_naming_the_edition_and_the_page(tmp_
     (tree / "docs" / "index.md").write_text("# Inicio\n\nVea [la página que falta](no-such-page.md).\n")
     (tree / "mkdocs.yml").write_text("site_name: Prueba\ndocs_dir: docs\nsite_dir: site\n")
     with EngineRun(engine, tree, tmp_path / "site", "es") as run:
-        run.start()
         failure = run.finish()
     assert failure is not None
     assert failure.startswith(f"{engine} build of the 'es' edition failed (exit 1):\n")
