@@ -29,17 +29,19 @@ class SourceFile:
     lines: dict[Path, int] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     read_from: FsPath | None = None
-    """The file, to read its lines again once they are needed, when they were not sent (`__reduce__`)."""
+    """The file it was read from."""
+    lines_unread: bool = False
+    """Sent without its lines (`__reduce__`): read them again from `read_from` once one is needed."""
 
     def __reduce__(self) -> tuple[Any, ...]:
         # Sent from a forked reader (sitegen.loader) without its values and lines, a third of the
         # bytes and of the time to send: its lines are needed only to report a problem found later.
-        return SourceFile, (self.name, None, {}, self.problems, self.read_from)
+        return SourceFile, (self.name, None, {}, self.problems, self.read_from, self.read_from is not None)
 
     def line_of(self, path: Path) -> int:
         """The line of `path`, or of its nearest ancestor that exists."""
-        if not self.lines and self.read_from is not None:
-            self.lines = read_yaml(self.read_from, self.name).lines
+        if self.lines_unread and self.read_from is not None:
+            self.lines, self.lines_unread = read_yaml(self.read_from, self.name).lines, False
         while path not in self.lines and path:
             path = path[:-1]
         return self.lines.get(path, 1)
