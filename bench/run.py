@@ -52,7 +52,7 @@ GOALS = {  # key: (target, decimals of the measured figure); each row of the Goa
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="./site-build.sh bench", description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="100,1000,5000", help="records of each kind, comma-separated")
-    parser.add_argument("--repeat", type=int, default=3, help="runs of each step per size (median)")
+    parser.add_argument("--repeat", type=int, default=5, help="runs of each step per size (median)")
     parser.add_argument("--repeat-large", type=int, default=1, help="runs per step for sizes of 5,000 and more")
     parser.add_argument("--engines", default="mkdocs,zensical", help="engines to build with, comma-separated")
     parser.add_argument("--skip-reader", action="store_true", help="skip the browser measurements of the real site")
@@ -126,10 +126,12 @@ def bench_size(n: int, repeat: int, *, engine: str) -> dict[str, Any]:
     # The build without its search index, as the floor has none: the build less Pagefind alone,
     # over the floor run beside it, for each repeat.
     for key, field in (("s", "seconds"), ("cpu", "cpu_seconds")):
-        result[f"overhead_{key}"] = statistics.median(
+        ratios = [
             (getattr(build, field) - getattr(pagefind, field)) / getattr(floor, field)
             for build, pagefind, floor in zip(runs["build"], runs["pagefind"], runs["floor"], strict=True)
-        )
+        ]
+        result[f"overhead_{key}"] = statistics.median(ratios)
+        result[f"overhead_{key}_range"] = (min(ratios), max(ratios))
     for folder in (site, project / "site", project / "tree", floor / "site"):
         shutil.rmtree(folder, ignore_errors=True)
     return result
@@ -195,15 +197,20 @@ def scaling_row(n: int, engine: str, r: dict[str, Any]) -> list[object]:
     ]  # fmt: skip
 
 
-def goal(key: str, name: str, value: float | None = None, cpu: float | None = None) -> tuple[str, str, str, str]:
-    """One row of the Goals table: the goal, its target (GOALS), what was measured, met or missed."""
+def goal(
+    key: str, name: str, value: float | None = None, cpu: float | None = None, runs: tuple[float, float] | None = None
+) -> tuple[str, str, str, str]:
+    """One row of the Goals table: the goal, its target (GOALS), what was measured (a median, with
+    the lowest and highest of the `runs` it is the median of), met or missed."""
     target, digits = GOALS[key]
     operator, limit, *unit = target.split()
     if value is None:
         return name, target, "not measured", "–"
     met = {"≤": value <= float(limit), "<": value < float(limit), "≥": value >= float(limit)}[operator]
     measured = f"{value:.{digits}f}" + "".join(f" {u}" for u in unit)
-    measured += f" (CPU time: {cpu:.2f})" if cpu is not None else ""
+    notes = [f"runs {runs[0]:.{digits}f}–{runs[1]:.{digits}f}"] if runs and runs[0] != runs[1] else []
+    notes += [f"CPU time: {cpu:.2f}"] if cpu is not None else []
+    measured += f" ({'; '.join(notes)})" if notes else ""
     return name, target, measured, "met" if met else "**missed**"
 
 
@@ -214,8 +221,14 @@ def goals(
     small, large = min(n for n, _ in scaling), max(n for n, _ in scaling)
     for engine in dict.fromkeys(engine for _, engine in scaling):
         at = {n: r for (n, e), r in scaling.items() if e == engine}
-        ratios = [at[1000][f"overhead_{key}"] for key in ("s", "cpu")] if 1000 in at else []
-        rows.append(goal("overhead", f"{engine}: overhead at N = 1,000 (build less Pagefind / floor)", *ratios))
+        overhead = at.get(1000)
+        rows.append(
+            goal(
+                "overhead",
+                f"{engine}: overhead at N = 1,000 (build less Pagefind / floor)",
+                *((overhead["overhead_s"], overhead["overhead_cpu"], overhead["overhead_s_range"]) if overhead else ()),
+            )
+        )
         for step, name in (("build", "sitegen build"), ("whole", "whole site-build.sh")):
             per_page = [{key: at[n][f"{step}_{key}"] / at[n]["pages"] for key in ("s", "cpu")} for n in (small, large)]
             ratios = [per_page[1][key] / per_page[0][key] for key in ("s", "cpu")] if large != small else []
