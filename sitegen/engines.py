@@ -139,10 +139,12 @@ def scratch_for(engine: str, site_dir: Path) -> Path | None:
 def build(root: Path, site_dir: Path, *, engine: str = "mkdocs") -> int:
     """Export, build with `engine`, post-build: the whole site of the project at `root` in `site_dir`,
     every edition built by the same engine. Each edition's engine starts once its tree is
-    exported, so the next edition is exported and built beside it. English replaces `site_dir`;
-    the others, built beside it (MkDocs empties the folder it builds), move into their folders."""
+    exported, so the next edition is exported and built beside it. English replaces `site_dir`
+    (the old one is deleted while the engines run); the others, built beside it (MkDocs empties
+    the folder it builds), move into their folders."""
     editions = load_editions(root)
     reader = PageReader()
+    site_dir = site_dir.absolute()  # the engine runs in the tree's folder, where a relative path would lead
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     with _deleting() as delete:  # the scratch folders go while the post-build steps run
         _build_editions(root, site_dir, editions, engine=engine, reader=reader, delete=delete)
@@ -161,13 +163,13 @@ def _build_editions(
             for edition in editions:
                 tree = trees / edition.lang
                 export(root, tree, edition, langs=langs)
+                if not runs and site_dir.exists():
+                    # Deleted beside the engine: MkDocs would empty it first, on the engine's one core.
+                    delete(_set_aside(site_dir))
                 written = (
                     Path(scratch.enter_context(_temporary(".sitegen-site-", site_dir.parent))) if runs else site_dir
                 )
                 run = running.enter_context(EngineRun(engine, tree, written, edition.lang))
-                if not runs and run.written != site_dir and site_dir.exists():
-                    # Emptied while the engine runs, as MkDocs empties the folder it builds in.
-                    delete(_set_aside(site_dir))
                 running.enter_context(reader.following(run.written, built_pages(tree), prefix=edition.prefix))
                 runs.append((run, site_dir / edition.prefix))
             failures = [failure for run, _ in runs if (failure := run.finish())]

@@ -97,12 +97,13 @@ ENGINES = ("mkdocs", "zensical")
 
 
 def build_site(
-    project: Path, site_dir: Path, *, env: dict[str, str] | None = None, engine: str = "mkdocs"
+    project: Path, site_dir: Path, *, env: dict[str, str] | None = None, engine: str = "mkdocs", cwd: Path | None = None
 ) -> subprocess.CompletedProcess[str]:
-    """`python -m sitegen build` of `project` into `site_dir` with `engine`, as ./site-build.sh runs it."""
+    """`python -m sitegen build` of `project` into `site_dir` with `engine`, as ./site-build.sh runs it,
+    in `cwd` (the project unless given)."""
     return subprocess.run(
         [sys.executable, "-m", "sitegen", "build", str(site_dir), "--root", str(project), "--engine", engine],
-        cwd=project,
+        cwd=cwd or project,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
         capture_output=True,
         text=True,

@@ -23,15 +23,19 @@ def differing_files(left: Path, right: Path) -> list[str]:
 
 @pytest.mark.slow
 @pytest.mark.parametrize("engine", ENGINES)
-def test_two_builds_of_the_same_tree_are_byte_identical(
+def test_two_builds_of_the_same_tree_are_byte_identical_and_nothing_is_left_of_the_site_replaced(
     engine: str, request: pytest.FixtureRequest, site_env: dict[str, str], tmp_path: Path
 ) -> None:
     site = request.getfixturevalue(f"{engine}_site")
     again = tmp_path / "site"
-    result = build_site(ROOT, again, env=site_env, engine=engine)
+    (again / "a-page-since-deleted").mkdir(parents=True)
+    (again / "a-page-since-deleted" / "index.html").write_text("<p>An old build's page</p>")
+    # Named relative to where it runs, as one types it: the engine runs elsewhere, in the exported tree.
+    result = build_site(ROOT, Path("site"), env=site_env, engine=engine, cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     filecmp.clear_cache()
     assert differing_files(site, again) == []
+    assert [path.name for path in tmp_path.iterdir()] == ["site"]  # the old site, set aside, is deleted too
 
 
 def test_sitemap_dates_come_from_source_date_epoch(site: Path) -> None:
