@@ -4,8 +4,8 @@ The core imports no engine: each is a command line run on the exported `mkdocs.y
 `build` is what `./site-build.sh` runs: for each edition (sitegen.editions) export and the
 engine, English at the site root and each other language in its folder, then
 sitegen.postbuild once over the whole site. An engine renders on one core: the next edition is
-exported and built beside it, and the pages are read for the post-build steps as the engines
-write them (sitegen.page_reader).
+exported and built beside it, and the pages are read for the post-build steps, and indexed for
+search, as the engines write them (sitegen.page_reader, sitegen.indexing).
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from pathlib import Path
 
 from sitegen.editions import Edition, load_editions
 from sitegen.export import CONFIG, DOCS, SITE, export
+from sitegen.indexing import Indexer
 from sitegen.offline import site_files
 from sitegen.page_reader import PageReader
 from sitegen.postbuild import postbuild
@@ -143,10 +144,11 @@ def build(root: Path, site_dir: Path, *, engine: str = "mkdocs") -> int:
     (the old one is deleted while the engines run); the others, built beside it (MkDocs empties
     the folder it builds), move into their folders."""
     editions = load_editions(root)
-    reader = PageReader()
     site_dir = site_dir.absolute()  # the engine runs in the tree's folder, where a relative path would lead
     site_dir.parent.mkdir(parents=True, exist_ok=True)
-    with _deleting() as delete:  # the scratch folders go while the post-build steps run
+    # The scratch folders go while the post-build steps run; Pagefind indexes each page as it is read.
+    with _deleting() as delete, Indexer() as indexer:
+        reader = PageReader(indexer)
         _build_editions(root, site_dir, editions, engine=engine, reader=reader, delete=delete)
         return postbuild(site_dir, editions, reader).indexed
 

@@ -6,6 +6,11 @@ An engine renders on one core while the build's own process only waits for it.
 core, so when the engine exits only the pages it wrote last are left to read. What was read is
 checked against the file as it is at the end (`Stamp`): a page the engine was still writing,
 or wrote again, is read again, so the result is that of reading the finished site once.
+
+Each page marked for search goes to Pagefind (sitegen.indexing) once read, so Pagefind parses it
+while the engine writes the rest. Pagefind numbers pages in the order they come, so each
+edition's pages go in the order `following` was given, whatever order the engine wrote them in
+(one written early waits for those before it), and the rest in the site's file order (`pages`).
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sitegen import csp, offline, search
+from sitegen.indexing import Indexer
 
 Stamp = tuple[int, int, int, int]
 """A file's inode, size, and modification and change times in ns: the same for a file nobody wrote since."""
@@ -57,18 +63,37 @@ def stamp_of(path: str) -> Stamp:
 
 
 class PageReader:
-    """The built pages' findings, by site-root-relative path, each read once while its file stays as it was."""
+    """The built pages' findings, by site-root-relative path, each read once while its file stays
+    as it was; each page marked for search added to `indexer`, if given, as it is."""
 
-    def __init__(self) -> None:
+    def __init__(self, indexer: Indexer | None = None) -> None:
+        self.indexer = indexer
         self._pages: dict[str, _Page] = {}
+        self._indexed: dict[str, Stamp] = {}
+        """Each page added to the index, with the stamp of the file whose bytes were added."""
 
-    def _read(self, path: str, relative: str, stamp: Stamp) -> None:
+    def _read(self, path: str, relative: str, stamp: Stamp) -> bytes:
         """`stamp`: the file's, taken before reading it, so that a file still growing differs from it later."""
         raw = Path(path).read_bytes()
         inline = csp.InlineCode()
         csp.scan_page(raw, relative, inline)
         marked = search.BUNDLE not in relative.split("/") and search.is_marked(raw)
         self._pages[relative] = _Page(stamp, inline, marked, offline.file_digest(raw))
+        return raw
+
+    def _index(self, path: str, relative: str, raw: bytes | None = None) -> None:
+        """Add the page at `relative` to the index, if it is marked and not added as it is now;
+        `raw`: its bytes as just read, else they are read again."""
+        page = self._pages[relative]
+        if self.indexer is None or not page.marked or self._indexed.get(relative) == page.stamp:
+            return
+        if raw is None:
+            stamp = stamp_of(path)
+            raw = Path(path).read_bytes()
+        else:
+            stamp = page.stamp
+        self.indexer.add(relative, raw)
+        self._indexed[relative] = stamp
 
     @contextmanager
     def following(self, folder: Path, expected: Iterable[str], prefix: str = "") -> Iterator[None]:
@@ -85,12 +110,15 @@ class PageReader:
             thread.join()
 
     def _follow(self, folder: Path, expected: Iterable[str], prefix: str, stop: threading.Event) -> None:
-        pending = list(expected)
+        order = list(expected)
+        pending = order
+        indexed = 0  # how many of `order` went to the index
         # An engine cleans its folder as it starts: a page older than that is the last build's.
         since = time.time_ns() - STALE_MARGIN_NS
         wait = POLL_SECONDS
         while pending and not stop.wait(wait):
             left = []
+            just_read: dict[str, bytes] = {}
             for relative in pending:
                 path = f"{folder}/{relative}"
                 try:
@@ -98,14 +126,27 @@ class PageReader:
                     if stamp[2] < since:
                         left.append(relative)
                     else:
-                        self._read(path, prefix + relative, stamp)
+                        just_read[relative] = self._read(path, prefix + relative, stamp)
                 except FileNotFoundError:
                     left.append(relative)
                 except (OSError, ValueError):
                     continue  # read again, and reported, by `pages`
+            while indexed < len(order) and prefix + order[indexed] in self._pages:
+                relative = order[indexed]
+                self._index(f"{folder}/{relative}", prefix + relative, just_read.get(relative))
+                indexed += 1
             # Most of an engine's time goes before it writes its first page: look less often until then.
             wait = POLL_SECONDS if len(left) < len(pending) else min(2 * wait, MOST_SECONDS)
             pending = left
+        # The engine is done: the rest of the index's pages, in the same order whatever was read in time.
+        for relative in order[indexed:]:
+            path = f"{folder}/{relative}"
+            try:
+                if prefix + relative not in self._pages:
+                    self._read(path, prefix + relative, stamp_of(path))
+                self._index(path, prefix + relative)
+            except (OSError, ValueError):
+                continue  # read again, and reported, by `pages`
 
     def pages(self, site_dir: Path) -> Pages:
         """Every HTML page of the built site: each read now unless it was read as it still is.
@@ -118,8 +159,8 @@ class PageReader:
             path = f"{site_dir}/{relative}"
             known = self._pages.get(relative)
             stamp = stamp_of(path)
-            if known is None or known.stamp != stamp:
-                self._read(path, relative, stamp)
+            raw = self._read(path, relative, stamp) if known is None or known.stamp != stamp else None
+            self._index(path, relative, raw)
             page = self._pages[relative]
             result.inline.scripts |= page.inline.scripts
             result.inline.styles |= page.inline.styles
@@ -129,6 +170,6 @@ class PageReader:
         return result
 
 
-def read_pages(site_dir: Path) -> Pages:
-    """Every HTML page of the built site, read now."""
-    return PageReader().pages(site_dir)
+def read_pages(site_dir: Path, indexer: Indexer | None = None) -> Pages:
+    """Every HTML page of the built site, read now (and each marked for search added to `indexer`)."""
+    return PageReader(indexer).pages(site_dir)

@@ -4,11 +4,10 @@
 (sitegen.search) with its spelling vocabulary, the security headers (sitegen.csp), as it hashes the finished pages, and
 the offline worker (sitegen.offline), last, as it versions every file.
 
-Pagefind runs in a process of its own; meanwhile this one writes the files Pagefind does not
-read (the tree, the diary, the sitemaps) and reads each page once for what the other steps need
-of it (sitegen.page_reader: during a build most pages were read as the engine wrote them), then
-Pagefind's fragments as Pagefind writes them (sitegen.search `Fragments`), so little is left to
-do once the index is written."""
+Pagefind runs in a process of its own (sitegen.indexing), given each page as it is read once for
+what every step needs of it (sitegen.page_reader: during a build most pages were read, and
+indexed, as the engine wrote them); this process then reads Pagefind's fragments as Pagefind
+writes the index (sitegen.search `Fragments`), so little is left to do once it is written."""
 
 from __future__ import annotations
 
@@ -19,7 +18,8 @@ from sitegen import csp, offline, search
 from sitegen.dataset import Dataset
 from sitegen.diary import write_diary_json
 from sitegen.editions import Edition
-from sitegen.page_reader import PageReader, read_pages
+from sitegen.indexing import Indexer
+from sitegen.page_reader import PageReader
 from sitegen.sitemaps import merge_sitemaps
 from sitegen.strings import SOURCE, strings
 from sitegen.triage import compile_tree, tree_json
@@ -52,27 +52,25 @@ def write_tree(site_dir: Path, dataset: Dataset, edition: Edition | None = None)
 def postbuild(site_dir: Path, editions: Dataset | list[Edition], reader: PageReader | None = None) -> PostBuild:
     """Every post-build step, in order; raise PostBuildError on the first that refuses.
     `editions`: every edition the site holds, English first (a dataset alone: English only);
-    `reader`: the pages already read while the engine wrote them (sitegen.page_reader), if any."""
+    `reader`: the pages already read (and indexed) while the engine wrote them (sitegen.page_reader),
+    with the Pagefind service it fed (its `indexer`), if any."""
     if isinstance(editions, Dataset):
         editions = [Edition(SOURCE, editions, strings(SOURCE))]
-    indexing = search.start_index(site_dir)
+    if reader is None or reader.indexer is None:
+        with Indexer() as indexer:
+            return postbuild(site_dir, editions, PageReader(indexer))
+    # The files Pagefind does not read (sitegen.search), then every page, each indexed as it is read.
+    for edition in editions:
+        write_tree(site_dir, edition.dataset, edition)
+        write_diary_json(edition.dataset, site_dir / edition.prefix)
+    merge_sitemaps(site_dir, {edition.lang: edition.prefix for edition in editions})
+    pages = reader.pages(site_dir)
     try:
-        # While Pagefind indexes the pages: files it does not read (sitegen.search), then every page.
-        for edition in editions:
-            write_tree(site_dir, edition.dataset, edition)
-            write_diary_json(edition.dataset, site_dir / edition.prefix)
-        merge_sitemaps(site_dir, {edition.lang: edition.prefix for edition in editions})
-        pages = reader.pages(site_dir) if reader else read_pages(site_dir)
         found = csp.write_headers(site_dir, pages.inline)
-    except BaseException as error:
-        indexing.kill()
-        indexing.wait()
-        if isinstance(error, csp.CspError):
-            raise PostBuildError(str(error)) from None
-        raise
-    try:
-        index = search.finish_index(site_dir, indexing, editions, marked=pages.marked, digest=offline.file_digest)
-    except search.SearchError as error:
+        index = search.finish_index(
+            site_dir, reader.indexer.write, editions, marked=pages.marked, digest=offline.file_digest
+        )
+    except (csp.CspError, search.SearchError) as error:
         raise PostBuildError(str(error)) from None
     # Last: it versions and precaches every file written before it.
     precache = offline.write_worker(site_dir, {**pages.digests, **index.digests})

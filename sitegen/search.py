@@ -3,8 +3,8 @@
 The theme marks what is indexed: overrides/main.html wraps each page's content in
 `data-pagefind-body` with the page's `type` (front matter; `guide` when unset) as result
 metadata, so the emergency banner, navigation, header, footer and the search panel stay out
-of results. `start_index` runs the pinned Pagefind binary (`pagefind-bin`) over the finished
-site, and `finish_index` writes `pagefind/page-types.json`, each indexed page's type by its Pagefind id,
+of results. Pagefind (sitegen.indexing) takes each page as it is read, and `finish_index` has it
+write the index and writes `pagefind/page-types.json`, each indexed page's type by its Pagefind id,
 which the search box filters and groups by. (Pagefind's own filter index would do, but it
 lists filters in a different order on every run, and builds must be byte-identical.)
 
@@ -24,8 +24,6 @@ import gzip
 import json
 import re
 import shutil
-import subprocess
-import sys
 import threading
 import zlib
 from collections import Counter, defaultdict
@@ -39,10 +37,8 @@ from sitegen.strings import SOURCE
 MARK = b"data-pagefind-body"
 """The attribute overrides/main.html puts on each page's indexed region."""
 
-EXCLUDE_SELECTORS = ", ".join(
-    (
-        ".headerlink",  # the pilcrow after each heading would fuse onto its last word
-    )
+EXCLUDE_SELECTORS = (
+    ".headerlink",  # the pilcrow after each heading would fuse onto its last word
 )
 
 BUNDLE = "pagefind"
@@ -89,28 +85,6 @@ def marked_pages(site_dir: Path) -> list[Path]:
     return [p for p in sorted(site_dir.rglob("*.html")) if BUNDLE not in p.parts and is_marked(p.read_bytes())]
 
 
-def start_index(site_dir: Path) -> subprocess.Popen[str]:
-    """Start Pagefind over `site_dir` (into `site_dir/pagefind/`); `finish_index` waits for it.
-
-    Pagefind runs in a process of its own, so the post-build steps that only read the pages
-    (the CSP scan) run beside it on a second core.
-    """
-    # Pagefind adds to an existing bundle; a page deleted since the last build would live on.
-    shutil.rmtree(site_dir / BUNDLE, ignore_errors=True)
-    return subprocess.Popen(pagefind_command(site_dir), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-
-
-def pagefind_command(site_dir: Path, output: str = BUNDLE) -> list[str]:
-    """Pagefind over `site_dir` into `site_dir/<output>/`, as the build runs it (and the bench times it)."""
-    return [
-        sys.executable, "-m", "pagefind_bin",
-        "--site", str(site_dir),
-        "--output-subdir", output,
-        "--exclude-selectors", EXCLUDE_SELECTORS,
-        "--quiet",
-    ]  # fmt: skip
-
-
 class Index(NamedTuple):
     types: dict[str, str]
     """Each indexed page's type, by its Pagefind id."""
@@ -124,13 +98,14 @@ FOLLOW_SECONDS = 0.05
 
 def finish_index(
     site_dir: Path,
-    process: subprocess.Popen[str],
+    write: Callable[[Path], None],
     editions: object = None,
     *,
     marked: int | None = None,
     digest: Callable[[bytes], str] | None = None,
 ) -> Index:
-    """Wait for Pagefind; write each indexed page's type by its Pagefind id beside the index.
+    """Have Pagefind `write` the index of the pages it was given into `site_dir/pagefind/`
+    (sitegen.indexing `Indexer.write`); write each indexed page's type by its Pagefind id beside it.
 
     With `editions` (sitegen.editions, or one dataset: English alone), each edition's spelling
     vocabulary is written beside it too (`write_vocabulary`), from the same one reading of the
@@ -141,15 +116,16 @@ def finish_index(
     found = editions if isinstance(editions, list) else [_English(editions)] if editions is not None else []
     folders = [f"/{e.lang}/" for e in found if e.lang != SOURCE]
     bundle = site_dir / BUNDLE
+    shutil.rmtree(bundle, ignore_errors=True)  # Pagefind adds to a bundle: a page deleted since would live on
     fragments = Fragments(bundle, folders, digest)
-    output: list[str] = []
-    waiting = threading.Thread(target=lambda: output.append(process.communicate()[0]), daemon=True)
-    waiting.start()
-    while waiting.is_alive():
+    failed: list[SearchError] = []
+    writing = threading.Thread(target=_write, args=(write, bundle, failed), daemon=True)
+    writing.start()
+    while writing.is_alive():
         fragments.read_new()
-        waiting.join(FOLLOW_SECONDS)
-    if process.returncode != 0:
-        raise SearchError(f"Pagefind failed (exit {process.returncode}):\n{''.join(output)}")
+        writing.join(FOLLOW_SECONDS)
+    if failed:
+        raise failed[0]
     for name in UNUSED:
         (bundle / name).unlink(missing_ok=True)
     sort_entry(bundle)
@@ -164,6 +140,13 @@ def finish_index(
     for edition in found:
         write_vocabulary(bundle, edition.dataset, lang=edition.lang, folders=folders, indexed=words[edition.lang])
     return Index(types, fragments.digests)
+
+
+def _write(write: Callable[[Path], None], bundle: Path, failed: list[SearchError]) -> None:
+    try:
+        write(bundle)
+    except SearchError as error:
+        failed.append(error)
 
 
 def sort_entry(bundle: Path) -> None:

@@ -165,7 +165,7 @@ def indexed_words(edition: Path) -> set[str]:
         # A copy: soup() is cached for every test, and this takes the skipped parts out.
         body = copy.copy(soup(path)).select_one("[data-pagefind-body]")
         assert body is not None, path
-        for skipped in body.select(f"[data-pagefind-ignore], footer, {index.EXCLUDE_SELECTORS}"):
+        for skipped in body.select(", ".join(("[data-pagefind-ignore]", "footer", *index.EXCLUDE_SELECTORS))):
             skipped.decompose()
         indexed.update(index.vocabulary_words(body.get_text(" ")))
     return indexed

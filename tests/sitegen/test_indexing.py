@@ -1,0 +1,72 @@
+"""sitegen/indexing.py: pages fed to Pagefind as an engine writes them give one index, whatever the
+order they were written in; Pagefind's failures are errors, not a hang."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import pytest
+
+from sitegen import search
+from sitegen.indexing import Indexer
+from sitegen.page_reader import POLL_SECONDS, PageReader
+
+PAGES = [f"causes/cause-{number}/index.html" for number in range(6)]
+
+
+def page(words: str) -> str:
+    body = f'<article data-pagefind-body data-pagefind-meta="type:cause"><h1>{words}</h1><p>{words}</p></article>'
+    return f'<html lang="en"><head><title>{words}</title></head><body>{body}</body></html>'
+
+
+def built_index(site: Path, written_order: list[str]) -> dict[str, bytes]:
+    """The bundle Pagefind writes for PAGES, the engine writing them in `written_order`, a few looks apart."""
+    with Indexer() as indexer:
+        reader = PageReader(indexer)
+        with reader.following(site, PAGES):
+            for number, relative in enumerate(written_order):
+                (site / relative).parent.mkdir(parents=True, exist_ok=True)
+                (site / relative).write_text(page(f"cramp number {PAGES.index(relative)}"))
+                if number % 2:
+                    time.sleep(2 * POLL_SECONDS)
+        reader.pages(site)
+        indexer.write(site / search.BUNDLE)
+    bundle = site / search.BUNDLE
+    return {str(path.relative_to(bundle)): path.read_bytes() for path in sorted(bundle.rglob("*")) if path.is_file()}
+
+
+def test_the_index_is_the_same_whatever_order_the_engine_wrote_the_pages_in(tmp_path: Path) -> None:
+    in_order = built_index(tmp_path / "a", PAGES)
+    backwards = built_index(tmp_path / "b", PAGES[::-1])
+    assert in_order == backwards
+    entry = json.loads(in_order[search.ENTRY])
+    assert entry["languages"]["en"]["page_count"] == len(PAGES)
+
+
+def test_a_page_written_again_after_it_was_indexed_is_indexed_as_it_ends_once(tmp_path: Path) -> None:
+    target = tmp_path / "index.html"
+    with Indexer() as indexer:
+        reader = PageReader(indexer)
+        with reader.following(tmp_path, ["index.html"]):
+            target.write_text(page("first draft"))
+            time.sleep(3 * POLL_SECONDS)
+            target.write_text(page("final words"))
+        reader.pages(tmp_path)
+        indexer.write(tmp_path / search.BUNDLE)
+    fragments = [search.fragment_of(f) for f in (tmp_path / search.BUNDLE / "fragment").iterdir()]
+    entry = json.loads((tmp_path / search.BUNDLE / search.ENTRY).read_text())
+    assert entry["languages"]["en"]["page_count"] == 1
+    assert [fragment["meta"]["title"] for fragment in fragments if fragment["url"] == "/"] == ["final words"]
+
+
+def test_pagefind_stopping_is_an_error_that_says_so(tmp_path: Path) -> None:
+    with Indexer() as indexer:
+        indexer.add("index.html", page("cramp").encode())
+        assert indexer._process is not None
+        indexer._process.kill()
+        with pytest.raises(search.SearchError, match="Pagefind stopped"):
+            for _ in range(100):  # the pipe takes a few pages before it notices
+                indexer.add("index.html", page("cramp").encode())
+            indexer.write(tmp_path / search.BUNDLE)
