@@ -170,6 +170,6 @@ class PageReader:
         return result
 
 
-def read_pages(site_dir: Path, indexer: Indexer | None = None) -> Pages:
-    """Every HTML page of the built site, read now (and each marked for search added to `indexer`)."""
-    return PageReader(indexer).pages(site_dir)
+def read_pages(site_dir: Path) -> Pages:
+    """Every HTML page of the built site, read now."""
+    return PageReader().pages(site_dir)
