@@ -81,11 +81,14 @@ class PageReader:
         self._pages[relative] = _Page(stamp, inline, marked, offline.file_digest(raw))
         return raw
 
-    def _index(self, path: str, relative: str, raw: bytes | None = None) -> None:
-        """Add the page at `relative` to the index, if it is marked and not added as it is now;
-        `raw`: its bytes as just read, else they are read again."""
+    def _index(self, path: str, relative: str, raw: bytes | None = None, *, in_order: bool = False) -> None:
+        """Add the page at `relative` to the index, unless added as it is now: if it is marked, or
+        it takes its place `in_order` (read half-written, unmarked yet: Pagefind drops it if it stays
+        so, and a later add replaces it in that place); `raw`: its bytes as just read, else read again."""
         page = self._pages[relative]
-        if self.indexer is None or not page.marked or self._indexed.get(relative) == page.stamp:
+        if self.indexer is None or self._indexed.get(relative) == page.stamp:
+            return
+        if not (page.marked or in_order or relative in self._indexed):
             return
         if raw is None:
             stamp = stamp_of(path)
@@ -133,7 +136,7 @@ class PageReader:
                     continue  # read again, and reported, by `pages`
             while indexed < len(order) and prefix + order[indexed] in self._pages:
                 relative = order[indexed]
-                self._index(f"{folder}/{relative}", prefix + relative, just_read.get(relative))
+                self._index(f"{folder}/{relative}", prefix + relative, just_read.get(relative), in_order=True)
                 indexed += 1
             # Most of an engine's time goes before it writes its first page: look less often until then.
             wait = POLL_SECONDS if len(left) < len(pending) else min(2 * wait, MOST_SECONDS)
@@ -144,7 +147,7 @@ class PageReader:
             try:
                 if prefix + relative not in self._pages:
                     self._read(path, prefix + relative, stamp_of(path))
-                self._index(path, prefix + relative)
+                self._index(path, prefix + relative, in_order=True)
             except (OSError, ValueError):
                 continue  # read again, and reported, by `pages`
 
