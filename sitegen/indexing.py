@@ -24,7 +24,7 @@ import subprocess
 import sys
 import tempfile
 import threading
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from sitegen.search import EXCLUDE_SELECTORS, SearchError
@@ -86,12 +86,13 @@ class Indexer:
         if self._errors or answer.get("type") != "GetFiles":
             problems = [*self._errors, str(answer.get("message", "")), self._said()]
             raise SearchError("Pagefind could not index the site:\n" + "\n".join(filter(None, problems)))
-        for file in answer["files"]:
-            target = bundle / file["path"]
-            if bundle.resolve() not in target.resolve().parents:
-                raise SearchError(f"Pagefind named a file outside its bundle: {file['path']!r}")
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(base64.b64decode(file["content"]))
+        files = {PurePosixPath(file["path"]): file["content"] for file in answer["files"]}
+        if outside := [str(path) for path in files if path.is_absolute() or ".." in path.parts]:
+            raise SearchError(f"Pagefind named files outside its bundle: {', '.join(outside)}")
+        for folder in sorted({path.parent for path in files}):  # once each, not once a file
+            (bundle / folder).mkdir(parents=True, exist_ok=True)
+        for path, content in files.items():
+            (bundle / path).write_bytes(base64.b64decode(content))
 
     def close(self) -> None:
         """Stop the service, if it started (at the end of its input it exits)."""
