@@ -27,7 +27,7 @@ import threading
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from sitegen.search import EXCLUDE_SELECTORS, SearchError
+from sitegen.search import EXCLUDE_SELECTORS, MARK, SearchError
 
 
 class Indexer:
@@ -72,7 +72,7 @@ class Indexer:
 
     def add(self, relative: str, page: bytes) -> None:
         """Index the page at `relative` (its path in the site, which gives its URL) with the HTML `page`."""
-        html = page.decode("utf-8", errors="replace")
+        html = what_pagefind_reads(page).decode("utf-8", errors="replace")
         payload = {"type": "AddFile", "index_id": self._index, "file_path": relative, "file_contents": html}
         self._send(payload, self._started(), page=relative)
 
@@ -163,3 +163,25 @@ class Indexer:
     def _said(self) -> str:
         self._log.seek(0)
         return self._log.read().decode("utf-8", errors="replace")
+
+
+def what_pagefind_reads(page: bytes) -> bytes:
+    """`page` without the parts of its body around the region marked for search, which Pagefind
+    skips but still parses: the navigation, header and footer, four fifths of a page at N = 1,000.
+    Cut away, Pagefind's parse of the 3,011 pages took 2.0 s of CPU instead of 5.3 s, for an index
+    the same to the byte, and the engine beside it ran faster too (./site-build.sh bench, this
+    machine). The head stays, and the whole page goes if any `data-pagefind-` attribute lies in
+    the part cut away."""
+    mark = page.find(MARK)
+    body = page.find(b"<body")
+    body_end = page.find(b">", body) + 1
+    start = page.rfind(b"<article", body_end, mark)
+    end = page.rfind(b"</article>")
+    if min(mark, body, start) < 0 or end < mark:
+        return page
+    kept = page[:body_end] + page[start : end + len(b"</article>")] + b"</body></html>"
+    return kept if kept.count(PAGEFIND_ATTRIBUTE) == page.count(PAGEFIND_ATTRIBUTE) else page
+
+
+PAGEFIND_ATTRIBUTE = b"data-pagefind-"
+"""What each of Pagefind's own attributes starts with (a filter, a sort, metadata outside the body...)."""

@@ -1,5 +1,6 @@
 """sitegen/indexing.py: pages fed to Pagefind as an engine writes them give one index, whatever the
-order they were written in; Pagefind's failures are errors, not a hang."""
+order they were written in, and the same one as their whole pages would; Pagefind's failures are
+errors, not a hang."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from sitegen import search
+from sitegen import indexing, search
 from sitegen.indexing import Indexer
 from sitegen.page_reader import POLL_SECONDS, PageReader
 
@@ -50,6 +51,42 @@ def test_the_index_is_the_same_whatever_order_the_engine_wrote_the_pages_in(tmp_
     assert in_order == backwards
     entry = json.loads(in_order[search.ENTRY])
     assert entry["languages"]["en"]["page_count"] == len(PAGES)
+
+
+def bundle_of(pages: dict[str, bytes], bundle: Path) -> dict[str, object]:
+    """The bundle Pagefind writes for `pages`, its entry file's languages in any order (sitegen.search `sort_entry`)."""
+    with Indexer() as indexer:
+        for relative, html in pages.items():
+            indexer.add(relative, html)
+        indexer.write(bundle)
+    files: dict[str, object] = {
+        str(path.relative_to(bundle)): path.read_bytes() for path in sorted(bundle.rglob("*")) if path.is_file()
+    }
+    return {**files, search.ENTRY: json.loads((bundle / search.ENTRY).read_text(encoding="utf-8"))}
+
+
+def test_the_index_of_the_built_site_is_the_one_its_whole_pages_give(
+    engine_site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pages = {
+        str(path.relative_to(engine_site)): path.read_bytes()
+        for path in sorted(engine_site.rglob("*.html"))
+        if search.BUNDLE not in path.relative_to(engine_site).parts
+    }
+    sent = [indexing.what_pagefind_reads(html) for html in pages.values()]
+    assert sum(len(html) for html in sent) < sum(len(html) for html in pages.values()) / 2
+    cut = bundle_of(pages, tmp_path / "cut")
+    monkeypatch.setattr(indexing, "what_pagefind_reads", lambda page: page)
+    assert cut == bundle_of(pages, tmp_path / "whole")
+
+
+def test_a_page_with_pagefind_attributes_outside_its_marked_region_is_indexed_whole(tmp_path: Path) -> None:
+    header = '<header data-pagefind-filter="section:guides">Guides</header>'
+    html = page("night cramps").replace("<body>", f"<body>{header}").encode()
+    assert indexing.what_pagefind_reads(html) == html
+    bundle_of({"index.html": html}, tmp_path)
+    (fragment,) = (search.fragment_of(f) for f in (tmp_path / "fragment").iterdir())
+    assert fragment["filters"] == {"section": ["guides"]}
 
 
 def test_a_page_written_again_after_it_was_indexed_is_indexed_as_it_ends_once(tmp_path: Path) -> None:
