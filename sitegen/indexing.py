@@ -29,6 +29,10 @@ from typing import Any
 
 from sitegen.search import EXCLUDE_SELECTORS, MARK, SearchError
 
+UNREAD = 0
+"""Where an answer without a message id is kept: Pagefind's error for a message it could not
+decode, so its answer will never come (message ids start at 1)."""
+
 
 class Indexer:
     """A Pagefind service holding one index; `add` pages, then `write` the bundle once. The service
@@ -130,7 +134,11 @@ class Indexer:
         """Send `payload` and wait for its answer."""
         sent = self._send(payload, process)
         with self._answer:
-            self._answer.wait_for(lambda: sent in self._answered or not self._listening.is_alive())
+            self._answer.wait_for(
+                lambda: sent in self._answered or UNREAD in self._answered or not self._listening.is_alive()
+            )
+        if unread := self._answered.get(UNREAD):
+            raise SearchError(f"Pagefind could not read what it was sent: {unread.get('message')}")
         if sent not in self._answered:
             raise SearchError(f"Pagefind stopped (exit {process.wait()}):\n{self._said()}")
         return self._answered.pop(sent)
@@ -144,11 +152,21 @@ class Indexer:
             if b"," not in chunk:
                 continue
             *messages, rest = bytes(pending).split(b",")
-            for message in messages:
-                self._take(json.loads(base64.b64decode(message)))
             pending = bytearray(rest)
+            if not self._took(messages, process):
+                break
         with self._answer:
             self._answer.notify_all()
+
+    def _took(self, messages: list[bytes], process: subprocess.Popen[bytes]) -> bool:
+        """Take each message; False, the service stopped, on one that is no answer: after a message
+        it cannot decode, Pagefind reads no more and sends `null`s without end."""
+        for message in map(json.loads, map(base64.b64decode, messages)):
+            if not isinstance(message, dict):
+                process.kill()
+                return False
+            self._take(message)
+        return True
 
     def _take(self, message: dict[str, Any]) -> None:
         number, payload = message.get("message_id"), message.get("payload", {})
@@ -157,7 +175,7 @@ class Indexer:
             self._errors.append(f"{page or 'Pagefind'}: {payload.get('message')}")
         if page is None:
             with self._answer:
-                self._answered[number or 0] = payload
+                self._answered[UNREAD if number is None else number] = payload
                 self._answer.notify_all()
 
     def _said(self) -> str:

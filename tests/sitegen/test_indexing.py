@@ -114,3 +114,13 @@ def test_pagefind_stopping_is_an_error_that_says_so(tmp_path: Path) -> None:
             for _ in range(100):  # the pipe takes a few pages before it notices
                 indexer.add("index.html", page("cramp").encode())
             indexer.write(tmp_path / search.BUNDLE)
+
+
+def test_a_request_pagefind_cannot_read_is_an_error_that_says_so_not_a_hang(tmp_path: Path) -> None:
+    with Indexer() as indexer:
+        indexer.add("index.html", page("cramp").encode())
+        assert indexer._process is not None and indexer._process.stdin is not None
+        indexer._process.stdin.write(b"not base64 at all,")  # as a request of another Pagefind version would be
+        indexer._process.stdin.flush()
+        with pytest.raises(search.SearchError, match="could not read"):
+            indexer.write(tmp_path / search.BUNDLE)
