@@ -3,7 +3,8 @@
     DIR/mkdocs.yml   the project's mkdocs.yml with the navigation, the theme's data
                      (sitegen.theme_context) and paths into DIR; no hooks
     DIR/docs/        every page, hand-written and generated, finished (sitegen.finish),
-                     and content/'s static files
+                     and content/'s static files, its scripts and styles minified
+                     (sitegen.minify)
     DIR/overrides/   the theme overrides, as they are
 
 MkDocs 1.6 and Zensical both read it as it is (sitegen.engines), so neither needs hooks
@@ -25,6 +26,7 @@ from sitegen.content import content_pages
 from sitegen.dataset import Dataset
 from sitegen.editions import Edition, alternates, content_of, load_editions
 from sitegen.finish import finish_page
+from sitegen.minify import minify_assets
 from sitegen.navigation import navigation, unlisted
 from sitegen.pages import GeneratedPage, page_makers, with_front_matter
 from sitegen.parallel import in_two
@@ -96,6 +98,7 @@ def export(root: Path, out: Path, edition: Edition | None = None, *, langs: list
     docs = out / DOCS
     content = root / str(config.get("docs_dir", "content"))
     shutil.copytree(content, docs, ignore=shutil.ignore_patterns("*.md", *langs))
+    minify_assets(docs / "assets")
     shutil.copytree(root / OVERRIDES, out / OVERRIDES)
     folder, skip = content_of(root, edition, langs)
     hand_written: list[Page] = [

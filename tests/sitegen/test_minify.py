@@ -1,0 +1,35 @@
+"""sitegen/minify.py: readers get the site's own scripts and styles without their comments and
+spacing, and the code in them unchanged."""
+
+from __future__ import annotations
+
+import gzip
+from pathlib import Path
+
+from sitegen.minify import minify_assets
+from tests.helpers import ROOT
+
+SOURCE = ROOT / "content" / "assets"
+
+
+def test_the_built_scripts_and_styles_are_the_sources_minified(engine_site: Path) -> None:
+    sources = sorted(p for p in SOURCE.iterdir() if p.suffix in (".js", ".css"))
+    assert sources
+    for source in sources:
+        served = (engine_site / "assets" / source.name).read_bytes()
+        assert b"/*" not in served, f"{source.name} is served with its comments"
+        assert len(gzip.compress(served)) < len(gzip.compress(source.read_bytes())), source.name
+
+
+def test_minifying_keeps_what_only_looks_like_a_comment(tmp_path: Path) -> None:
+    script = tmp_path / "a.js"
+    script.write_text(
+        "// why\nconst url = `${base}//x/*y*/`; /* note */\n"
+        'const slashes = /\\/\\//g;\nconst text = "a // b";\nexport { url, slashes, text };\n'
+    )
+    style = tmp_path / "a.css"
+    style.write_text('/* why */\n.box::after {\n  content: "/* kept */";\n  margin: 0 auto;\n}\n')
+    minify_assets(tmp_path)
+    kept = 'const url=`${base}//x/*y*/`;const slashes=/\\/\\//g;const text="a // b";'
+    assert script.read_text() == kept + "export{url,slashes,text};"
+    assert style.read_text() == '.box::after{content:"/* kept */";margin:0 auto}'
