@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from sitegen import models
 from sitegen.dataset import Dataset
-from sitegen.kinds import KINDS
+from sitegen.kinds import KINDS, records
 from sitegen.problems import Path, Problem, did_you_mean
 from sitegen.triage import verify_triage
 from sitegen.yaml_source import SourceFile
@@ -32,6 +32,9 @@ def check_dataset(dataset: Dataset, files: dict[str, SourceFile]) -> list[Proble
     problems.extend(red_flags_have_clinical_sources(dataset, files["red_flags"]))
     problems.extend(red_flag_levels_meet_their_sources(dataset, files["red_flags"]))
     problems.extend(cautions_have_clinical_sources(dataset, files["action_plan"]))
+    for stem in CLINICAL_KINDS:
+        problems.extend(records_have_clinical_sources(dataset, stem, files[stem]))
+    problems.extend(tips_have_clinical_sources(dataset, files["action_plan"]))
     problems.extend(verify_triage(dataset, files["triage"]))
     problems.extend(diary_limits_are_the_red_flags_own(dataset, files["diary"]))
     return problems
@@ -132,6 +135,35 @@ def red_flag_levels_meet_their_sources(dataset: Dataset, source: SourceFile) -> 
                     ("red_flags", index, "level"),
                     f"red flag '{flag.id}' is {flag.level}, below the level its source '{evidence.source}' gives "
                     f"({evidence.level}, evidence[{e_index}]): raise the level to at least {evidence.level}",
+                )
+
+
+CLINICAL_KINDS = ("guides", "conditions", "faqs")
+"""Kinds whose every record gives medical advice, so each names a clinical source of its own."""
+
+
+def records_have_clinical_sources(dataset: Dataset, stem: str, source: SourceFile) -> Iterator[Problem]:
+    """A guide, condition or FAQ answer names a clinical source, not only the blog post."""
+    sources = dataset.sources_by_id
+    for index, record in enumerate(records(dataset, stem)):
+        if not any(sources[s].clinical for s in record.sources):
+            yield source.problem(
+                (stem, index, "sources"),
+                f"{KINDS[stem].one} '{record.id}' has no clinical source: the blog post alone cannot back "
+                "medical advice; add a reputable source you read (sources.yaml)",
+            )
+
+
+def tips_have_clinical_sources(dataset: Dataset, source: SourceFile) -> Iterator[Problem]:
+    """An action-plan tip names a clinical source; one writer's experience goes in its `experience`."""
+    sources = dataset.sources_by_id
+    for s_index, section in enumerate(dataset.action_plan.sections):
+        for t_index, tip in enumerate(section.tips):
+            if not any(sources[s].clinical for s in tip.sources):
+                yield source.problem(
+                    ("sections", s_index, "tips", t_index, "sources"),
+                    f"tip '{tip.id}' has no clinical source: name a reputable source you read, and keep what "
+                    "only the blog post says as the tip's `experience`",
                 )
 
 

@@ -16,7 +16,7 @@ from typing import Any
 import yaml
 
 from sitegen.dataset import Dataset
-from sitegen.kinds import SEARCH_TYPES
+from sitegen.kinds import PAGE, SEARCH_TYPES
 from sitegen.markers import marker_problems
 from sitegen.problems import Problem, did_you_mean
 
@@ -109,7 +109,7 @@ def check_page(page: ContentPage, dataset: Dataset | None) -> list[Problem]:
                 problems.append(page.problem("sources", f"no source has the id '{source}'{hint}"))
     if reviewed(page) is None:
         problems.append(page.problem("reviewed", "expected the date a person last checked this page, as YYYY-MM-DD"))
-    page_type = page.meta.get("type", "guide")
+    page_type = page.meta.get("type", PAGE)
     if page_type not in SEARCH_TYPES:
         expected = ", ".join(SEARCH_TYPES)
         problems.append(page.problem("type", f"'{page_type}' is not a search type; expected one of {expected}"))

@@ -18,6 +18,7 @@ class Dataset:
     """All the site's data, validated. Everything downstream reads this, never raw YAML."""
 
     sources: models.SourcesFile
+    guides: models.GuidesFile
     causes: models.CausesFile
     red_flags: models.RedFlagsFile
     conditions: models.ConditionsFile
@@ -40,6 +41,10 @@ class Dataset:
         return {s.id: s for s in self.sources.sources}
 
     @cached_property
+    def guides_by_id(self) -> dict[str, models.Guide]:
+        return {g.id: g for g in self.guides.guides}
+
+    @cached_property
     def causes_by_id(self) -> dict[str, models.Cause]:
         return {c.id: c for c in self.causes.causes}
 
@@ -60,6 +65,6 @@ class Dataset:
         return {c.id: c for c in self.conditions.conditions}
 
     @cached_property
-    def pages_by_id(self) -> dict[str, dict[str, models.Cause | models.Condition | models.Specialist]]:
+    def pages_by_id(self) -> dict[str, dict[str, models.Guide | models.Cause | models.Condition | models.Specialist]]:
         """The kinds with a page per record (each has a `name`), by kind and id."""
         return {kind.name: {r.id: r for r in records(self, kind.name)} for kind in with_pages()}

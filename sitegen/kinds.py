@@ -25,7 +25,8 @@ class Kind:
     anchor_page: str | None = None
     """For records published as anchors (`faq/#<id>`): the fixed page (sitegen.urls.PAGES) holding them."""
     overview: str | None = None
-    """The fixed page listing every record (sitegen.urls.PAGES), whose title heads its nav section."""
+    """The page listing every record, at the section's root (`causes/`); its id in sitegen.urls.PAGES,
+    whose title heads the kind's nav section and whose template is `<name>.md`."""
     search_type: str | None = None
     """The search `type` of the kind's pages (shared/design.md, Search)."""
     schema: str = "MedicalWebPage"
@@ -42,6 +43,14 @@ class Kind:
 KINDS: dict[str, Kind] = {
     kind.name: kind
     for kind in (
+        Kind(
+            "guides",
+            "guide",
+            section="guides",
+            overview="guides",
+            search_type="guide",
+            description=lambda r: r.summary,
+        ),
         Kind(
             "causes",
             "cause",
@@ -74,10 +83,10 @@ KINDS: dict[str, Kind] = {
 }
 """Every entity kind, in the order search lists their types."""
 
-GUIDE = "guide"
+PAGE = "page"
 """The search type of every page that is not one kind's (home, the action plan, ...)."""
 
-SEARCH_TYPES: tuple[str, ...] = (*(k.search_type for k in KINDS.values() if k.search_type), GUIDE)
+SEARCH_TYPES: tuple[str, ...] = (*(k.search_type for k in KINDS.values() if k.search_type), PAGE)
 """The search types, in the order the search box offers them; a result's label and a filter's
 are `search.<type>` and `search.<type>s` in sitegen/strings/."""
 

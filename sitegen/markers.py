@@ -3,6 +3,7 @@
     <!-- data: tip heel-press -->     the text of an action-plan tip
     <!-- data: intro causes -->      the introduction of a data file
     <!-- data: list sources -->      every source, linked where it was read (_sources.md)
+    <!-- data: list guides -->       every situation guide, as a card (_guides.md)
     <!-- data: signs emergency -->   the red flags of a level, each a link to its place
 
 An unknown marker, or one naming a record that does not exist, is an error, not silence.
@@ -19,8 +20,8 @@ from sitegen.problems import Problem, did_you_mean
 from sitegen.strings import Strings
 
 MARKER = re.compile(r"<!--\s*data:\s*(?P<kind>[\w-]+)\s+(?P<name>[\w-]+)\s*-->")
-INTROS = ("causes", "conditions", "red_flags", "specialists", "action_plan", "triage", "diary")
-LISTS = {"sources": "_sources.md"}
+INTROS = tuple(stem for stem, model in models.FILES.items() if "intro" in model.model_fields)
+LISTS = {"sources": "_sources.md", "guides": "_guides.md"}
 """Lists a page can show, by name, and the template in the page templates that renders each."""
 
 

@@ -143,14 +143,43 @@ class RedFlagsFile(Reviewed):
     red_flags: tuple[RedFlag, ...] = Field(min_length=1)
 
 
+# -- guides.yaml ----------------------------------------------------------------------------
+
+
+class Guide(Entity):
+    """A situation readers come with (night cramps, pregnancy, an eyelid twitch), told as the
+    reputable pages on it tell it: how to tell, what to do, when to get help."""
+
+    name: PlainText
+    summary: PlainText = Field(description="One line for search results and the list of guides")
+    what_it_is: Markdown = Field(description="What it is and how to tell")
+    look_alikes: Markdown = Field(description="What it is not: the look-alikes and how to tell them apart")
+    do_now: Markdown = Field(description="What to do now")
+    prevent: Markdown = Field(description="How to prevent it")
+    get_help: Markdown = Field(description="When to see a doctor, beyond the warning signs, and safety-netting")
+    red_flags: tuple[Id, ...] = Field(default=(), description="Warning signs shown as care cards, most urgent first")
+    doctor: Markdown = Field(description="What a doctor may check or offer, and what is not recommended")
+    conditions: tuple[Id, ...] = ()
+    causes: tuple[Id, ...] = ()
+
+
+class GuidesFile(Reviewed):
+    intro: Markdown
+    guides: tuple[Guide, ...] = Field(min_length=1)
+
+
 # -- conditions.yaml ------------------------------------------------------------------------
 
 
 class Condition(Entity):
     name: PlainText
     also_known_as: tuple[PlainText, ...] = ()
-    spasm_pattern: PlainText
-    description: Markdown
+    spasm_pattern: PlainText = Field(description="One line: how it can feel like, or be taken for, a cramp or spasm")
+    description: Markdown = Field(description="What it is")
+    relation: Markdown = Field(description="How it relates to spasms or cramps")
+    signs: Markdown = Field(description="Its signs")
+    what_to_do: Markdown = Field(description="What to do, and how fast")
+    outlook: Markdown = Field(description="What happens next: treatment and outlook")
     next_steps: tuple[PlainText, ...] = Field(min_length=1, description="Tests or checks a doctor may do")
     red_flags: tuple[Id, ...] = ()
     specialists: tuple[Id, ...] = ()
@@ -198,8 +227,16 @@ class SpecialistsFile(Reviewed):
 class Faq(Entity):
     question: PlainText
     answer: Markdown
-    causes: tuple[Id, ...] = ()
+    guides: tuple[Id, ...] = Field(default=(), description="Guides that say more")
+    conditions: tuple[Id, ...] = Field(default=(), description="Conditions that say more")
+    causes: tuple[Id, ...] = Field(default=(), description="Causes that say more")
     red_flags: tuple[Id, ...] = ()
+
+    @model_validator(mode="after")
+    def _says_where_to_read_more(self) -> Faq:
+        if not (self.guides or self.conditions or self.causes):
+            raise ValueError("name the page that says more: at least one of guides, conditions or causes")
+        return self
 
 
 class FaqsFile(Reviewed):
@@ -248,8 +285,11 @@ class Tip(Record):
     foods: tuple[PlainText, ...] = ()
     breathing: tuple[BreathingPhase, ...] = ()
     caution: Caution | None = None
+    experience: Markdown | None = Field(
+        default=None, description="One writer's experience (the seed blog post), shown as that, not as advice"
+    )
     causes: tuple[Id, ...] = Field(default=(), description="Causes this tip addresses")
-    sources: tuple[Id, ...] = Field(default=(), description="Sources beyond the file's own, for what this tip adds")
+    sources: tuple[Id, ...] = Field(min_length=1, description="The sources of this tip's advice, one clinical at least")
 
 
 class PlanSection(Record):
@@ -327,10 +367,13 @@ class Question(Record):
 
 
 class Links(Record):
+    guides: tuple[Id, ...] = ()
     causes: tuple[Id, ...] = ()
     conditions: tuple[Id, ...] = ()
     specialists: tuple[Id, ...] = ()
-    pages: tuple[Literal["action-plan", "when-to-see-a-doctor", "faq", "causes", "specialists", "conditions"], ...] = ()
+    pages: tuple[
+        Literal["action-plan", "when-to-see-a-doctor", "faq", "guides", "causes", "specialists", "conditions"], ...
+    ] = ()
 
 
 class Outcome(Record):
@@ -406,6 +449,7 @@ class DiaryFile(Reviewed):
 
 FILES: dict[str, type[Record]] = {
     "sources": SourcesFile,
+    "guides": GuidesFile,
     "causes": CausesFile,
     "red_flags": RedFlagsFile,
     "conditions": ConditionsFile,

@@ -20,12 +20,12 @@ the section holds only its overview page, whose table links every record, and se
 them; the pages are built as usual, just not listed.
 """
 
-GUIDES = ("home", "triage", "when-to-see-a-doctor", "action-plan", "diary")
-"""The fixed guides, first in the navigation."""
+FIXED_PAGES = ("home", "triage", "when-to-see-a-doctor", "action-plan", "diary")
+"""The fixed pages, first in the navigation."""
 
 
 def navigation(dataset: Dataset, t: Strings | None = None) -> list[Any]:
-    """Fixed guides first, then one section per kind with pages, the FAQ, and About, titled in `t`'s language."""
+    """Fixed pages first, then one section per kind with pages, the FAQ, and About, titled in `t`'s language."""
     t = t or strings(SOURCE)
 
     def section(kind: str, overview_id: str) -> dict[str, Any]:
@@ -36,7 +36,7 @@ def navigation(dataset: Dataset, t: Strings | None = None) -> list[Any]:
         return {title: [overview.doc, *({r.name: urls.entity(kind, r.id).doc} for r in found)]}
 
     return [
-        *({t(f"page.{p}"): urls.PAGES[p].doc} for p in GUIDES),
+        *({t(f"page.{p}"): urls.PAGES[p].doc} for p in FIXED_PAGES),
         *(section(kind.name, kind.overview) for kind in with_pages() if kind.overview),
         {t("page.faq"): urls.PAGES["faq"].doc},
         {t("nav.about"): [urls.PAGES["about"].doc, urls.PAGES["triage-paths"].doc]},

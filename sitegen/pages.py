@@ -16,7 +16,7 @@ import jinja2
 
 from sitegen import models, urls
 from sitegen.dataset import Dataset
-from sitegen.kinds import KINDS, records, with_pages
+from sitegen.kinds import KINDS, PAGE, records, with_pages
 from sitegen.provenance import cited_sources
 from sitegen.strings import SOURCE, Strings, strings
 from sitegen.triage import all_paths
@@ -81,17 +81,19 @@ def page_makers(
     )
     page = partial(partial, _page, env)  # page(...): what renders that fixed page, once called
     makers: list[Callable[[], GeneratedPage]] = [
-        page("causes", "causes.md", "guide", dataset.causes, title=t("title.causes")),
-        page("conditions", "conditions.md", "guide", dataset.conditions, title=t("title.conditions")),
-        page("specialists", "specialists.md", "guide", dataset.specialists, title=t("title.specialists")),
+        *(
+            page(kind.overview, f"{kind.name}.md", PAGE, getattr(dataset, kind.name), title=t(f"title.{kind.overview}"))
+            for kind in with_pages()
+            if kind.overview
+        ),
         page("faq", "faq.md", "faq", dataset.faqs, title=t("title.faq"), schema="FAQPage"),
-        page("when-to-see-a-doctor", "red_flags.md", "guide", dataset.red_flags, title=t("title.when-to-see-a-doctor")),
-        page("action-plan", "action_plan.md", "guide", dataset.action_plan, title=t("title.action-plan")),
-        page("triage", "triage.md", "guide", dataset.triage, title=t("title.triage"), also=dataset.red_flags),
+        page("when-to-see-a-doctor", "red_flags.md", PAGE, dataset.red_flags, title=t("title.when-to-see-a-doctor")),
+        page("action-plan", "action_plan.md", PAGE, dataset.action_plan, title=t("title.action-plan")),
+        page("triage", "triage.md", PAGE, dataset.triage, title=t("title.triage"), also=dataset.red_flags),
         page(
             "triage-paths",
             "triage_paths.md",
-            "guide",
+            PAGE,
             dataset.triage,
             title=t("title.triage-paths"),
             also=dataset.red_flags,

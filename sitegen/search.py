@@ -1,7 +1,7 @@
 """The Pagefind search index of a built site (`site/pagefind/`), for any engine.
 
 The theme marks what is indexed: overrides/main.html wraps each page's content in
-`data-pagefind-body` with the page's `type` (front matter; `guide` when unset) as result
+`data-pagefind-body` with the page's `type` (front matter; `page` when unset) as result
 metadata, so the emergency banner, navigation, header, footer and the search panel stay out
 of results. Pagefind (sitegen.indexing) takes each page as it is read, and `finish_index` has it
 write the index and writes `pagefind/page-types.json`, each indexed page's type by its Pagefind id,

@@ -10,10 +10,10 @@ from typing import Any
 
 from sitegen import urls
 from sitegen.dataset import Dataset
-from sitegen.kinds import SEARCH_TYPES
+from sitegen.kinds import SEARCH_TYPES, with_pages
 from sitegen.strings import SOURCE, Strings, strings
 
-BROWSE = ("causes", "conditions", "specialists", "faq", "when-to-see-a-doctor", "action-plan", "triage")
+BROWSE = (*(k.overview for k in with_pages() if k.overview), "faq", "when-to-see-a-doctor", "action-plan", "triage")
 """The overview pages the search control offers when there is no JavaScript to search with."""
 
 UI = ("emergency.", "search.", "not_found.")

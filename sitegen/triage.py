@@ -356,7 +356,7 @@ def tree_json(tree: dict[str, Any]) -> str:
 
 def _links(dataset: Dataset, links: models.Links, t: Strings) -> list[dict[str, str]]:
     result = []
-    for kind in ("causes", "conditions", "specialists"):
+    for kind in ("guides", "causes", "conditions", "specialists"):
         for entity_id in getattr(links, kind):
             result.append({"title": dataset.pages_by_id[kind][entity_id].name, "url": urls.entity(kind, entity_id).url})
     for page in links.pages:

@@ -39,7 +39,7 @@ def words(text: str) -> str:
 def _tight(text: str) -> str:
     """Words as read, with no space inside brackets or before punctuation: an inline element
     such as a glossary <abbr> is its own text node, joined to its neighbours by a space."""
-    return re.sub(r" ([),.:;])", r"\1", re.sub(r"\( ", "(", words(text)))
+    return re.sub(r" ([),.:;?!])", r"\1", re.sub(r"\( ", "(", words(text)))
 
 
 def text_of(node: Tag | None) -> str:

@@ -58,11 +58,11 @@ SHOWING = re.compile(r"^(?:Showing results for|Resultados para) (.+)\. $")
 
 
 def expected_type(url: str) -> str:
-    """A page's search type, by the URL contract: entity pages by kind, the FAQ, else a guide."""
+    """A page's search type, by the URL contract: entity pages by kind, the FAQ, else a page."""
     section = url.split("/")[0]
     if url.count("/") == 2 and section in urls.SECTIONS:
-        return {"causes": "cause", "conditions": "condition", "specialists": "specialist"}[section]
-    return "faq" if url == urls.PAGES["faq"].url else "guide"
+        return {"guides": "guide", "causes": "cause", "conditions": "condition", "specialists": "specialist"}[section]
+    return "faq" if url == urls.PAGES["faq"].url else "page"
 
 
 def site_url(site: Path, path: Path) -> str:

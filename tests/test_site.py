@@ -10,6 +10,7 @@ import pytest
 from bs4 import Tag
 
 from sitegen import urls
+from sitegen.kinds import KINDS, records, with_pages
 from sitegen.loader import load_dataset
 from sitegen.models import Tip
 from sitegen.provenance import next_review
@@ -50,6 +51,64 @@ def assert_provenance(site: Path, url: str) -> None:
     assert quote(title) in href or quote_plus(title) in href, f"{url}: report link names no page"
 
 
+@pytest.mark.parametrize(("kind", "record_id"), [(k.name, r.id) for k in with_pages() for r in records(DATA, k.name)])
+def test_every_record_of_a_kind_with_pages_is_published_as_its_declaration_says(
+    site: Path, kind: str, record_id: str
+) -> None:
+    spec, record = KINDS[kind], DATA.pages_by_id[kind][record_id]
+    url = urls.entity(kind, record_id).url
+    assert url == f"{spec.section}/{record_id}/"
+    page = article(site, url)
+    assert text_of(page.h1) == record.name, url
+    assert attribute(page, "data-pagefind-meta") == f"type:{spec.search_type}", url
+    data = json_ld(site, url)
+    assert spec.schema in (data["@type"], data.get("about", {}).get("@type")), url
+    assert spec.description is not None and data.get("description") == spec.description(record), url
+    overview = article(site, urls.PAGES[str(spec.overview)].url)
+    assert overview.select_one(f'a[href$="{record_id}/"]'), f"{spec.overview}: no link to {url}"
+    assert_provenance(site, url)
+
+
+LEVEL_ORDER = ["emergency", "urgent", "doctor"]
+
+
+@pytest.mark.parametrize("guide_id", entity_ids("guides"))
+def test_guide_page_shows_every_section_and_its_warning_signs_most_urgent_first(site: Path, guide_id: str) -> None:
+    guide = DATA.guides_by_id[guide_id]
+    url = urls.entity("guides", guide_id).url
+    page = article(site, url)
+    assert text_of(page.h1) == guide.name
+    for text in (guide.summary, guide.what_it_is, guide.look_alikes, guide.do_now, guide.prevent, guide.get_help):
+        assert_shows(page, text, url)
+    assert_shows(page, guide.doctor, url)
+    cards = page.select(".care-card")
+    levels = [next(c for c in attribute(card, "class").split() if c.startswith("care-card--")) for card in cards]
+    expected = [
+        f"care-card--{level}"
+        for level in LEVEL_ORDER
+        if any(DATA.red_flags_by_id[f].level == level for f in guide.red_flags)
+    ]
+    assert levels == expected, f"{url}: care cards {levels}, expected {expected}"
+    for flag_id in guide.red_flags:
+        flag = DATA.red_flags_by_id[flag_id]
+        link = page.select_one(f'.care-card--{flag.level} a[href$="when-to-see-a-doctor/#{flag_id}"]')
+        assert link is not None and text_of(link) == flag.text, f"{url}: {flag_id} not in its {flag.level} card"
+    for kind in ("conditions", "causes"):
+        for entity_id in getattr(guide, kind):
+            assert page.select_one(f'a[href$="{kind}/{entity_id}/"]'), f"{url}: no link to {kind} {entity_id}"
+    assert json_ld(site, url)["@type"] == "MedicalWebPage"
+    assert_provenance(site, url)
+
+
+@pytest.mark.parametrize("where", ["", "guides/"])
+def test_home_and_the_guides_overview_list_every_guide_with_its_summary(site: Path, where: str) -> None:
+    page = article(site, where)
+    for guide in DATA.guides.guides:
+        link = page.select_one(f'a[href$="{guide.id}/"]')
+        assert link is not None and text_of(link) == guide.name, f"{where or 'home'}: no link to guide {guide.id}"
+        assert guide.summary in text_of(page), f"{where or 'home'}: no summary of {guide.id}"
+
+
 @pytest.mark.parametrize("cause_id", entity_ids("causes"))
 def test_cause_page_shows_all_of_its_record(site: Path, cause_id: str) -> None:
     cause = DATA.causes_by_id[cause_id]
@@ -83,7 +142,16 @@ def test_condition_page_and_overview_show_the_record(site: Path, condition_id: s
     url = urls.entity("conditions", condition_id).url
     page = article(site, url)
     assert text_of(page.h1) == condition.name
-    for text in (condition.spasm_pattern, condition.description, *condition.next_steps, *condition.lay_terms):
+    for text in (
+        condition.spasm_pattern,
+        condition.description,
+        condition.relation,
+        condition.signs,
+        condition.what_to_do,
+        condition.outlook,
+        *condition.next_steps,
+        *condition.lay_terms,
+    ):
         assert_shows(page, text, url)
     for flag_id in condition.red_flags:
         assert page.select_one(f'a[href$="when-to-see-a-doctor/#{flag_id}"]'), f"{url}: no link to red flag {flag_id}"
@@ -113,6 +181,16 @@ def test_each_faq_is_a_heading_with_its_anchor(site: Path, faq_id: str) -> None:
     assert heading is not None and heading.name in ("h2", "h3"), f"faq/#{faq_id}: no heading"
     assert faq.question in text_of(heading)
     assert_shows(article(site, "faq/"), faq.answer, f"faq/#{faq_id}")
+    section = []
+    for sibling in heading.find_next_siblings():
+        if sibling.name == heading.name:
+            break
+        section.append(sibling)
+    more = [p for p in section if p.name == "p" and text_of(p).startswith("Read more")]
+    assert more, f"faq/#{faq_id}: no link to the page that says more"
+    for kind in ("guides", "conditions", "causes"):
+        for entity_id in getattr(faq, kind):
+            assert more[0].select_one(f'a[href$="{kind}/{entity_id}/"]'), f"faq/#{faq_id}: no link to {entity_id}"
 
 
 def test_faq_page_is_marked_up_as_an_faq(site: Path) -> None:
@@ -150,6 +228,10 @@ def test_action_plan_shows_every_tip_with_its_quantities(site: Path, section: st
         assert amount(quantity) in text_of(page), f"action-plan/#{tip.id}: no {amount(quantity)!r}"
     for food in tip.foods:
         assert food in text_of(page)
+    if tip.experience:
+        quote = heading.find_next(class_="admonition")
+        assert quote is not None and "One writer's experience" in text_of(quote), f"action-plan/#{tip.id}: unlabelled"
+        assert_shows(quote, tip.experience, f"action-plan/#{tip.id}")
 
 
 def test_action_plan_shows_the_tracking_prompts(site: Path) -> None:

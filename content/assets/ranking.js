@@ -81,7 +81,7 @@ export async function rank(pagefind, terms, types) {
     for (const { result, sections } of hits) {
       let page = pages.get(result.id);
       if (!page) {
-        page = { id: result.id, type: types.get(result.id) || "guide", score: 0, terms: [], hits: [] };
+        page = { id: result.id, type: types.get(result.id) || "page", score: 0, terms: [], hits: [] };
         pages.set(result.id, page);
       }
       page.score += result.score;

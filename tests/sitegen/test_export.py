@@ -34,7 +34,8 @@ def test_the_config_has_the_nav_and_the_theme_data_and_no_hooks(tree: Path) -> N
     assert config["nav"][0] == {"Home": "index.md"}
     flags = [f.short for f in DATA.red_flags.red_flags if f.level == "emergency" and f.short]
     assert [f["short"] for f in config["extra"]["emergency_flags"]] == flags
-    assert [t[0] for t in config["extra"]["search_types"]] == ["cause", "condition", "faq", "specialist", "guide"]
+    search_types = [t[0] for t in config["extra"]["search_types"]]
+    assert search_types == ["guide", "cause", "condition", "faq", "specialist", "page"]
 
 
 def test_every_page_is_in_the_tree_with_no_link_from_the_docs_root(tree: Path) -> None:

@@ -33,8 +33,8 @@ def test_a_kind_with_pages_has_a_search_type_an_overview_and_a_description() -> 
         assert kind.description is not None
 
 
-def test_every_search_type_ends_with_the_guides() -> None:
-    assert list(SEARCH_TYPES) == ["cause", "condition", "faq", "specialist", "guide"]
+def test_the_search_types_are_the_kinds_then_every_other_page() -> None:
+    assert list(SEARCH_TYPES) == ["guide", "cause", "condition", "faq", "specialist", "page"]
 
 
 def test_every_kind_name_is_a_reference_field() -> None:
@@ -45,6 +45,7 @@ def test_every_kind_name_is_a_reference_field() -> None:
     ("kind", "entity_id", "url"),
     [
         ("causes", "dehydration", "causes/dehydration/"),
+        ("guides", "night-leg-cramps", "guides/night-leg-cramps/"),
         ("faqs", "why-at-night", "faq/#why-at-night"),
         ("red_flags", "breathing", "when-to-see-a-doctor/#breathing"),
     ],
