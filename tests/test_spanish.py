@@ -126,7 +126,7 @@ def test_the_action_plan_shows_every_tip_and_quantity_in_spanish(es: Path) -> No
             assert markdown_text(tip.text) in page, tip.id
             for quantity in tip.quantities:
                 assert T.amount(quantity) in page, f"{tip.id}: no {T.amount(quantity)!r}"
-    assert "3500 mg de potasio al día" in page and "2–3 L de agua al día" in page
+    assert "3500 mg de potasio al día" in page and "310–320 mg de magnesio (mujeres adultas) al día" in page
 
 
 def test_every_spanish_page_is_spanish_with_a_switch_to_the_same_english_page(site: Path, es: Path) -> None:
