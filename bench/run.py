@@ -110,7 +110,7 @@ def bench_size(n: int, repeat: int, *, engine: str) -> dict[str, Any]:
         command = pagefind_command(project / "site", "pagefind-bench")
         runs["pagefind"].append(measure.run(command, cwd=project, log=LOGS / f"n{n}-{engine}-pagefind.log"))
         shutil.rmtree(project / "site" / "pagefind-bench")
-    precache = offline.plan(site)
+    precache = offline.plan(site, offline.precache_order(load_dataset(project / "data")))
     result: dict[str, Any] = {
         "repeat": repeat,
         "pages": count_pages(site),

@@ -9,10 +9,10 @@ this module); this step prefixes it with `const BUILD = {"version": ..., "precac
 - `precache` is what the worker fetches once it is installed, after the page has loaded (the
   registration in `assets/offline.js` waits for `load`), so a first view costs no more.
   Whole site while it fits `PRECACHE_BUDGET` (gzip bytes); past that, the shell (scripts,
-  styles, search runtime, the checker's and diary's data, icons) and as many of the fixed
-  pages as fit, in `FIXED_PAGES` order, while other pages and Pagefind's index chunks are kept
-  as a reader first opens or searches them. (At N = 1,000 the FAQ and red-flag pages alone are
-  hundreds of KB: the home page, the checker and the diary come first.)
+  styles, search runtime, the checker's and diary's data, icons) and as many pages as fit, in
+  `precache_order`: where a reader in trouble at night goes first (home, the checker, the
+  warning signs, the situation guides in data order), then the other fixed pages; other pages
+  and Pagefind's index chunks are kept as a reader first opens or searches them.
 
 Left out always: source maps, Material's own search (this site searches with Pagefind), the
 Pagefind WebAssembly of languages the index does not use, and the server's header files.
@@ -20,7 +20,7 @@ Pagefind WebAssembly of languages the index does not use, and the server's heade
 Another language's edition (`es/`, sitegen.editions) and its part of the search index (its
 fragments, its language's WebAssembly and metadata) do not count towards "whole site": the
 budget holds the English edition whole, and what is left of it takes each other edition's
-shell and fixed pages, in that order; its other pages are kept on first view.
+shell and its pages in the same order; its other pages are kept on first view.
 """
 
 from __future__ import annotations
@@ -29,11 +29,12 @@ import gzip
 import hashlib
 import json
 import os
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from sitegen import urls
+from sitegen.dataset import Dataset
 from sitegen.search import BUNDLE, ENTRY, fragment_of
 
 WORKER = "sw.js"
@@ -42,8 +43,18 @@ WORKER_SOURCE = Path(__file__).with_name("offline_worker.js")
 PRECACHE_BUDGET = 600_000
 """Most gzip bytes the worker fetches up front (issue 12)."""
 
-FIXED_PAGES = ("home", "triage", "diary", "when-to-see-a-doctor", "action-plan", "faq", "about")
+FIRST_PAGES = ("home", "triage", "when-to-see-a-doctor", "guides")
 """Pages precached first on a site too big to precache whole: where a reader in trouble goes."""
+THEN_PAGES = ("diary", "action-plan", "faq", "about")
+"""Fixed pages precached after the situation guides, as the budget allows."""
+
+
+def precache_order(dataset: Dataset) -> tuple[str, ...]:
+    """Site-root-relative page URLs in the order they are precached past the budget: the first
+    fixed pages, every situation guide in data order (nights first), then the other fixed pages."""
+    guides = (urls.entity("guides", guide.id).url for guide in dataset.guides.guides)
+    return (*(urls.PAGES[p].url for p in FIRST_PAGES), *guides, *(urls.PAGES[p].url for p in THEN_PAGES))
+
 
 NEVER = ("_headers", "_headers.nginx.conf", WORKER, "sitemap.xml", "sitemap.xml.gz", "404.html")
 NEVER_UNDER = ("assets/javascripts/lunr/", "assets/javascripts/workers/")
@@ -144,8 +155,10 @@ def file_digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def plan(site_dir: Path, budget: int = PRECACHE_BUDGET, digests: Mapping[str, str] | None = None) -> Precache:
-    """What this build's worker precaches, and its version.
+def plan(
+    site_dir: Path, order: Sequence[str], budget: int = PRECACHE_BUDGET, digests: Mapping[str, str] | None = None
+) -> Precache:
+    """What this build's worker precaches, and its version; `order`: `precache_order`.
 
     `digests`: `file_digest` of files already read in this build (the pages, read while Pagefind
     ran, sitegen.postbuild), by site-root-relative path; the caller knows they have not changed.
@@ -176,8 +189,8 @@ def plan(site_dir: Path, budget: int = PRECACHE_BUDGET, digests: Mapping[str, st
     else:
         chosen = [f for f in files if _is_shell(f)]
         used = sum(size(f) for f in chosen)
-        for page in FIXED_PAGES:
-            doc = f"{urls.PAGES[page].url}index.html"
+        for page in order:
+            doc = f"{page}index.html"
             if (site_dir / doc).is_file() and used + size(doc) <= budget:
                 chosen.append(doc)
                 used += sizes[doc]
@@ -187,7 +200,7 @@ def plan(site_dir: Path, budget: int = PRECACHE_BUDGET, digests: Mapping[str, st
     for folder in folders:  # what is left of the budget: each other edition's shell, then its fixed pages
         theirs = [f for f in every if editions[f] == folder]
         wanted = [f for f in theirs if _is_shell(f)]
-        wanted += [f"{folder}{urls.PAGES[p].url}index.html" for p in FIXED_PAGES]
+        wanted += [f"{folder}{page}index.html" for page in order]
         for relative in wanted:
             if relative in theirs and used + size(relative) <= budget:
                 chosen.append(relative)
@@ -207,8 +220,8 @@ def worker_script(precache: Precache) -> str:
     return header + WORKER_SOURCE.read_text(encoding="utf-8")
 
 
-def write_worker(site_dir: Path, digests: Mapping[str, str] | None = None) -> Precache:
-    """Write `sw.js` into the built site; return what it precaches (`digests`: as for `plan`)."""
-    precache = plan(site_dir, digests=digests)
+def write_worker(site_dir: Path, order: Sequence[str], digests: Mapping[str, str] | None = None) -> Precache:
+    """Write `sw.js` into the built site; return what it precaches (`order`, `digests`: as for `plan`)."""
+    precache = plan(site_dir, order, digests=digests)
     (site_dir / WORKER).write_text(worker_script(precache), encoding="utf-8")
     return precache

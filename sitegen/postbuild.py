@@ -73,5 +73,6 @@ def postbuild(site_dir: Path, editions: Dataset | list[Edition], reader: PageRea
     except (csp.CspError, search.SearchError) as error:
         raise PostBuildError(str(error)) from None
     # Last: it versions and precaches every file written before it.
-    precache = offline.write_worker(site_dir, {**pages.digests, **index.digests})
+    order = offline.precache_order(editions[0].dataset)
+    precache = offline.write_worker(site_dir, order, {**pages.digests, **index.digests})
     return PostBuild(indexed=len(index.types), scripts=len(found.scripts), precached=len(precache.files))

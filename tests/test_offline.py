@@ -16,12 +16,13 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext
 
 from sitegen.loader import load_dataset
-from sitegen.offline import PRECACHE_BUDGET, WORKER, plan, write_worker
+from sitegen.offline import PRECACHE_BUDGET, WORKER, plan, precache_order, write_worker
 from tests.helpers import ROOT, serve_static
 from tests.test_diary import record
 from tests.test_search import search
 
 DATA = load_dataset(ROOT / "data")
+ORDER = precache_order(DATA)
 CAUSE = DATA.causes.causes[0]
 
 
@@ -32,26 +33,28 @@ def published_build(site: Path) -> dict[str, Any]:
     return build
 
 
-def test_the_whole_site_is_precached_within_the_budget(site: Path, figure: Callable[[str], None]) -> None:
-    precache = plan(site)
+def test_the_precache_holds_the_night_time_pages_first_within_the_budget(
+    site: Path, figure: Callable[[str], None]
+) -> None:
+    precache = plan(site, ORDER)
     figure(
         f"[offline] precache: {len(precache.files)} files, {precache.gzip_bytes / 1000:.0f} KB gzip "
         f"(budget {PRECACHE_BUDGET / 1000:.0f} KB); whole site: {precache.whole_site}"
     )
-    assert precache.whole_site
     assert precache.gzip_bytes <= PRECACHE_BUDGET
     assert published_build(site) == {"version": precache.version, "precache": list(precache.files)}
-    for page in ("", "triage/", "diary/", f"causes/{CAUSE.id}/", "triage/tree.json", "diary/diary.json"):
+    night = ("", "triage/", "when-to-see-a-doctor/", "guides/", f"guides/{DATA.guides.guides[0].id}/")
+    for page in (*night, "triage/tree.json", "diary/diary.json"):
         assert page in precache.files, page
     assert not [f for f in precache.files if f.endswith(".map") or f.startswith("_headers")]
 
 
-def test_past_the_budget_the_shell_and_fixed_pages_come_first_and_the_rest_on_first_view(site: Path) -> None:
+def test_past_the_budget_the_shell_and_the_first_pages_come_first_and_the_rest_on_first_view(site: Path) -> None:
     budget = 260_000  # the shell (about 214 KB) and the first fixed pages fit; the whole site does not
-    precache = plan(site, budget=budget)
+    precache = plan(site, ORDER, budget=budget)
     assert not precache.whole_site
     assert precache.gzip_bytes <= budget
-    for needed in ("", "triage/", "diary/", "when-to-see-a-doctor/", "diary/diary.json", "pagefind/pagefind.js"):
+    for needed in ("", "triage/", "when-to-see-a-doctor/", "diary/diary.json", "pagefind/pagefind.js"):
         assert needed in precache.files, needed
     assert f"causes/{CAUSE.id}/" not in precache.files
     assert not [f for f in precache.files if f.startswith(("pagefind/fragment/", "pagefind/index/"))]
@@ -60,10 +63,10 @@ def test_past_the_budget_the_shell_and_fixed_pages_come_first_and_the_rest_on_fi
 def test_any_change_to_the_build_changes_the_worker_s_version(site: Path, tmp_path: Path) -> None:
     copy = tmp_path / "site"
     shutil.copytree(site, copy)
-    assert plan(copy).version == plan(site).version, "the same build, the same version"
+    assert plan(copy, ORDER).version == plan(site, ORDER).version, "the same build, the same version"
     page = copy / "causes" / CAUSE.id / "index.html"
     page.write_text(page.read_text(encoding="utf-8").replace("</h1>", " (revised)</h1>", 1), encoding="utf-8")
-    assert plan(copy).version != plan(site).version
+    assert plan(copy, ORDER).version != plan(site, ORDER).version
 
 
 # -- in Chromium --------------------------------------------------------------------------------
@@ -96,6 +99,7 @@ def test_after_a_first_visit_every_page_kind_works_with_the_server_gone(
     www = tmp_path / "www"
     path = "spasms/" if where == "subpath" else ""
     shutil.copytree(site, www / path)
+    guide = DATA.guides.guides[0]
     with serve_static(www) as (address, server):
         base = address + path
         page = worker_context.new_page()
@@ -103,11 +107,18 @@ def test_after_a_first_visit_every_page_kind_works_with_the_server_gone(
         worker = page.evaluate(CONTROLLED)
         assert worker["scope"] == base, "the worker is scoped to the site's root"
         assert worker["script"] == base + WORKER
+        # Past the budget, a page outside the precache and the index chunks a query needs are
+        # kept as the reader first opens or searches them.
+        page.goto(base + f"causes/{CAUSE.id}/")
+        assert search(page, "charley horse"), "online, the search finds it"
         server.shutdown()
         worker_context.set_offline(True)
 
+        page.goto(base + f"guides/{guide.id}/")
+        assert page.locator("h1").inner_text().startswith(guide.name), "a precached guide, never opened"
+
         page.goto(base + f"causes/{CAUSE.id}/")
-        assert page.locator("h1").inner_text().startswith(CAUSE.name)
+        assert page.locator("h1").inner_text().startswith(CAUSE.name), "a page opened once"
 
         page.goto(base + "triage/")
         first = DATA.triage.questions[0].none_label
@@ -142,7 +153,7 @@ def test_a_new_build_replaces_the_old_cache_and_no_reader_sees_a_stale_page(
 
         home = www / "index.html"
         home.write_text(home.read_text(encoding="utf-8").replace("</h1>", " (new build)</h1>", 1), encoding="utf-8")
-        new_version = write_worker(www).version
+        new_version = write_worker(www, ORDER).version
         page.reload()
         assert "(new build)" in page.locator("h1").first.inner_text(), "online, the page is the server's"
         page.wait_for_function(
