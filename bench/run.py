@@ -108,7 +108,8 @@ def bench_size(n: int, repeat: int, *, engine: str) -> dict[str, Any]:
             runs[name].append(measure.run(command, cwd=cwd, log=LOGS / f"n{n}-{engine}-{name}.log", env=env))
         # Pagefind alone over the site ./site-build.sh built, into a folder of its own.
         command = pagefind_command(project / "site", "pagefind-bench")
-        runs["pagefind"].append(measure.run(command, cwd=project, log=LOGS / f"n{n}-{engine}-pagefind.log"))
+        log = LOGS / f"n{n}-{engine}-pagefind.log"
+        runs["pagefind"].append(measure.run(command, cwd=project, log=log, env=search.pagefind_environment()))
         shutil.rmtree(project / "site" / "pagefind-bench")
     precache = offline.plan(site, offline.precache_order(load_dataset(project / "data")))
     result: dict[str, Any] = {

@@ -27,7 +27,7 @@ import threading
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from sitegen.search import EXCLUDE_SELECTORS, MARK, SearchError
+from sitegen.search import EXCLUDE_SELECTORS, MARK, SearchError, pagefind_environment
 
 UNREAD = 0
 """Where an answer without a message id is kept: Pagefind's error for a message it could not
@@ -61,6 +61,7 @@ class Indexer:
                     stdin=subprocess.PIPE,
                     stdout=subprocess.PIPE,
                     stderr=self._log,
+                    env=pagefind_environment(),
                 )
                 self._listening = threading.Thread(target=self._listen, args=(self._process,), daemon=True)
                 self._listening.start()

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 import re
 import shutil
 import threading
@@ -40,6 +41,19 @@ MARK = b"data-pagefind-body"
 EXCLUDE_SELECTORS = (
     ".headerlink",  # the pilcrow after each heading would fuse onto its last word
 )
+
+INDEX_CHUNK_SIZE = 1500
+"""Word locations per chunk of Pagefind's index (its default: 20,000). A query fetches the chunk
+holding each of its words: with the situation guides, the default chunks made a first query
+202 KB gzip, these 115 KB (budget 120; tests/test_search.py). Pagefind 1.5 reads it from the
+environment (`pagefind_environment`); a Pagefind without that setting builds the same index in
+larger chunks."""
+
+
+def pagefind_environment() -> dict[str, str]:
+    """The environment Pagefind runs in: this one, with `INDEX_CHUNK_SIZE`."""
+    return {**os.environ, "PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE": str(INDEX_CHUNK_SIZE)}
+
 
 BUNDLE = "pagefind"
 """The bundle's folder in the site; the search script finds it at `<site root>/pagefind/`."""

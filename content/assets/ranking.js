@@ -37,6 +37,7 @@ const WORD = /[\p{L}\p{N}]+(?:['\u2019][\p{L}\p{N}]+)*/gu;
 const MAX_SECTIONS = 2; // section links under a page's result
 const MIN_PREFIX = 4; // shortest beginning of an unknown word to search for
 const MIN_CORRECTED = 4; // shortest word worth correcting (assets/spelling.js SHORTEST)
+const HIDDEN_WORDS_WEIGHT = 5; // data-pagefind-weight of readers' words (sitegen/templates/_links.md)
 
 /* The query's content words: lower case, each once, the stop words of `lang` dropped. */
 export function termsOf(query, lang = "en") {
@@ -73,7 +74,11 @@ export async function corrected(pagefind, query, speller, lang = "en") {
   return fixes.size ? query.replace(WORD, (word) => fixes.get(word.toLowerCase()) || word) : query;
 }
 
-/* Pages, and FAQ questions, holding any of the terms: most terms first, then by score. */
+/* Pages, and FAQ questions, holding any of the terms: most terms first, then a question whose
+   own heading or readers' words hold every one of two or more terms (the reader asked it), the
+   one whose heading holds the most of them first, then by score. A long page scores lower for
+   the same words, and the FAQ is the longest: without the second rule, "are muscle spasms
+   serious" found three guides before the question that answers it. */
 export async function rank(pagefind, terms, types) {
   const pages = new Map();
   for (const word of terms) {
@@ -90,7 +95,13 @@ export async function rank(pagefind, terms, types) {
     }
   }
   const items = [...pages.values()].flatMap((page) => (page.type === "faq" ? questions(page) : [page]));
-  return items.sort((a, b) => b.terms.length - a.terms.length || b.score - a.score);
+  return items.sort(
+    (a, b) =>
+      b.terms.length - a.terms.length ||
+      Number(Boolean(b.asked)) - Number(Boolean(a.asked)) ||
+      (b.asked ? b.titled - a.titled : 0) ||
+      b.score - a.score
+  );
 }
 
 /* One word's results, with the data of any FAQ page among them. A word found nowhere is
@@ -120,13 +131,16 @@ function questions(page) {
     for (const section of hit.sections) {
       let question = found.get(section.url);
       if (!question) {
-        question = { id: page.id, type: page.type, url: section.url, title: section.title, score: 0, terms: [] };
+        question = { id: page.id, type: page.type, url: section.url, title: section.title, score: 0, terms: [], strong: 0, titled: 0 };
         found.set(section.url, question);
       }
       question.score += hit.score * (0.5 + 0.5 * (section.weight / total));
       question.terms.push(hit.term);
+      question.strong += Number(section.strong);
+      question.titled += Number(section.titled);
     }
   }
+  for (const question of found.values()) question.asked = question.terms.length > 1 && question.strong === question.terms.length;
   return found.size ? [...found.values()] : [page];
 }
 
@@ -141,6 +155,8 @@ function sectionsOf(data) {
       weight: (sub.weighted_locations || []).reduce((sum, location) => sum + location.balanced_score, 0),
       // Worth a link of its own: matched in its heading or in the readers' words.
       strong: (sub.weighted_locations || []).some((location) => location.weight > 1),
+      // Matched in its heading itself (a question is an h2: Pagefind weighs it 6; readers' words 5).
+      titled: (sub.weighted_locations || []).some((location) => location.weight > HIDDEN_WORDS_WEIGHT),
     }));
 }
 

@@ -21,7 +21,7 @@ import { el, onEveryPage } from "./page.js";
 import { corrected, display, preload, rank, termsOf } from "./ranking.js";
 import { t } from "./strings.js";
 
-const PAGE_SIZE = 8; // results whose data loads at a time
+const PAGE_SIZE = 6; // results whose data loads at a time: a phone screen of them
 const DEBOUNCE_MS = 120;
 const LANG = (document.documentElement.lang || "en").slice(0, 2).toLowerCase(); // the edition: its stop words and vocabulary
 
