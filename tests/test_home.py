@@ -51,11 +51,17 @@ def test_the_diary_is_in_the_navigation_of_every_page(site: Path) -> None:
         assert "Cramp diary" in [a.get_text(strip=True) for a in nav.find_all("a")], path
 
 
+LONGEST_GUIDE = max(DATA.guides.guides, key=lambda guide: len(guide.model_dump_json())).id
+
+
 @pytest.mark.browser
-def test_the_home_page_first_view_is_at_most_100_kb_gzip(
-    browser: Browser, site: Path, served: dict[str, str], figure: Callable[[str], None]
+@pytest.mark.parametrize(
+    ("name", "url"), [("home", ""), ("guide", f"guides/{LONGEST_GUIDE}/"), ("checker", "triage/")], ids=str
+)
+def test_a_first_view_is_at_most_100_kb_gzip(
+    browser: Browser, site: Path, served: dict[str, str], figure: Callable[[str], None], name: str, url: str
 ) -> None:
-    """Everything the home page loads until it is idle, the service worker allowed: the worker's
+    """Everything the page loads until it is idle, the service worker allowed: the worker's
     precache starts after `load`, so the first view counts only what the page needs."""
     context = browser.new_context()
     try:
@@ -68,7 +74,7 @@ def test_the_home_page_first_view_is_at_most_100_kb_gzip(
                 before_load.append(urlsplit(response.url).path)
 
         page.on("response", seen)
-        page.goto(served["root"], wait_until="load")
+        page.goto(served["root"] + url, wait_until="load")
         loaded = True
         worker = page.evaluate("navigator.serviceWorker.ready.then(r => r.active.scriptURL)")
         assert worker == served["root"] + "sw.js", "the worker registers after the page has loaded"
@@ -78,5 +84,5 @@ def test_the_home_page_first_view_is_at_most_100_kb_gzip(
     files = [f / "index.html" if f.is_dir() else f for f in files]
     total = sum(len(gzip.compress(f.read_bytes(), 6, mtime=0)) for f in files if f.is_file())
     assert "/sw.js" not in before_load, "nothing of the worker's before the page has loaded"
-    figure(f"[home] first view: {len(files)} files, {total / 1000:.1f} KB gzip")
+    figure(f"[{name}] first view of /{url}: {len(files)} files, {total / 1000:.1f} KB gzip")
     assert total <= FIRST_VIEW_MAX
