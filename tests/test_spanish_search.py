@@ -24,7 +24,9 @@ from tests.recorder import Recorder
 from tests.test_search import BAR, box_shows_what_it_finds, indexed_words, search, top_three_share
 
 SPANISH = load_editions(ROOT)[1]
-QUERIES = yaml.safe_load((ROOT / "tests" / "search_queries_es.yaml").read_text(encoding="utf-8"))["queries"]
+QUERY_FILE = yaml.safe_load((ROOT / "tests" / "search_queries_es.yaml").read_text(encoding="utf-8"))
+QUERIES = QUERY_FILE["queries"]
+SITUATIONS = QUERY_FILE["situations"]
 LAY_TERMS = [t for kind in KINDS for r in records(SPANISH.dataset, kind) for t in getattr(r, "lay_terms", ())]
 
 
@@ -50,6 +52,17 @@ def test_spanish_phrasings_find_the_expected_page_in_the_top_three(
     assert share >= BAR, "\n".join(misses)
     box_shows_what_it_finds(page, [case["query"] for case in QUERIES[::10]])
     recorded.assert_clean()
+
+
+@pytest.mark.browser
+def test_spanish_situation_questions_find_the_page_that_answers_them(
+    served: dict[str, str], page: Page, figure: Callable[[str], None]
+) -> None:
+    assert len(SITUATIONS) >= 40
+    root = served["root"] + "es/"
+    page.goto(root)
+    share, misses, _ = top_three_share(page, root, SITUATIONS, "Spanish situation questions", figure)
+    assert share >= BAR, "\n".join(misses)
 
 
 @pytest.mark.browser
