@@ -116,9 +116,8 @@ def _single_references(record: models.Record, path: Path, source: SourceFile, da
 
 def red_flags_have_clinical_sources(dataset: Dataset, source: SourceFile) -> Iterator[Problem]:
     """Every red flag is backed by at least one reputable clinical source, not only a blog post."""
-    sources = dataset.sources_by_id
     for index, flag in enumerate(dataset.red_flags.red_flags):
-        if not any(sources[e.source].clinical for e in flag.evidence):
+        if not _any_clinical(dataset, flag.sources):
             yield source.problem(
                 ("red_flags", index, "evidence" if flag.evidence else "id"),
                 f"red flag '{flag.id}' has no clinical source: add evidence naming a reputable source "
@@ -144,9 +143,8 @@ CLINICAL_KINDS = ("guides", "conditions", "faqs")
 
 def records_have_clinical_sources(dataset: Dataset, stem: str, source: SourceFile) -> Iterator[Problem]:
     """A guide, condition or FAQ answer names a clinical source, not only the blog post."""
-    sources = dataset.sources_by_id
     for index, record in enumerate(records(dataset, stem)):
-        if not any(sources[s].clinical for s in record.sources):
+        if not _any_clinical(dataset, record.sources):
             yield source.problem(
                 (stem, index, "sources"),
                 f"{KINDS[stem].one} '{record.id}' has no clinical source: the blog post alone cannot back "
@@ -156,22 +154,30 @@ def records_have_clinical_sources(dataset: Dataset, stem: str, source: SourceFil
 
 def tips_have_clinical_sources(dataset: Dataset, source: SourceFile) -> Iterator[Problem]:
     """An action-plan tip names a clinical source; one writer's experience goes in its `experience`."""
-    sources = dataset.sources_by_id
-    for s_index, section in enumerate(dataset.action_plan.sections):
-        for t_index, tip in enumerate(section.tips):
-            if not any(sources[s].clinical for s in tip.sources):
-                yield source.problem(
-                    ("sections", s_index, "tips", t_index, "sources"),
-                    f"tip '{tip.id}' has no clinical source: name a reputable source you read, and keep what "
-                    "only the blog post says as the tip's `experience`",
-                )
+    for path, tip in _tips(dataset):
+        if not _any_clinical(dataset, tip.sources):
+            yield source.problem(
+                (*path, "sources"),
+                f"tip '{tip.id}' has no clinical source: name a reputable source you read, and keep what "
+                "only the blog post says as the tip's `experience`",
+            )
 
 
 def cautions_have_clinical_sources(dataset: Dataset, source: SourceFile) -> Iterator[Problem]:
     """A caution on a tip comes from a clinical source."""
-    sources = dataset.sources_by_id
+    for path, tip in _tips(dataset):
+        if tip.caution and not _any_clinical(dataset, tip.caution.sources):
+            yield source.problem(
+                (*path, "caution", "sources"), f"the caution on tip '{tip.id}' needs at least one clinical source"
+            )
+
+
+def _tips(dataset: Dataset) -> Iterator[tuple[Path, models.Tip]]:
+    """Every action-plan tip, with its field path in action_plan.yaml."""
     for s_index, section in enumerate(dataset.action_plan.sections):
         for t_index, tip in enumerate(section.tips):
-            if tip.caution and not any(sources[s].clinical for s in tip.caution.sources):
-                path = ("sections", s_index, "tips", t_index, "caution", "sources")
-                yield source.problem(path, f"the caution on tip '{tip.id}' needs at least one clinical source")
+            yield ("sections", s_index, "tips", t_index), tip
+
+
+def _any_clinical(dataset: Dataset, source_ids: tuple[str, ...]) -> bool:
+    return any(dataset.sources_by_id[s].clinical for s in source_ids)

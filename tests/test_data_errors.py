@@ -204,6 +204,24 @@ CASES += [
         "sections[2].tips[0].caution.sources: the caution on tip 'potassium' needs at least one clinical source",
     ),
     (
+        "FAQ answer backed by the blog post alone",
+        "faqs.yaml",
+        "    sources: [nhs-leg-cramps, patient-leg-cramps]",
+        "    sources: [seed-article]",
+        "    sources: [seed-article]",
+        "faqs[13].sources: FAQ 'does-stretching-help' has no clinical source: the blog post alone cannot back "
+        "medical advice; add a reputable source you read (sources.yaml)",
+    ),
+    (
+        "tip backed by the blog post alone",
+        "action_plan.yaml",
+        "        sources: [fss-potassium, mayo-news-night-leg-cramps]",
+        "        sources: [seed-article]",
+        "        sources: [seed-article]",
+        "sections[2].tips[0].sources: tip 'potassium' has no clinical source: name a reputable source you read, "
+        "and keep what only the blog post says as the tip's `experience`",
+    ),
+    (
         "clinical source never read",
         "sources.yaml",
         '    url: "https://www2.hse.ie/conditions/chest-pain"\n    read: 2026-12-01\n',
