@@ -400,6 +400,7 @@ SPELLING_CASES = """async () => {
   const v = s.vocabularyOf({cramp: 9, cramps: 40, calf: 5, half: 50, sciatica: 3, magnesium: 7,
                             hypothyroidism: 2, night: 12, nigh: 1, leg: 8, weather: 3, whether: 4, bolt: 2, bolts: 2,
                             make: 2, run: 3, turning: 9, diuretics: 2, hair: 9, bar: 1});
+  const es = s.vocabularyOf({'tétanos': 13, tetanos: 1, 'síntomas': 5, 'año': 3, calambre: 40, 'rápido': 2, rapido: 4});
   return {
     swap: s.distance('cramsp', 'cramps'), kitten: s.distance('kitten', 'sitting'),
     limited: s.distance('abcdef', 'uvwxyz', 2), same: s.distance('calf', 'calf'),
@@ -412,6 +413,7 @@ SPELLING_CASES = """async () => {
     apostrophe: s.correct("Cramp's", v), upper: s.correct('CRAMSP', v), shortTarget: s.correct('legg', v),
     inflected: ['making', 'running', 'diuretic', 'bolted'].map((w) => s.correct(w, v)),
     firstLetter: s.correct('bair', v),
+    accented: ['tetanos', 'Sintomas', 'ano', 'calambre', 'tétanos', 'rapido'].map((w) => s.accented(w, es)),
   };
 }"""
 
@@ -429,6 +431,8 @@ def test_the_spelling_corrector_follows_its_rules(served: dict[str, str], page: 
         "frequent": "whether", "moreFrequent": "night", "shorter": "bolt", "start": "hypothyroidism",
         "apostrophe": "Cramp's", "upper": "cramps", "shortTarget": "leg",
         "inflected": ["making", "running", "diuretic", "bolted"], "firstLetter": "bar",
+        # Accents put back where the index mostly has them, never 'ñ' for 'n', nor over a commoner plain form.
+        "accented": ["tétanos", "síntomas", None, None, None, None],
     }  # fmt: skip
 
 

@@ -57,18 +57,30 @@ export function exclusive(task) {
   return run;
 }
 
+/* Languages whose readers often leave accents off: each content word is checked against the
+   vocabulary for the accents the index gives it (assets/spelling.js `accented`), so the
+   vocabulary loads with the first query. Elsewhere it loads only for a word the index lacks. */
+const ACCENTED = new Set(["es"]);
+
 /* The query with each content word the index does not hold replaced by the nearest word it
-   does, its other words as typed. Whether Pagefind holds a word is asked in quotes, its exact
+   does (in an ACCENTED language, also one typed without the accents the index gives it), its
+   other words as typed. Whether Pagefind holds a word is asked in quotes, its exact
    search: unquoted, a word it lacks finds the pages of the word's longest beginning it has
    ("d" for "dehidration"). A word it finds through its stem ("running") is left alone. The
-   corrector (`speller`) loads only when a word is missing, so other queries cost no more. */
+   corrector (`speller`) loads only when a word is missing (in an ACCENTED language, with the
+   first query), so other queries cost no more. */
 export async function corrected(pagefind, query, speller, lang = "en") {
   const fixes = new Map();
   for (const word of termsOf(query, lang)) {
     if (word.length < MIN_CORRECTED || stopWords(lang).has(word) || /\d/.test(word)) continue;
+    const withAccents = ACCENTED.has(lang) ? (await speller()).accented(word) : null;
+    if (withAccents) {
+      fixes.set(word, withAccents);
+      continue;
+    }
     const { results } = await exclusive(() => pagefind.search(`"${word}"`));
     if (results.length) continue;
-    const fix = (await speller())(word);
+    const fix = (await speller()).correct(word);
     if (fix !== word) fixes.set(word, fix);
   }
   return fixes.size ? query.replace(WORD, (word) => fixes.get(word.toLowerCase()) || word) : query;

@@ -44,13 +44,13 @@ async function pageTypes(bundle) {
 }
 
 /* The spelling corrector on the index's vocabulary (written beside it by sitegen/search.py):
-   a function from a word to its correction. */
+   `correct` gives a word's correction, `accented` the word with the accents the index gives it. */
 async function loadSpelling(bundle) {
   const file = LANG === "en" ? "vocabulary.json" : `vocabulary.${LANG}.json`; // each edition's own words
   const [spelling, response] = await Promise.all([import("./spelling.js"), fetch(bundle + file)]);
   if (!response.ok) throw new Error(`${file}: ${response.status}`);
   const vocabulary = spelling.vocabularyOf(await response.json());
-  return (word) => spelling.correct(word, vocabulary);
+  return { correct: (word) => spelling.correct(word, vocabulary), accented: (word) => spelling.accented(word, vocabulary) };
 }
 
 /* Pagefind's excerpt as nodes: it escapes the page's text and adds only <mark>, so the text
@@ -142,7 +142,7 @@ class SiteSearch {
     if (!this.spelling) {
       this.spelling = loadSpelling(this.bundle).catch(() => {
         this.spelling = null; // try again on the next missing word
-        return (word) => word;
+        return { correct: (word) => word, accented: () => null };
       });
     }
     return this.spelling;

@@ -3,7 +3,8 @@
  * Pagefind has no typo tolerance: "magnezium" finds nothing. sitegen/search.py writes
  * `pagefind/vocabulary.json`, every word Pagefind indexed and every word of the data's lay
  * terms with how often it occurs; a query's word that is not among them is replaced with the
- * nearest that is. (Pagefind cannot say so itself: for a word it lacks it returns the pages of
+ * nearest that is (`correct`), and one typed without the accents the index mostly writes it
+ * with gets them back (`accented`). (Pagefind cannot say so itself: for a word it lacks it returns the pages of
  * the word's longest beginning it has, "d" for "dehidration".) Pure functions, no page or
  * network: the search box imports this module, with the vocabulary, the first time a query
  * holds a word the index lacks.
@@ -67,6 +68,31 @@ export function known(word, vocabulary) {
 /* The vocabulary file's `{"word": occurrences}` as the corrector reads it. */
 export function vocabularyOf(counts) {
   return new Map(Object.entries(counts));
+}
+
+/* `word` without its accents: "tétanos" -> "tetanos", "ñ" kept apart from "n" ("año", "ano"). */
+export function plain(word) {
+  return word.normalize("NFD").replace(/(?!\u0303)[\u0300-\u036f]/g, "").normalize("NFC");
+}
+
+const PLAIN_FORMS = new WeakMap(); // vocabulary -> its words by their plain form, made once
+
+/* The vocabulary's most frequent word that is `word` with its accents put back, when it occurs
+   more often than `word` as typed: readers on a phone leave accents off ("sintomas del tetanos"),
+   and the index holds each word as it is written. Null when there is none. */
+export function accented(word, vocabulary) {
+  word = normalize(word);
+  let forms = PLAIN_FORMS.get(vocabulary);
+  if (!forms) {
+    forms = new Map();
+    for (const [candidate, count] of vocabulary) {
+      const key = plain(candidate);
+      if (key !== candidate && (!forms.has(key) || count > forms.get(key).count)) forms.set(key, { candidate, count });
+    }
+    PLAIN_FORMS.set(vocabulary, forms);
+  }
+  const found = forms.get(word);
+  return found && found.count > (vocabulary.get(word) || 0) ? found.candidate : null;
 }
 
 /* Better of two candidates: fewer edits, then one that keeps the typed first letter (readers
