@@ -19,8 +19,14 @@ const lang = document.documentElement.lang || undefined;
 
 // -- CSV: RFC 4180, a header row, CRLF between rows
 
+// A cell a spreadsheet would run as a formula (OWASP "CSV injection") is written after an
+// apostrophe, so it shows as text; so is one that starts with the apostrophe itself, so that
+// reading drops exactly one leading apostrophe and gives back every text as it was typed.
+const FORMULA = /^[=+\-@\t\r']/;
+const escape = (v) => (FORMULA.test(v) ? `'${v}` : v);
+const unescape = (v) => (v.startsWith("'") ? v.slice(1) : v);
 const quote = (v) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
-const toCsv = (entries) => [COLUMNS, ...entries.map((e) => COLUMNS.map((c) => e[c]))].map((row) => row.map(quote).join(",")).join("\r\n") + "\r\n";
+const toCsv = (entries) => [COLUMNS, ...entries.map((e) => COLUMNS.map((c) => escape(e[c])))].map((row) => row.map(quote).join(",")).join("\r\n") + "\r\n";
 
 // Rows of fields, each row with the line it starts on; throws on a quote left open.
 function parseCsv(text) {
@@ -73,7 +79,7 @@ function entriesFromCsv(text) {
   const ids = new Set();
   return rows.slice(1).map(({ line, fields }) => {
     if (fields.length !== COLUMNS.length) throw new Error(t("diary.csv.line", { line }) + t("diary.csv.fields", { count: fields.length, expected: COLUMNS.length }));
-    const e = clean(Object.fromEntries(COLUMNS.map((c, i) => [c, fields[i]])), t("diary.csv.line", { line }));
+    const e = clean(Object.fromEntries(COLUMNS.map((c, i) => [c, unescape(fields[i])])), t("diary.csv.line", { line }));
     if (ids.has(e.id)) throw new Error(t("diary.csv.line", { line }) + t("diary.csv.twice", { id: e.id }));
     ids.add(e.id);
     return e;
@@ -104,14 +110,19 @@ function mount(root, config) {
   let editing = null;
 
   const load = () => JSON.parse(localStorage.getItem(storeKey) || "[]").map((e) => clean(e));
-  const store = (next) => {
+  // Every change is made to what storage holds now, not to this tab's copy: another tab (a phone
+  // keeps old ones) may have saved since. One write, the whole list, so no half entry is kept.
+  const change = (edit) => {
     try {
+      const next = edit(load());
       localStorage.setItem(storeKey, JSON.stringify(next));
       return (entries = next);
     } catch {
       say(t("diary.not-saved"), true);
     }
   };
+  const downloadedKey = `${storeKey}:downloaded`;
+  const downloaded = () => new Set(JSON.parse(localStorage.getItem(downloadedKey) || "[]"));
   const placeOf = (e) => (e.place === "other" ? e.other_place || t("diary.other") : (places[e.place] || { label: e.place }).label);
 
   function flagsOf(e) {
@@ -259,7 +270,14 @@ function mount(root, config) {
       signs: data.getAll("signs").join(";"),
       note: inputs.note.value,
     });
-    if (!store([...entries.filter((x) => x.id !== e.id), e])) return;
+    if (editing && !load().some((x) => x.id === editing)) {
+      editing = null; // what was typed stays in the form, to be saved as a new entry
+      save.textContent = t("diary.save");
+      formHeading.textContent = t("diary.record");
+      cancel.hidden = true;
+      return say(t("diary.edit-gone"), true);
+    }
+    if (!change((now) => [...now.filter((x) => x.id !== e.id), e])) return;
     const flags = flagsOf(e);
     reset();
     render();
@@ -270,6 +288,7 @@ function mount(root, config) {
       heading.focus();
     }
     say(t("diary.saved", { when: when(e), place: placeOf(e) }) + (flags.length ? t("diary.saved.warning-end") : ""));
+    protect().catch(() => {});
   });
 
   // -- entries, summary, tools
@@ -296,6 +315,10 @@ function mount(root, config) {
     link.click();
     link.remove();
     setTimeout(() => URL.revokeObjectURL(link.href), 1000);
+    try {
+      localStorage.setItem(downloadedKey, JSON.stringify(sorted.map((e) => e.id)));
+    } catch {} // the reminder only: the download itself went ahead
+    render();
     say(t("diary.downloaded", { count: sorted.length }));
   }
   file.addEventListener("change", async () => {
@@ -309,7 +332,7 @@ function mount(root, config) {
       return say(t("diary.import-failed", { name: chosen.name, error: error.message }), true);
     }
     const ids = new Set(imported.map((e) => e.id));
-    if (!store([...entries.filter((e) => !ids.has(e.id)), ...imported])) return;
+    if (!change((now) => [...now.filter((e) => !ids.has(e.id)), ...imported])) return;
     render();
     say(t("diary.imported", { count: imported.length, name: chosen.name }));
   });
@@ -321,7 +344,7 @@ function mount(root, config) {
       el(
         "div",
         { class: "diary__actions" },
-        btn(t("diary.delete-all.yes"), () => (store([]), (confirmBox.hidden = true), render(), reset(true), say(t("diary.delete-all.done"))), "diary__button--danger"),
+        btn(t("diary.delete-all.yes"), () => (change(() => []), (confirmBox.hidden = true), render(), reset(true), say(t("diary.delete-all.done"))), "diary__button--danger"),
         keep,
       ),
     );
@@ -373,10 +396,13 @@ function mount(root, config) {
       btn(t("diary.import"), () => file.click()),
     );
     if (!sorted.length) {
-      summary.append(el("p", null, t("diary.empty")), tools);
+      summary.append(el("p", null, t("diary.empty")), kept, tools);
       list.hidden = true;
       return;
     }
+    const saved = downloaded();
+    const unsaved = sorted.filter((e) => !saved.has(e.id)).length;
+    const remind = unsaved ? el("p", { class: "diary__reminder" }, t("diary.not-downloaded", { count: unsaved })) : null;
     list.hidden = false;
     const longest = sorted.filter((e) => e.duration_seconds !== "").sort((a, b) => b.duration_seconds - a.duration_seconds)[0];
     const rated = sorted.filter((e) => e.severity !== "").map((e) => +e.severity);
@@ -390,7 +416,7 @@ function mount(root, config) {
       [t("diary.fact.stress"), String(sorted.filter((e) => e.stress === "high").length)],
       [t("diary.fact.warning"), String(sorted.filter((e) => flagsOf(e).length).length)],
     ];
-    summary.append(chart(sorted), el("dl", { class: "diary__facts" }, facts.map(([k, v]) => [el("dt", null, k), el("dd", null, v)])), tools);
+    summary.append(chart(sorted), el("dl", { class: "diary__facts" }, facts.map(([k, v]) => [el("dt", null, k), el("dd", null, v)])), remind, kept, tools);
     const deleteAll = btn(t("diary.delete-all"), () => askDeleteAll(deleteAll), "diary__button--danger");
     list.append(
       el(
@@ -420,7 +446,7 @@ function mount(root, config) {
               btn(
                 t("diary.delete"),
                 () => {
-                  store(entries.filter((x) => x.id !== e.id));
+                  change((now) => now.filter((x) => x.id !== e.id));
                   if (editing === e.id) reset();
                   render();
                   say(t("diary.deleted", { label }));
@@ -440,14 +466,35 @@ function mount(root, config) {
 
   try {
     entries = load();
+    localStorage.setItem(`${storeKey}:probe`, "1"); // storage that reads but will not write (full,
+    localStorage.removeItem(`${storeKey}:probe`); // or private browsing) is said before any typing
   } catch {
     root.replaceChildren(el("p", { class: "diary__error" }, t("diary.no-storage")));
     root.hidden = false;
     return;
   }
+  // Whether the browser has agreed to keep the diary when it clears site data (Safari clears
+  // a site's storage after 7 days unused; others when space runs low): asked for once a
+  // reader has entries, shown as a line the reader can read.
+  const kept = el("p", { class: "diary__kept" });
+  async function protect() {
+    const storage = navigator.storage;
+    if (!storage || !storage.persisted) return (kept.textContent = t("diary.kept.unknown"));
+    let yes = await storage.persisted();
+    if (!yes && entries.length && storage.persist) yes = await storage.persist();
+    kept.textContent = t(yes ? "diary.kept.yes" : "diary.kept.no");
+  }
+  // Another tab saved, edited or deleted: show what storage holds now.
+  window.addEventListener("storage", (event) => {
+    if (event.key !== storeKey || !root.isConnected) return;
+    entries = load();
+    render();
+    if (editing && !entries.some((x) => x.id === editing)) say(t("diary.edit-gone"), true);
+  });
   reset();
   root.replaceChildren(el("div", { class: "diary__panel" }, formHeading, form, result), alert, live, summary, list, file);
   render();
+  protect().catch(() => (kept.textContent = t("diary.kept.unknown")));
   root.hidden = false;
   for (const note of document.querySelectorAll(".diary-nojs")) note.hidden = true;
 }
