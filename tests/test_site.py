@@ -288,9 +288,9 @@ def test_every_internal_link_and_anchor_resolves(site: Path) -> None:
 
 
 def test_hand_written_pages_name_their_sources(site: Path) -> None:
-    about = article(site, "about/")
+    about = text_of(article(site, "about/"))
     for source in DATA.sources.sources:
-        assert source.title in text_of(about)
+        assert source.title in about, source.id
 
 
 def test_about_page_links_every_source_where_it_was_read(site: Path) -> None:
