@@ -439,13 +439,13 @@ def test_the_diary_says_whether_the_browser_keeps_it_and_reminds_of_entries_neve
     ), kept.inner_text()
     record(diary, date="2026-11-01")
     record(diary, date="2026-11-02")
-    diary.get_by_text("2 of your entries have never been downloaded").wait_for()
+    diary.get_by_text("Entries never downloaded: 2.").wait_for()
     download_csv(diary)
-    diary.get_by_text("have never been downloaded").wait_for(state="detached")
+    diary.get_by_text("Entries never downloaded").wait_for(state="detached")
     record(diary, date="2026-11-03")
-    diary.get_by_text("1 of your entries have never been downloaded").wait_for()
+    diary.get_by_text("Entries never downloaded: 1.").wait_for()
     diary.reload()
-    diary.get_by_text("1 of your entries have never been downloaded").wait_for()  # kept on the device
+    diary.get_by_text("Entries never downloaded: 1.").wait_for()  # kept on the device
 
 
 FORMULA_TEXTS = [

@@ -63,7 +63,7 @@ const TABLES = {
     "diary.not-saved": "Not saved: this browser's storage is full or blocked.",
     "diary.edit-gone":
       "This entry was deleted in another tab or window, so your changes were not saved. What you typed is still in the form: save it to keep it as a new entry.",
-    "diary.not-downloaded": "{count} of your entries have never been downloaded. Download a CSV to keep a copy off this browser.",
+    "diary.not-downloaded": "Entries never downloaded: {count}. Download a CSV to keep a copy off this browser.",
     "diary.kept.yes": "This browser has agreed to keep your diary when it clears stored data.",
     "diary.kept.no":
       "This browser may delete your diary on its own, for example when space runs low or, in Safari, after 7 days without a visit. Download a CSV now and then to keep a copy.",
@@ -203,7 +203,7 @@ const TABLES = {
     "diary.not-saved": "No se guardó: el almacenamiento de este navegador está lleno o bloqueado.",
     "diary.edit-gone":
       "Esta anotación se borró en otra pestaña o ventana, así que sus cambios no se guardaron. Lo que escribió sigue en el formulario: guárdelo para conservarlo como una anotación nueva.",
-    "diary.not-downloaded": "{count} de sus anotaciones nunca se han descargado. Descargue un CSV para guardar una copia fuera de este navegador.",
+    "diary.not-downloaded": "Anotaciones que nunca se descargaron: {count}. Descargue un CSV para guardar una copia fuera de este navegador.",
     "diary.kept.yes": "Este navegador aceptó conservar su diario cuando borre los datos guardados.",
     "diary.kept.no":
       "Este navegador puede borrar su diario por su cuenta, por ejemplo cuando le falta espacio o, en Safari, después de 7 días sin visitar el sitio. Descargue un CSV de vez en cuando para guardar una copia.",
