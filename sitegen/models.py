@@ -336,6 +336,11 @@ class ScreenFlag(Record):
     """One red flag a screen asks about, and where a reader who has it goes (default: if_any)."""
 
     flag: Id = Field(description="An id from red_flags.yaml")
+    label: PlainText | None = Field(
+        default=None,
+        description="The answer in this screen's few words, one recognisable thing, as the sign's text means it "
+        "(default: the sign's text); a screen is read whole, so its words add up",
+    )
     next: Id | None = None
 
 
@@ -346,7 +351,8 @@ class Question(Record):
     answers: tuple[Answer, ...] = ()
     screen: RedFlagLevel | None = Field(
         default=None,
-        description="Ask about red flags of this level, one answer each: those in `flags`, or else every one",
+        description="Ask about red flags, one answer each: those in `flags` (of this level or a less urgent one, "
+        "each to its own next), or else every one of this level",
     )
     flags: tuple[ScreenFlag, ...] = Field(default=(), description="The screen's red flags, in the order shown")
     if_any: Id | None = None

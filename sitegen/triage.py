@@ -69,7 +69,8 @@ def _screen_edges(dataset: Dataset, question: models.Question, here: Path) -> It
             continue  # reported by the reference check
         flag = flags[listed.flag]
         where = (*here, "flags", fi, "next" if listed.next else "flag")
-        yield Edge(question.id, flag.text, _screen_field(listed.next or question.if_any), (flag.id,), where)
+        label = listed.label or flag.text
+        yield Edge(question.id, label, _screen_field(listed.next or question.if_any), (flag.id,), where)
 
 
 def _screen_field(value: str | None) -> str:
@@ -179,12 +180,13 @@ def red_flags_asked(dataset: Dataset, graph: dict[str, list[Edge]], source: Sour
 
 
 def screens_ask_their_level(dataset: Dataset, source: SourceFile) -> Iterator[Problem]:
-    """A screen lists only red flags of its own level, so its heading never understates one."""
+    """A screen lists no red flag more urgent than its level, so its heading never understates one
+    (less urgent ones may share it, each answer going to its own outcome, which the proof checks)."""
     flags = dataset.red_flags_by_id
     for qi, question in enumerate(dataset.triage.questions):
         for fi, listed in enumerate(question.flags):
             level = flags[listed.flag].level
-            if level != question.screen:
+            if question.screen and rank(level) < rank(question.screen):
                 message = f"red flag '{listed.flag}' is {level}, but this screen asks about {question.screen} signs"
                 yield source.problem(("questions", qi, "flags", fi, "flag"), message)
 

@@ -118,14 +118,22 @@ CASES = [
     (
         "unsafe triage edge",
         "triage.yaml",
-        "{flag: dark-urine, next: urgent-dark-urine}",
-        "{flag: dark-urine, next: general-self-care}",
-        "{flag: dark-urine, next: general-self-care}",
-        "questions[1].flags[4].next: unsafe: answer 'Pee that is dark brown, like tea or cola, or muscle "
-        "pain or weakness far worse than you would expect, such as after hard exercise' asserts red flag "
-        "'dark-urine' (urgent) but can end at outcome 'general-self-care' (self-care); path: emergency-signs "
-        "-> 'None of these' -> urgent-signs -> 'Pee that is dark brown, like tea or cola, or muscle pain or "
-        "weakness far worse than you would expect, such as after hard exercise' -> general-self-care",
+        'label: "Pee dark like cola, or pain far worse than expected", next: urgent-dark-urine}',
+        'label: "Pee dark like cola, or pain far worse than expected", next: general-self-care}',
+        "next: general-self-care}",
+        "questions[11].flags[1].next: unsafe: answer 'Pee dark like cola, or pain far worse than expected' "
+        "asserts red flag 'dark-urine' (urgent) but can end at outcome 'general-self-care' (self-care); path: "
+        "emergency-signs -> 'None of these' -> main-problem -> 'Something else' -> other-signs -> 'Pee dark like "
+        "cola, or pain far worse than expected' -> general-self-care",
+    ),
+    (
+        "screen asking about a sign more urgent than its own level",
+        "triage.yaml",
+        '{flag: dvt-calf, label: "One calf swollen',
+        '{flag: dvt-with-breathlessness, label: "One calf swollen',
+        '{flag: dvt-with-breathlessness, label: "One calf',
+        "questions[2].flags[0].flag: red flag 'dvt-with-breathlessness' is emergency, but this screen asks about "
+        "urgent signs",
     ),
     (
         "diary names an unknown red flag",
@@ -164,7 +172,7 @@ CASES += [
         '    evidence:\n      - {source: merck-muscle-cramps, level: doctor}\n    lay_terms: ["alcohol"',
         '    lay_terms: ["alcohol"',
         "id: heavy-drinking",
-        "red_flags[36].id: red flag 'heavy-drinking' has no clinical source: add evidence naming a reputable source "
+        "red_flags[37].id: red flag 'heavy-drinking' has no clinical source: add evidence naming a reputable source "
         "(not a blog post) and the level it gives",
     ),
     (
@@ -185,7 +193,7 @@ CASES += [
         "      of the face droops suddenly, call the emergency number.\n",
         "",
         "id: eyelid-twitch",
-        "outcomes[31].id: self-care outcome 'eyelid-twitch' has no safety_net: say when to come back and get help",
+        "outcomes[30].id: self-care outcome 'eyelid-twitch' has no safety_net: say when to come back and get help",
     ),
     (
         "self-care outcome without signs to watch for",
@@ -193,7 +201,7 @@ CASES += [
         "    watch_for: [twitching-that-lasts, face-or-mouth, twitch-spreading-face, stroke-signs]\n    links:\n",
         "    links:\n",
         "id: eyelid-twitch",
-        "outcomes[31].id: self-care outcome 'eyelid-twitch' has no watch_for: name the red flags to look out for",
+        "outcomes[30].id: self-care outcome 'eyelid-twitch' has no watch_for: name the red flags to look out for",
     ),
     (
         "caution without a clinical source",

@@ -347,19 +347,17 @@ def test_every_outcome_carries_safety_netting() -> None:
     [
         (
             "self-loop",
-            "if_none: urgent-signs",
+            "if_none: main-problem",
             "if_none: emergency-signs",
             "questions[0].if_none: answer 'None of these' makes a cycle: "
             "emergency-signs -> 'None of these' -> emergency-signs",
         ),
         (
             "longer cycle",
-            "        next: general-self-care",
-            "        next: urgent-signs",
-            "questions[5].answers[6].next: answer 'Another time, or there's no clear pattern' makes a cycle: "
-            "urgent-signs -> 'None of these' -> doctor-signs -> 'None of these' -> cramp-length -> "
-            "'From a few seconds up to 10 minutes' -> cramp-frequency -> 'Now and then' -> "
-            "pattern-when -> 'Another time, or there's no clear pattern' -> urgent-signs",
+            "if_none: general-self-care",
+            "if_none: main-problem  # back to the start",
+            "questions[11].if_none: answer 'None of these' makes a cycle: "
+            "main-problem -> 'Something else' -> other-signs -> 'None of these' -> main-problem",
         ),
     ],
 )
