@@ -16,11 +16,20 @@ class Story:
     story: str
     expected: str
     recognises: tuple[str, ...]
+    alternatives: tuple[tuple[str, ...], ...] = ()
+    """Other readings: the words of another answer the same reader could recognise."""
+
+    def readings(self) -> list[Story]:
+        """The story as each of its other readings would walk it."""
+        return [Story(self.story, self.expected, words) for words in self.alternatives]
 
 
 def load_stories() -> list[Story]:
     raw = yaml.safe_load(STORIES_FILE.read_text(encoding="utf-8"))["stories"]
-    return [Story(s["story"], s["expected"], tuple(s["recognises"])) for s in raw]
+    return [
+        Story(s["story"], s["expected"], tuple(s["recognises"]), tuple(tuple(a) for a in s.get("alternatives", ())))
+        for s in raw
+    ]
 
 
 def choose(question: dict[str, Any], story: Story) -> int:
