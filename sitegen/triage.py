@@ -99,6 +99,7 @@ def verify_triage(dataset: Dataset, source: SourceFile) -> list[Problem]:
     problems += screens_ask_their_level(dataset, source)
     problems += unsafe_answers(dataset, graph, outcomes, source)
     problems += self_care_is_safety_netted(dataset, source)
+    problems += watched_signs_are_asked(dataset, graph, source)
     return problems
 
 
@@ -206,6 +207,28 @@ def self_care_is_safety_netted(dataset: Dataset, source: SourceFile) -> Iterator
                 ("outcomes", index, "id"),
                 f"self-care outcome '{outcome.id}' has no watch_for: name the red flags to look out for",
             )
+
+
+def watched_signs_are_asked(dataset: Dataset, graph: dict[str, list[Edge]], source: SourceFile) -> Iterator[Problem]:
+    """A self-care outcome's signs to watch for are each asked on every route to it: the
+    problem's own screen covers the warnings its advice names, so a reader who has one now is
+    never told only to watch for it."""
+    asked_on = {node: {flag for e in answers for flag in e.red_flags} for node, answers in graph.items()}
+    reported: set[tuple[str, str]] = set()
+    for trail, outcome in all_paths(dataset):
+        if outcome.level != "self-care":
+            continue
+        asked = {flag for edge in trail for flag in asked_on[edge.question]}
+        for flag in outcome.watch_for:
+            if flag not in asked and (outcome.id, flag) not in reported:
+                reported.add((outcome.id, flag))
+                index = next(i for i, o in enumerate(dataset.triage.outcomes) if o.id == outcome.id)
+                route = " -> ".join(edge.question for edge in trail)
+                yield source.problem(
+                    ("outcomes", index, "watch_for"),
+                    f"self-care outcome '{outcome.id}' tells readers to watch for '{flag}', which the route "
+                    f"{route} -> {outcome.id} never asks about: ask it on the way",
+                )
 
 
 def unsafe_answers(

@@ -136,6 +136,16 @@ CASES = [
         "urgent signs",
     ),
     (
+        "self-care advice watching for a sign its route never asks",
+        "triage.yaml",
+        "leg-numbness-or-swelling, dvt-calf, dvt-with-breathlessness]",
+        "leg-numbness-or-swelling, dvt-calf, dvt-with-breathlessness, calf-pain-walking]",
+        "calf-pain-walking]",
+        "outcomes[27].watch_for: self-care outcome 'night-cramps' tells readers to watch for 'calf-pain-walking', "
+        "which the route emergency-signs -> main-problem -> legs-at-rest -> night-cramps never asks about: ask it on "
+        "the way",
+    ),
+    (
         "diary names an unknown red flag",
         "diary.yaml",
         "red_flags: [weakness-or-numbness]",

@@ -116,6 +116,7 @@ def safe_trees(draw: st.DrawFn) -> Spec:
     for node in questions[1:] + outcomes:  # every node reachable: hang the missing ones from q0
         if node not in spec.reachable("q0"):
             spec.plain["q0"].append([f"q0 answer {len(spec.plain['q0'])}", node, []])
+    spec.plain["q0"][0][2].append("f0")  # asked at the start, so on every route: what outcomes watch for
     answers = [answer for q in spec.plain for answer in spec.plain[q]]
     screened = {level for level, _, _ in spec.screens.values()}
     for flag, level in flags.items():  # every flag asserted: by a screen of its level, or an answer
@@ -161,7 +162,7 @@ def dataset_of(spec: Spec) -> Dataset:
             "title": f"Outcome {o}",
             "advice": "Advice.",
             "safety_net": "Come back if it gets worse.",
-            "watch_for": (next(iter(spec.flags)),),
+            "watch_for": ("f0",),  # asked on every route (safe_trees)
             "sources": ("seed-article",),
         }
         for o, lv in spec.outcomes.items()
