@@ -89,7 +89,7 @@ CASES = [
         "\n    level: urgent\n",
         "\n    level: soon\n",
         "level: soon",
-        "red_flags[12].level: Input should be 'emergency', 'urgent' or 'doctor' (got 'soon')",
+        "red_flags[13].level: Input should be 'emergency', 'urgent' or 'doctor' (got 'soon')",
     ),
     (
         "raw HTML",
@@ -118,20 +118,20 @@ CASES = [
     (
         "unsafe triage edge",
         "triage.yaml",
-        'label: "Pee dark like cola, or pain far worse than expected", next: urgent-dark-urine}',
-        'label: "Pee dark like cola, or pain far worse than expected", next: general-self-care}',
+        'label: "Pee like cola, or pain far worse than expected", next: urgent-dark-urine}',
+        'label: "Pee like cola, or pain far worse than expected", next: general-self-care}',
         "next: general-self-care}",
-        "questions[11].flags[1].next: unsafe: answer 'Pee dark like cola, or pain far worse than expected' "
+        "questions[11].flags[0].next: unsafe: answer 'Pee like cola, or pain far worse than expected' "
         "asserts red flag 'dark-urine' (urgent) but can end at outcome 'general-self-care' (self-care); path: "
-        "emergency-signs -> 'None of these' -> main-problem -> 'Something else' -> other-signs -> 'Pee dark like "
+        "emergency-signs -> 'None of these' -> main-problem -> 'Something else' -> other-signs -> 'Pee like "
         "cola, or pain far worse than expected' -> general-self-care",
     ),
     (
         "screen asking about a sign more urgent than its own level",
         "triage.yaml",
-        '{flag: dvt-calf, label: "One calf swollen',
-        '{flag: dvt-with-breathlessness, label: "One calf swollen',
-        '{flag: dvt-with-breathlessness, label: "One calf',
+        '{flag: dvt-calf, label: "One leg swollen',
+        '{flag: dvt-with-breathlessness, label: "One leg swollen',
+        '{flag: dvt-with-breathlessness, label: "One leg',
         "questions[2].flags[0].flag: red flag 'dvt-with-breathlessness' is emergency, but this screen asks about "
         "urgent signs",
     ),
@@ -173,7 +173,7 @@ CASES += [
         '    evidence:\n      - {source: merck-muscle-cramps, level: urgent}\n    lay_terms: ["arm cramp"',
         '    evidence:\n      - {source: seed-article, level: urgent}\n    lay_terms: ["arm cramp"',
         '    evidence:\n      - {source: seed-article, level: urgent}\n    lay_terms: ["arm cramp"',
-        "red_flags[19].evidence: red flag 'cramps-in-arms-or-belly' has no clinical source: add evidence naming a "
+        "red_flags[20].evidence: red flag 'cramps-in-arms-or-belly' has no clinical source: add evidence naming a "
         "reputable source (not a blog post) and the level it gives",
     ),
     (
@@ -182,7 +182,7 @@ CASES += [
         '    evidence:\n      - {source: merck-muscle-cramps, level: doctor}\n    lay_terms: ["alcohol"',
         '    lay_terms: ["alcohol"',
         "id: heavy-drinking",
-        "red_flags[37].id: red flag 'heavy-drinking' has no clinical source: add evidence naming a reputable source "
+        "red_flags[39].id: red flag 'heavy-drinking' has no clinical source: add evidence naming a reputable source "
         "(not a blog post) and the level it gives",
     ),
     (
@@ -191,7 +191,7 @@ CASES += [
         "    level: urgent\n    level_reason: >-\n      The NHS says to get an urgent",
         "    level: doctor\n    level_reason: >-\n      The NHS says to get an urgent",
         "    level: doctor\n    level_reason: >-\n      The NHS says to get an urgent",
-        "red_flags[14].level: red flag 'dvt-calf' is doctor, below the level its source 'nhs-dvt' gives "
+        "red_flags[15].level: red flag 'dvt-calf' is doctor, below the level its source 'nhs-dvt' gives "
         "(urgent, evidence[0]): raise the level to at least urgent",
     ),
     (
