@@ -26,6 +26,8 @@ from sitegen.theme_context import theme_extra
 
 DATASET = "sitegen_dataset"
 """Where the validated dataset rides on the config, between the hooks."""
+GENERATED = "sitegen_generated"
+"""Where the generated pages' front matter rides on the config, by doc, from on_files to on_page_markdown."""
 
 log = logging.getLogger("mkdocs.hooks.preview")
 _last_good: list[Dataset] = []
@@ -52,23 +54,27 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     # Generated pages stay in memory (File.generated): writing them into docs_dir would
     # make `serve` see its own output as an edit and rebuild forever.
     listed = set(docs_in(config.nav))
+    config[GENERATED] = {}
     for page in render_pages(config[DATASET], emergency_number=str(config.extra["emergency_number"])):
         inclusion = InclusionLevel.UNDEFINED if page.doc in listed else InclusionLevel.NOT_IN_NAV
         files.append(File.generated(config, page.doc, content=page.markdown, inclusion=inclusion))
+        config[GENERATED][page.doc] = page.front
     return files
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    first_line = 1
-    if not page.file.generated_by and page.file.abs_src_path:
-        first_line = read_page(Path(page.file.abs_src_path), page.file.src_uri).body_line
     try:
+        if page.file.src_uri in config[GENERATED]:
+            front, first_line = config[GENERATED][page.file.src_uri], 1
+        else:
+            written = read_page(Path(str(page.file.abs_src_path)), page.file.src_uri)
+            front, first_line = written.front, written.body_line
         meta, body = finish_page(
-            page.file.src_uri, dict(page.meta), markdown, config[DATASET],
+            page.file.src_uri, front, markdown, config[DATASET],
             site_url=config.site_url or "", feedback_url=str(config.extra.get("feedback_url", "")),
             where=f"content/{page.file.src_uri}", first_line=first_line,
         )  # fmt: skip
-    except (MarkerError, LookupError, TypeError, ValueError):
+    except (DataError, MarkerError, LookupError, TypeError, ValueError):
         return markdown  # a page on_config reported a problem with: shown as written until fixed
     page.meta.update(meta)
     return body

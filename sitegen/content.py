@@ -1,7 +1,9 @@
-"""Hand-written pages (`content/*.md`): their front matter, read and checked like data.
+"""Hand-written pages (`content/*.md`): their front matter, read and checked like data into
+the record every page carries (sitegen.front_matter).
 
-Every page names its `sources` (ids from data/sources.yaml) and the date a person last
-`reviewed` it; its `type`, when given, is a search type (sitegen.kinds). Problems read
+Every page has a `title`, names its `sources` (ids from data/sources.yaml) and the date a
+person last `reviewed` it; its `description` and `type` (a search type, sitegen.kinds) are
+optional, and any other key is refused as a likely typo. Problems read
 `content/<file>.md:<line>: <field>: <message>`, reported with the data's by `sitegen check`.
 """
 
@@ -9,19 +11,29 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 import yaml
+from pydantic import ValidationError
 
 from sitegen.dataset import Dataset
-from sitegen.kinds import PAGE, SEARCH_TYPES
+from sitegen.front_matter import FrontMatter
 from sitegen.markers import marker_problems
-from sitegen.problems import Problem, did_you_mean
+from sitegen.problems import DataError, Problem, did_you_mean
 
 FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\n(?P<yaml>.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
 """YAML between `---` lines at the top of a page, as MkDocs and Zensical read it."""
+
+WRITTEN = ("title", "description", "sources", "reviewed", "type")
+"""The front matter a hand-written page sets; the rest of a FrontMatter is the page makers'."""
+
+MESSAGES = {
+    "sources": "every page lists its sources (ids from data/sources.yaml) in its front matter",
+    "reviewed": "expected the date a person last checked this page, as YYYY-MM-DD",
+}
+"""What a maintainer is told of a key that is missing or wrong, whatever is wrong with it."""
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -33,15 +45,57 @@ class ContentPage:
     text: str
     """The whole file."""
     meta: dict[str, Any]
+    """Its front matter as read."""
     body: str
     body_line: int
     """The file line the body starts on, after the front matter."""
     folder: str = "content"
     """Where it lives in the project: `content`, or `content/es` for a Spanish page."""
+    unreadable: Problem | None = None
+    """Why its front matter could not be read, if it could not."""
 
     @property
     def where(self) -> str:
         return f"{self.folder}/{self.doc}"
+
+    @property
+    def front(self) -> FrontMatter:
+        """Its front matter as the record every page carries; DataError naming its problems if it has any."""
+        front, problems = self._validated
+        if front is None:
+            raise DataError(problems)
+        return front
+
+    @property
+    def front_problems(self) -> list[Problem]:
+        """Every problem of its front matter on its own, without the data."""
+        return self._validated[1]
+
+    @cached_property
+    def _validated(self) -> tuple[FrontMatter | None, list[Problem]]:
+        if self.unreadable:
+            return None, [self.unreadable]
+        problems = [
+            self.problem(str(key), "unknown key" + did_you_mean(str(key), list(WRITTEN)))
+            for key in self.meta
+            if key not in WRITTEN
+        ]
+        try:
+            front = FrontMatter.model_validate({k: v for k, v in self.meta.items() if k in WRITTEN})
+        except ValidationError as error:
+            problems.extend(
+                self._problem_from(detail["loc"], detail["type"], detail["msg"]) for detail in error.errors()
+            )
+            return None, list(dict.fromkeys(problems))
+        return (None if problems else front), problems
+
+    def _problem_from(self, loc: tuple[int | str, ...], kind: str, message: str) -> Problem:
+        key = str(loc[0]) if loc else "(front matter)"
+        if key in MESSAGES:
+            message = MESSAGES[key]
+        elif kind == "missing":
+            message = "required field is missing"
+        return self.problem(key, message.removeprefix("Value error, "))
 
     def line_of(self, key: str) -> int:
         """The line of `key:` in the front matter, or 1 when it is absent."""
@@ -59,16 +113,19 @@ def read_page(path: Path, doc: str, folder: str = "content") -> ContentPage:
     match = FRONT_MATTER.match(text)
     if not match:
         return ContentPage(doc, text, {}, text, 1, folder)
+    body = text[match.end() :]
+    line = text.count("\n", 0, match.end()) + 1
     try:
         meta = yaml.load(match["yaml"], Loader=_Loader)  # noqa: S506 (the C safe loader)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
-        meta = {
-            "(front matter)": f"not YAML: {getattr(error, 'problem', error)}",
-            "_line": (mark.line + 2) if mark else 1,
-        }
-    body = text[match.end() :]
-    line = text.count("\n", 0, match.end()) + 1
+        problem = Problem(
+            f"{folder}/{doc}",
+            (mark.line + 2) if mark else 1,
+            "(front matter)",
+            f"not YAML: {getattr(error, 'problem', error)}",
+        )
+        return ContentPage(doc, text, {}, body, line, folder, problem)
     return ContentPage(doc, text, meta if isinstance(meta, dict) else {}, body, line, folder)
 
 
@@ -79,43 +136,20 @@ def content_pages(content_dir: Path, folder: str = "content", skip: tuple[str, .
     return [read_page(p, p.relative_to(content_dir).as_posix(), folder) for p in paths]
 
 
-def reviewed(page: ContentPage) -> date | None:
-    value = page.meta.get("reviewed")
-    if isinstance(value, date):
-        return value
-    try:
-        return date.fromisoformat(str(value))
-    except ValueError:
-        return None
-
-
 def check_page(page: ContentPage, dataset: Dataset | None) -> list[Problem]:
-    """Every problem of one hand-written page's front matter and data markers; without a
-    dataset (the data has problems of its own), what can be checked without it."""
-    problems = []
-    if "(front matter)" in page.meta:
-        problems.append(Problem(page.where, page.meta["_line"], "(front matter)", page.meta["(front matter)"]))
-        return problems
+    """Every problem of one hand-written page's front matter and data markers, in line order;
+    without a dataset (the data has problems of its own), what can be checked without it."""
+    problems = list(page.front_problems)
+    if page.unreadable or dataset is None:
+        return sorted(problems)
     sources = page.meta.get("sources")
-    if not isinstance(sources, list) or not sources:
-        problems.append(
-            page.problem("sources", "every page lists its sources (ids from data/sources.yaml) in its front matter")
-        )
-    elif dataset is not None:
-        known = dataset.by_id["sources"]
-        for source in sources:
-            if source not in known:
-                hint = did_you_mean(str(source), list(known))
-                problems.append(page.problem("sources", f"no source has the id '{source}'{hint}"))
-    if reviewed(page) is None:
-        problems.append(page.problem("reviewed", "expected the date a person last checked this page, as YYYY-MM-DD"))
-    page_type = page.meta.get("type", PAGE)
-    if page_type not in SEARCH_TYPES:
-        expected = ", ".join(SEARCH_TYPES)
-        problems.append(page.problem("type", f"'{page_type}' is not a search type; expected one of {expected}"))
-    if dataset is not None:
-        problems.extend(marker_problems(page.body, dataset, where=page.where, first_line=page.body_line))
-    return problems
+    known = dataset.by_id["sources"]
+    for source in sources if isinstance(sources, list) else ():
+        if source not in known:
+            hint = did_you_mean(str(source), list(known))
+            problems.append(page.problem("sources", f"no source has the id '{source}'{hint}"))
+    problems.extend(marker_problems(page.body, dataset, where=page.where, first_line=page.body_line))
+    return sorted(problems)
 
 
 def check_content(

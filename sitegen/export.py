@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -26,9 +25,10 @@ from sitegen.content import content_pages
 from sitegen.dataset import Dataset
 from sitegen.editions import Edition, alternates, content_of, load_editions
 from sitegen.finish import finish_page
+from sitegen.front_matter import FrontMatter, with_front_matter
 from sitegen.minify import minify_assets
 from sitegen.navigation import navigation, unlisted
-from sitegen.pages import GeneratedPage, page_makers, with_front_matter
+from sitegen.pages import render_pages
 from sitegen.parallel import in_two
 from sitegen.strings import SOURCE, Strings
 from sitegen.theme_context import theme_extra
@@ -40,7 +40,7 @@ OVERRIDES = "overrides"
 SITE = "site"
 """Where Zensical writes the site inside the tree (it keeps `site_dir` within the project)."""
 
-Page = tuple[str, dict[str, Any], str, str, int]
+Page = tuple[str, FrontMatter, str, str, int]
 """A page to finish: its doc, front matter and body, the file its text comes from, and the line there."""
 
 ENGINE_ONLY = ("hooks", "watch", "exclude_docs")
@@ -101,21 +101,17 @@ def export(root: Path, out: Path, edition: Edition | None = None, *, langs: list
     minify_assets(docs / "assets")
     shutil.copytree(root / OVERRIDES, out / OVERRIDES)
     folder, skip = content_of(root, edition, langs)
-    hand_written: list[Page] = [
-        (p.doc, p.meta, p.body, p.where, p.body_line) for p in content_pages(folder, edition.folder, skip)
+    generated = render_pages(edition.dataset, emergency_number=emergency_number, t=edition.t)
+    pages: list[Page] = [
+        *((p.doc, p.front, p.body, p.where, p.body_line) for p in content_pages(folder, edition.folder, skip)),
+        *((p.doc, p.front, p.body, p.doc, 1) for p in generated),
     ]
-    generated = page_makers(edition.dataset, emergency_number=emergency_number, t=edition.t)
     everywhere = sorted({edition.lang, *others} - {SOURCE})
 
     def write_pages(share: int, shares: int) -> None:
-        pages: list[Page | Callable[[], GeneratedPage]] = [*hand_written, *generated]
-        for page in pages[share::shares]:
-            if not isinstance(page, tuple):
-                made = page()
-                page = (made.doc, made.meta, made.body, made.doc, 1)
-            doc, meta, body, where, first_line = page
+        for doc, front, body, where, first_line in pages[share::shares]:
             meta, body = finish_page(
-                doc, meta, body, edition.dataset,
+                doc, front, body, edition.dataset,
                 site_url=site_url, feedback_url=feedback_url, where=where, first_line=first_line, t=edition.t,
                 alternates=alternates(urls.url_of_doc(doc), edition.lang, everywhere, root_url) if everywhere else None,
             )  # fmt: skip

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import functools
 import json
-from datetime import date
 from typing import Any
 
 import jinja2
@@ -17,6 +16,7 @@ from markupsafe import escape
 
 from sitegen import urls
 from sitegen.dataset import Dataset
+from sitegen.front_matter import FrontMatter
 from sitegen.links import relative_links
 from sitegen.markers import expand_markers
 from sitegen.pages import template_environment
@@ -32,21 +32,19 @@ def _environment(lang: str) -> jinja2.Environment:
     return template_environment(t=strings(lang))
 
 
-def footer(dataset: Dataset, meta: dict[str, Any], *, url: str, feedback_url: str, lang: str = SOURCE) -> str:
+def footer(dataset: Dataset, front: FrontMatter, *, url: str, feedback_url: str, lang: str = SOURCE) -> str:
     """The provenance footer and glossary abbreviations of a page: its sources, when it was last
     reviewed and is next due, its clinical review, and where to report a problem with it."""
-    reviewed = meta["reviewed"] if isinstance(meta["reviewed"], date) else date.fromisoformat(str(meta["reviewed"]))
-    data_file = meta.get("data_file")
-    title = str(meta.get("title") or "")
+    data_file = front.data_file
     return (
         _environment(lang)
         .get_template("_provenance.md")
         .render(
-            sources=[dataset.by_id["sources"][s] for s in meta["sources"]],
-            reviewed=reviewed,
-            next_review=next_review(reviewed, dataset.sources.review_interval_months),
-            clinical_review=getattr(dataset, data_file).clinical_review if isinstance(data_file, str) else None,
-            feedback=feedback_link(feedback_url, title=title, url=url, subject=strings(lang)["feedback.subject"]),
+            sources=[dataset.by_id["sources"][s] for s in front.sources],
+            reviewed=front.reviewed,
+            next_review=next_review(front.reviewed, dataset.sources.review_interval_months),
+            clinical_review=getattr(dataset, data_file).clinical_review if data_file else None,
+            feedback=feedback_link(feedback_url, title=front.title, url=url, subject=strings(lang)["feedback.subject"]),
             glossary=dataset.glossary.terms,
         )
     )
@@ -60,7 +58,7 @@ def json_ld_text(data: dict[str, Any]) -> str:
 
 def finish_page(
     doc: str,
-    meta: dict[str, Any],
+    front: FrontMatter,
     body: str,
     dataset: Dataset,
     *,
@@ -71,18 +69,18 @@ def finish_page(
     t: Strings | None = None,
     alternates: list[dict[str, str]] | None = None,
 ) -> tuple[dict[str, Any], str]:
-    """A checked page (sitegen.content) as the engine gets it: its front matter and Markdown, in
-    the language of `t` (English by default), with `alternates`, the page in every edition
-    (sitegen.editions), for the language switch."""
+    """A page as the engine gets it: its front matter, with what the theme reads besides
+    (overrides/main.html: `json_ld`, `alternates`, the page in every edition (sitegen.editions)
+    for the language switch), and its Markdown, in the language of `t` (English by default)."""
     lang = t.lang if t else SOURCE
     body = expand_markers(body, dataset, where=where or doc, first_line=first_line, t=t)
     url = site_url.rstrip("/") + "/" + urls.url_of_doc(doc)
-    body = f"{body.rstrip()}\n\n{footer(dataset, meta, url=url, feedback_url=feedback_url, lang=lang)}"
-    finished = {**meta, "json_ld": json_ld_text(page_json_ld(meta, url=url, dataset=dataset, lang=lang))}
+    body = f"{body.rstrip()}\n\n{footer(dataset, front, url=url, feedback_url=feedback_url, lang=lang)}"
+    finished = {**front.as_data(), "json_ld": json_ld_text(page_json_ld(front, url=url, dataset=dataset, lang=lang))}
     if alternates:
         finished["alternates"] = alternates
-    if isinstance(meta.get("description"), str):
+    if front.description is not None:
         # Material (in MkDocs and in Zensical) prints the description into an attribute
         # without escaping it; a quote in the data must not end that attribute.
-        finished["description"] = str(escape(meta["description"]))
+        finished["description"] = str(escape(front.description))
     return finished, relative_links(body, doc)

@@ -4,18 +4,16 @@ like any hand-written page (sitegen.export)."""
 
 from __future__ import annotations
 
-import json
-from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
 from functools import partial
 from pathlib import Path
 from typing import Any
 
 import jinja2
 
-from sitegen import models, urls
+from sitegen import urls
 from sitegen.dataset import Dataset
+from sitegen.front_matter import FrontMatter, with_front_matter
 from sitegen.kinds import KINDS, PAGE, records, with_pages
 from sitegen.provenance import cited_sources
 from sitegen.strings import SOURCE, Strings, strings
@@ -28,13 +26,13 @@ TEMPLATES = Path(__file__).resolve().parent / "templates"
 @dataclass(frozen=True)
 class GeneratedPage:
     doc: str  # the Markdown path the engine knows it by, e.g. causes/dehydration.md
-    meta: dict[str, Any]  # its front matter
+    front: FrontMatter
     body: str
 
     @property
     def markdown(self) -> str:
         """The page as a Markdown file: front matter, then the body."""
-        return with_front_matter(self.meta, self.body)
+        return with_front_matter(self.front.as_data(), self.body)
 
 
 def template_environment(templates: Path = TEMPLATES, t: Strings | None = None) -> jinja2.Environment:
@@ -61,14 +59,6 @@ def render_pages(
     dataset: Dataset, *, emergency_number: str, templates: Path = TEMPLATES, t: Strings | None = None
 ) -> list[GeneratedPage]:
     """Every generated page of the site, in a stable order, in `t`'s language (English by default)."""
-    return [make() for make in page_makers(dataset, emergency_number=emergency_number, templates=templates, t=t)]
-
-
-def page_makers(
-    dataset: Dataset, *, emergency_number: str, templates: Path = TEMPLATES, t: Strings | None = None
-) -> list[Callable[[], GeneratedPage]]:
-    """What renders each page of `render_pages`, in its order, one call each: the set-up shared
-    by all pages (templates, back-links) done once, so the pages can be rendered apart."""
     t = t or strings(SOURCE)
     env = template_environment(templates, t)
     levels = {t.level: t for t in dataset.triage.levels}
@@ -79,31 +69,30 @@ def page_makers(
         emergency_number=emergency_number,
         levels=levels,
     )
-    page = partial(partial, _page, env)  # page(...): what renders that fixed page, once called
-    makers: list[Callable[[], GeneratedPage]] = [
+    page = partial(_page, env)
+    pages = [
         *(
-            page(kind.overview, f"{kind.name}.md", PAGE, getattr(dataset, kind.name), title=t(f"title.{kind.overview}"))
+            page(kind.overview, f"{kind.name}.md", PAGE, kind.name, title=t(f"title.{kind.overview}"))
             for kind in with_pages()
             if kind.overview
         ),
-        page("faq", "faq.md", "faq", dataset.faqs, title=t("title.faq"), schema="FAQPage"),
-        page("when-to-see-a-doctor", "red_flags.md", PAGE, dataset.red_flags, title=t("title.when-to-see-a-doctor")),
-        page("action-plan", "action_plan.md", PAGE, dataset.action_plan, title=t("title.action-plan")),
-        page("triage", "triage.md", PAGE, dataset.triage, title=t("title.triage"), also=dataset.red_flags),
+        page("faq", "faq.md", "faq", "faqs", title=t("title.faq"), schema_type="FAQPage"),
+        page("when-to-see-a-doctor", "red_flags.md", PAGE, "red_flags", title=t("title.when-to-see-a-doctor")),
+        page("action-plan", "action_plan.md", PAGE, "action_plan", title=t("title.action-plan")),
+        page("triage", "triage.md", PAGE, "triage", title=t("title.triage"), also=dataset.red_flags),
         page(
             "triage-paths",
             "triage_paths.md",
             PAGE,
-            dataset.triage,
+            "triage",
             title=t("title.triage-paths"),
             also=dataset.red_flags,
             paths=all_paths(dataset),
         ),
     ]
     for kind in with_pages():
-        for record in records(dataset, kind.name):
-            makers.append(partial(_entity_page, env, kind.name, record))
-    return makers
+        pages.extend(_entity_page(env, kind.name, record) for record in records(dataset, kind.name))
+    return pages
 
 
 def backlinks(dataset: Dataset) -> dict[str, dict[str, list[Any]]]:
@@ -132,61 +121,43 @@ def _page(
     page_id: str,
     template: str,
     page_type: str,
-    record: Any,
+    data_file: str,
     *,
     title: str,
-    schema: str = "MedicalWebPage",
+    schema_type: str = "MedicalWebPage",
     also: Any = None,
     **context: Any,
 ) -> GeneratedPage:
-    """`also`: another record whose facts the page shows, so its sources are the page's too."""
-    place = urls.PAGES[page_id]
-    dataset = env.globals["data"]
-    meta = {
-        "title": title,
-        "data_file": next(stem for stem in models.FILES if getattr(dataset, stem) is record),
-        "type": page_type,
-        "schema": schema,
-        "sources": list(dict.fromkeys([*cited_sources(record), *(cited_sources(also) if also else ())])),
-        "reviewed": record.reviewed.isoformat(),
-    }
+    """The fixed page `page_id`, showing the data file `data_file`; `also`: another record whose
+    facts the page shows, so its sources are the page's too."""
+    record = getattr(env.globals["data"], data_file)
+    front = FrontMatter(
+        title=title,
+        data_file=data_file,
+        type=page_type,
+        schema_type=schema_type,
+        sources=tuple(dict.fromkeys([*cited_sources(record), *(cited_sources(also) if also else ())])),
+        reviewed=record.reviewed,
+    )
     body = env.get_template(template).render(record=record, title=title, **context)
-    return GeneratedPage(place.doc, meta, body)
+    return GeneratedPage(urls.PAGES[page_id].doc, front, body)
 
 
 def _entity_page(env: jinja2.Environment, kind: str, record: Any) -> GeneratedPage:
     spec = KINDS[kind]
-    meta = {
-        "title": record.name,
-        "data_file": kind,
-        "id": record.id,
-        "type": spec.search_type,
-        "schema": spec.schema,
-        "keywords": list(record.lay_terms),
-        "description": spec.description(record) if spec.description else "",
-        "sources": list(dict.fromkeys(cited_sources(record))),
-        "reviewed": record.reviewed.isoformat(),
-    }
+    front = FrontMatter(
+        title=record.name,
+        data_file=kind,
+        id=record.id,
+        type=spec.search_type,
+        schema_type=spec.schema,
+        keywords=record.lay_terms,
+        description=spec.description(record) if spec.description else None,
+        sources=tuple(dict.fromkeys(cited_sources(record))),
+        reviewed=record.reviewed,
+    )
     body = env.get_template(spec.template).render(record=record)
-    return GeneratedPage(urls.entity(kind, record.id).doc, meta, body)
-
-
-def with_front_matter(meta: dict[str, Any], body: str) -> str:
-    """A Markdown file: `meta` as front matter, then `body`.
-
-    The front matter is JSON, which is YAML too (every engine reads it as YAML): quoted
-    throughout, so no text can break out of it, and written by the C encoder (YAML's
-    representer took a sixth of an export at N = 1,000, ./site-build.sh bench), on one
-    line, as json's `indent` would hand it to the Python encoder (three times slower).
-    """
-    front = json.dumps(meta, ensure_ascii=False, sort_keys=True, default=_iso)
-    return f"---\n{front}\n---\n\n{body}"
-
-
-def _iso(value: Any) -> str:
-    if isinstance(value, date):
-        return value.isoformat()
-    raise TypeError(f"{type(value).__name__} in front matter")
+    return GeneratedPage(urls.entity(kind, record.id).doc, front, body)
 
 
 def doc_link(kind_or_page: str, entity_id: str | None = None) -> str:

@@ -5,29 +5,29 @@ from __future__ import annotations
 from typing import Any
 
 from sitegen.dataset import Dataset
+from sitegen.front_matter import FrontMatter
 
 
-def page_json_ld(meta: dict[str, Any], *, url: str, dataset: Dataset, lang: str = "en") -> dict[str, Any]:
+def page_json_ld(front: FrontMatter, *, url: str, dataset: Dataset, lang: str = "en") -> dict[str, Any]:
     """`MedicalWebPage` everywhere; `FAQPage` on the FAQ; `MedicalCondition` as the topic of a condition page."""
-    kind = meta.get("schema", "MedicalWebPage")
+    kind = front.schema_type
     page: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": ["MedicalWebPage", "FAQPage"] if kind == "FAQPage" else "MedicalWebPage",
-        "name": meta.get("title", ""),
+        "name": front.title,
         "url": url,
         "inLanguage": lang,
+        "lastReviewed": front.reviewed.isoformat(),
     }
-    if meta.get("description"):
-        page["description"] = meta["description"]
-    if meta.get("reviewed"):
-        page["lastReviewed"] = str(meta["reviewed"])
+    if front.description:
+        page["description"] = front.description
     if kind == "FAQPage":
         page["mainEntity"] = [
             {"@type": "Question", "name": faq.question, "acceptedAnswer": {"@type": "Answer", "text": faq.answer}}
             for faq in dataset.faqs.faqs
         ]
-    elif kind == "MedicalCondition":
-        condition = dataset.conditions_by_id[meta["id"]]
+    elif kind == "MedicalCondition" and front.id is not None:
+        condition = dataset.conditions_by_id[front.id]
         page["about"] = {
             "@type": "MedicalCondition",
             "name": condition.name,

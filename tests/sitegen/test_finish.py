@@ -6,12 +6,13 @@ import json
 from datetime import date
 
 from sitegen.finish import finish_page, json_ld_text
+from sitegen.front_matter import FrontMatter
 from sitegen.loader import load_dataset
 from tests.helpers import ROOT
 
 FEEDBACK = "mailto:editor@example.org"
 DATA = load_dataset(ROOT / "data")
-META = {"title": "T", "sources": ["seed-article"], "reviewed": date(2026, 11, 25)}
+META = FrontMatter(title="T", sources=("seed-article",), reviewed=date(2026, 11, 25))
 
 
 def test_the_footer_names_the_sources_and_the_review_date() -> None:
@@ -40,7 +41,12 @@ def test_json_ld_cannot_end_its_script_element() -> None:
 
 def test_a_quote_in_the_description_cannot_end_its_attribute() -> None:
     meta, _ = finish_page(
-        "x.md", {**META, "description": 'Say "hi" & <go>'}, "", DATA, site_url="", feedback_url=FEEDBACK
+        "x.md",
+        FrontMatter(**{**dict(META), "description": 'Say "hi" & <go>'}),
+        "",
+        DATA,
+        site_url="",
+        feedback_url=FEEDBACK,
     )
     assert meta["description"] == "Say &#34;hi&#34; &amp; &lt;go&gt;"
     assert json.loads(meta["json_ld"])["description"] == 'Say "hi" & <go>'
