@@ -21,6 +21,7 @@ from sitegen.checks import check_dataset
 from sitegen.dataset import Dataset
 from sitegen.parallel import in_two
 from sitegen.problems import DataError, Problem, did_you_mean
+from sitegen.problems import Path as DataPath
 from sitegen.yaml_source import SourceFile, read_yaml
 
 
@@ -118,7 +119,7 @@ def _validate_file(source: SourceFile, model: type[models.Record], problems: lis
     try:
         return model.model_validate(source.data)
     except ValidationError as error:
-        problems.extend(_problem_from(source, model, detail) for detail in error.errors())
+        problems.extend(problem_from(source, model, detail) for detail in error.errors())
         return None
 
 
@@ -128,9 +129,17 @@ def _yaml_type(python_type: str) -> str:
     )
 
 
-def _problem_from(source: SourceFile, model: type[models.Record], detail: ErrorDetails) -> Problem:
-    """Turn one pydantic error into a maintainer's sentence on the right line."""
-    path = tuple(part for part in detail["loc"] if not (isinstance(part, str) and part.startswith("function-")))
+def error_path(detail: ErrorDetails) -> DataPath:
+    """Where in the data a pydantic error is: its location, without the names of validators."""
+    return tuple(part for part in detail["loc"] if not (isinstance(part, str) and part.startswith("function-")))
+
+
+def problem_from(
+    source: SourceFile, model: type[models.Record], detail: ErrorDetails, in_file: DataPath | None = None
+) -> Problem:
+    """Turn one pydantic error into a maintainer's sentence on the right line; `in_file`: where
+    the error is in the file, when the file's entries are not where the model has them (sitegen.translations)."""
+    path = error_path(detail)
     kind = detail["type"]
     message = str(detail["msg"]).removeprefix("Value error, ")
     if kind == "extra_forbidden":
@@ -141,7 +150,7 @@ def _problem_from(source: SourceFile, model: type[models.Record], detail: ErrorD
         message = "must be a lowercase-kebab id such as 'poor-circulation'"
     elif kind.endswith("_type") or kind == "literal_error" or kind.startswith("date"):
         message = f"{message} (got {detail['input']!r})"
-    return source.problem(path, message)
+    return source.problem(path if in_file is None else in_file, message)
 
 
 def _allowed_keys(model: type[models.Record], path: tuple[str | int, ...]) -> list[str]:

@@ -12,13 +12,16 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, get_args
 
+from pydantic import ValidationError
 from pydantic.fields import FieldInfo
 
 from sitegen import models
 from sitegen.dataset import Dataset
+from sitegen.loader import error_path, problem_from
 from sitegen.problems import DataError, Problem
 from sitegen.problems import Path as DataPath
 from sitegen.text import check_safe
@@ -36,11 +39,13 @@ def languages(data_dir: Path) -> list[str]:
 
 
 def localize(dataset: Dataset, data_dir: Path, lang: str) -> Dataset:
-    """`dataset` with every text in `lang`; raise DataError naming every missing or wrong one."""
+    """`dataset` with every text in `lang`; raise DataError naming every missing or wrong one.
+
+    Each file's texts are put in place of the English ones and the whole validated as the
+    English file is (sitegen.models), so each rule of a text holds in every language, written once."""
     problems: list[Problem] = []
     files: dict[str, Any] = {}  # each the model models.FILES names for its stem: Dataset's field type
-    for stem in models.FILES:
-        english = getattr(dataset, stem)
+    for stem, model in models.FILES.items():
         name = f"{data_dir.name}/{lang}/{stem}.yaml"
         path = data_dir / lang / f"{stem}.yaml"
         if not path.is_file():
@@ -50,105 +55,131 @@ def localize(dataset: Dataset, data_dir: Path, lang: str) -> Dataset:
         problems.extend(source.problems)
         if source.problems:
             continue
-        translated, found = _translate(english, source.data if source.data is not None else {}, (), source)
-        problems.extend(found)
-        files[stem] = translated
+        merge = _Merge(source)
+        data = merge.record(getattr(dataset, stem), source.data if source.data is not None else {}, ())
+        wrong: set[DataPath] = set()
+        try:
+            files[stem] = model.model_validate(data)
+        except ValidationError as error:
+            for detail in error.errors():
+                wrong.add(error_path(detail))
+                problems.append(problem_from(source, model, detail, merge.in_file(error_path(detail))))
+        problems.extend(merge.problems)
+        problems.extend(merge.compared(wrong))
     if problems:
         raise DataError(problems)
     return Dataset(**files)
 
 
-def _translate(record: models.Record, given: Any, path: DataPath, source: SourceFile) -> tuple[Any, list[Problem]]:
-    """A copy of `record` with the texts of `given` (its translation's mapping), and the problems."""
-    problems: list[Problem] = []
-    if not isinstance(given, dict):
-        return record, [source.problem(path, "expected a mapping of translated texts")]
-    fields = type(record).model_fields
-    for key in given:
-        if key != "id" and not (key in fields and _translatable(type(record), key, fields[key])):
-            problems.append(source.problem((*path, key), "not a translatable text of the English file"))
-    record_id = getattr(record, "id", None)
-    if "id" in fields and given.get("id", record_id) != record_id:
-        problems.append(source.problem((*path, "id"), f"expected the id '{record_id}' here"))
-    update: dict[str, Any] = {}
-    for key, info in fields.items():
-        value = getattr(record, key)
-        here = (*path, key)
-        if _holds_text(type(record), key, info):
-            new, found = _text(value, given.get(key), here, source)
-        elif not _translatable(type(record), key, info):
-            continue
-        elif isinstance(value, models.Record):
-            new, found = _translate(value, given.get(key, {}), here, source)
-        elif isinstance(value, tuple) and value:
-            new, found = _records(value, given.get(key, ()), here, source)
-        else:
-            continue
-        problems.extend(found)
-        update[key] = new
-    return record.model_copy(update=update), problems
+@dataclass
+class _Merge:
+    """One translation file's texts put in place of the English ones, as data for the English
+    file's model, and the problems of its shape."""
 
+    source: SourceFile
+    problems: list[Problem] = field(default_factory=list)
+    entries: dict[DataPath, DataPath] = field(default_factory=dict)
+    """Where each English list entry's translation is in the file (entries are matched by id)."""
+    texts: list[tuple[DataPath, str, Any]] = field(default_factory=list)
+    """Each translated text, where it is, with its English, for `compared`."""
 
-def _records(
-    values: tuple[Any, ...], given: Any, path: DataPath, source: SourceFile
-) -> tuple[tuple[Any, ...], list[Problem]]:
-    """A list of records, matched to the translation's list by id, or by position without ids."""
-    if not isinstance(given, tuple):
-        return values, [source.problem(path, f"expected a list of {len(values)} translated entries")]
-    by_id = {item.get("id"): (i, item) for i, item in enumerate(given) if isinstance(item, dict)}
-    problems: list[Problem] = []
-    result = []
-    for index, record in enumerate(values):
+    def in_file(self, path: DataPath) -> DataPath:
+        """Where `path`, a place in the English data, is in the translation file."""
+        for end in range(len(path), 0, -1):
+            if path[:end] in self.entries:
+                return (*self.entries[path[:end]], *path[end:])
+        return path
+
+    def problem(self, path: DataPath, message: str) -> None:
+        self.problems.append(self.source.problem(self.in_file(path), message))
+
+    def record(self, record: models.Record, given: Any, path: DataPath) -> Any:
+        """`record`'s fields with the texts of `given` (its translation's mapping) in their place;
+        `record` itself where there is no mapping."""
+        if not isinstance(given, dict):
+            self.problem(path, "expected a mapping of translated texts")
+            return record
+        fields = type(record).model_fields
+        for key in given:
+            if key != "id" and not (key in fields and _translatable(type(record), key, fields[key])):
+                self.problem((*path, key), "not a translatable text of the English file")
         record_id = getattr(record, "id", None)
-        by_position = (index, given[index]) if index < len(given) else None
-        match = by_id.get(record_id) if record_id is not None else by_position
-        if match is None:
-            what = f"'{record_id}'" if record_id is not None else f"entry {index + 1}"
-            problems.append(source.problem(path, f"{what} has no translation"))
-            result.append(record)
-            continue
-        position, item = match
-        translated, found = _translate(record, item, (*path, position), source)
-        problems.extend(found)
-        result.append(translated)
-    return tuple(result), problems
+        if "id" in fields and given.get("id", record_id) != record_id:
+            self.problem((*path, "id"), f"expected the id '{record_id}' here")
+        data: dict[str, Any] = {}
+        for key, info in fields.items():
+            value = getattr(record, key)
+            here = (*path, key)
+            if _holds_text(type(record), key, info):
+                value = self.text(value, given.get(key), here)
+            elif not _translatable(type(record), key, info):
+                pass
+            elif isinstance(value, models.Record):
+                value = self.record(value, given.get(key, {}), here)
+            elif isinstance(value, tuple) and value:
+                value = self.records(value, given.get(key, ()), here)
+            data[key] = value
+        return data
 
+    def records(self, values: tuple[Any, ...], given: Any, path: DataPath) -> tuple[Any, ...]:
+        """A list of records, matched to the translation's list by id, or by position without ids."""
+        if not isinstance(given, tuple):
+            self.problem(path, f"expected a list of {len(values)} translated entries")
+            return values
+        by_id = {item.get("id"): (i, item) for i, item in enumerate(given) if isinstance(item, dict)}
+        result = []
+        for index, record in enumerate(values):
+            record_id = getattr(record, "id", None)
+            by_position = (index, given[index]) if index < len(given) else None
+            match = by_id.get(record_id) if record_id is not None else by_position
+            if match is None:
+                what = f"'{record_id}'" if record_id is not None else f"entry {index + 1}"
+                self.problem(path, f"{what} has no translation")
+                result.append(record)
+                continue
+            position, item = match
+            self.entries[(*path, index)] = (*self.in_file(path), position)
+            result.append(self.record(record, item, (*path, index)))
+        return tuple(result)
 
-def _text(english: Any, given: Any, path: DataPath, source: SourceFile) -> tuple[Any, list[Problem]]:
-    """One text field (a string or a list of strings) in the other language."""
-    if english is None or english == ():
-        return english, [] if given is None else [source.problem(path, "the English file has no text here")]
-    if not isinstance(english, tuple):
-        return given, _one_text(english, given, path, source)
-    if not isinstance(given, tuple) or not given:
-        return english, [source.problem(path, "missing or empty translation")]
-    if path[-1] == "lay_terms":  # readers' own words: as many as suit the language
-        return given, [p for i, g in enumerate(given) for p in _one_text(None, g, (*path, i), source)]
-    if len(given) != len(english):
-        return english, [source.problem(path, f"expected {len(english)} translated texts, one for each English one")]
-    return given, [
-        p for i, (e, g) in enumerate(zip(english, given, strict=True)) for p in _one_text(e, g, (*path, i), source)
-    ]
+    def text(self, english: Any, given: Any, path: DataPath) -> Any:
+        """One text field (a string or a list of strings) in the other language."""
+        if english is None or english == ():
+            if given is not None:
+                self.problem(path, "the English file has no text here")
+            return english
+        if not isinstance(english, tuple):
+            if given is None:
+                self.problem(path, "missing translation")
+                return english
+            self.texts.append((path, english, given))
+            return given
+        if not isinstance(given, tuple) or not given:
+            self.problem(path, "missing or empty translation")
+            return english
+        if path[-1] == "lay_terms":  # readers' own words: as many as suit the language
+            return given
+        if len(given) != len(english):
+            self.problem(path, f"expected {len(english)} translated texts, one for each English one")
+            return english
+        self.texts.extend(((*path, i), e, g) for i, (e, g) in enumerate(zip(english, given, strict=True)))
+        return given
 
-
-def _one_text(english: str | None, given: Any, path: DataPath, source: SourceFile) -> list[Problem]:
-    if not isinstance(given, str) or not given.strip():
-        return [source.problem(path, "missing or empty translation")]
-    try:
-        check_safe(given)
-    except ValueError as error:
-        return [source.problem(path, str(error))]
-    if english is not None and "\n" not in english.strip() and "\n" in given.strip():
-        return [source.problem(path, "must be a single line, as the English is")]
-    if english is not None and Counter(NUMBER.findall(english)) != Counter(NUMBER.findall(given)):
-        return [
-            source.problem(
-                path,
-                f"the numbers differ from the English ({', '.join(NUMBER.findall(english)) or 'none'} "
-                f"in '{english}'; {', '.join(NUMBER.findall(given)) or 'none'} here): keep every number the same",
-            )
-        ]
-    return []
+    def compared(self, wrong: set[DataPath]) -> Iterator[Problem]:
+        """Each valid translated text that says something else than its English: another number
+        (a changed medical fact), or more than one line where the English has one."""
+        for path, english, given in self.texts:
+            if path in wrong or not isinstance(given, str):
+                continue
+            where = self.in_file(path)
+            if "\n" not in english.strip() and "\n" in given.strip():
+                yield self.source.problem(where, "must be a single line, as the English is")
+            elif Counter(NUMBER.findall(english)) != Counter(NUMBER.findall(given)):
+                yield self.source.problem(
+                    where,
+                    f"the numbers differ from the English ({', '.join(NUMBER.findall(english)) or 'none'} "
+                    f"in '{english}'; {', '.join(NUMBER.findall(given)) or 'none'} here): keep every number the same",
+                )
 
 
 def _translatable(model: type, name: str, info: FieldInfo) -> bool:

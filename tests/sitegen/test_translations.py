@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from sitegen.loader import load_dataset
-from sitegen.problems import DataError
+from sitegen.problems import DataError, Problem
 from sitegen.translations import languages, localize
 from tests.helpers import ROOT
 
@@ -53,12 +53,28 @@ def test_every_record_has_its_spanish_texts_and_keeps_its_facts() -> None:
             "más de 11 minutos",
             "the numbers differ from the English (10 in",
         ),
+        # The rules of a text are the English file's, from its model (sitegen.models), with its words.
+        ("an empty text", "faqs.yaml", 'question: "', 'question: "" #', "faqs[0].question: must not be empty"),
         (
-            "an empty text",
+            "raw HTML",
             "faqs.yaml",
             'question: "',
-            'question: "" #',
-            "faqs[0].question: missing or empty translation",
+            'question: "<b>',
+            "faqs[0].question: raw HTML is not allowed in data; write Markdown",
+        ),
+        (
+            "a number for a text",
+            "faqs.yaml",
+            'question: "',
+            "question: 5 #",
+            "faqs[0].question: Input should be a valid string (got 5)",
+        ),
+        (
+            "two lines where the English has one",
+            "red_flags.yaml",
+            "level_reason: >-",
+            "level_reason: |-",
+            "red_flags[0].level_reason: must be a single line, as the English is",
         ),
         ("an unknown key", "causes.yaml", "    name:", "    nmae:", "causes[0].nmae: not a translatable text"),
     ],
@@ -72,6 +88,21 @@ def test_a_bad_translation_is_reported_on_its_line(
         localize(DATA, data, "es")
     lines = str(caught.value).splitlines()
     assert any(entry.startswith(f"data/es/{file}:{line}: ") and expected in entry for entry in lines), lines
+
+
+def test_a_text_rule_of_the_model_is_reported_once_in_its_words(tmp_path: Path) -> None:
+    data, line = broken(tmp_path, "faqs.yaml", 'question: "', 'question: "Dos líneas\\n')
+    with pytest.raises(DataError) as caught:
+        localize(DATA, data, "es")
+    assert [p for p in caught.value.problems if p.line == line] == [
+        Problem("data/es/faqs.yaml", line, "faqs[0].question", "must be a single line")
+    ]
+
+
+def test_a_missing_text_is_named(tmp_path: Path) -> None:
+    data, line = broken(tmp_path, "faqs.yaml", "    question:", "    #question:")
+    with pytest.raises(DataError, match=rf"data/es/faqs.yaml:{line - 1}: faqs\[0\].question: missing translation"):
+        localize(DATA, data, "es")
 
 
 def test_a_missing_record_is_named(tmp_path: Path) -> None:
