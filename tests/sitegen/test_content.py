@@ -34,6 +34,8 @@ def test_a_good_page_has_no_problems(tmp_path: Path) -> None:
         ("sources: [seed-article]\n", "", "content/page.md:1: sources: every page lists its sources (ids from data/sources.yaml) in its front matter"),  # noqa: E501
         ("reviewed: 2026-11-25", "reviewed: last week", "content/page.md:4: reviewed: expected the date a person last checked this page, as YYYY-MM-DD"),  # noqa: E501
         ("title: A page", "title: A page\ntype: blog", "content/page.md:3: type: 'blog' is not a search type; expected one of guide, cause, condition, faq, specialist, page"),  # noqa: E501
+        ("title: A page", "title: A page\nreveiwed: 2026-11-25", "content/page.md:3: reveiwed: unknown key (did you mean 'reviewed'?)"),  # noqa: E501
+        ("title: A page\n", "", "content/page.md:1: title: required field is missing"),
         ("# A page", "# A page\n\n<!-- data: tip heel-pres -->", "content/page.md:9: <!-- data: tip heel-pres -->: no action-plan tip has the id 'heel-pres' (did you mean 'heel-press'?)"),  # noqa: E501
     ],
 )  # fmt: skip
