@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -41,6 +40,8 @@ LEVEL_ITEM = "level"
 """The linkId of the computed level."""
 
 CALCULATED = "http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire-calculatedExpression"
+VARIABLE = "http://hl7.org/fhir/StructureDefinition/variable"
+FHIRPATH = "text/fhirpath"
 HIDDEN = "http://hl7.org/fhir/StructureDefinition/questionnaire-hidden"
 ITEM_CONTROL = "http://hl7.org/fhir/StructureDefinition/questionnaire-itemControl"
 ITEM_CONTROLS = "http://hl7.org/fhir/questionnaire-item-control"
@@ -94,7 +95,7 @@ def questionnaire(tree: dict[str, Any], edition: Edition, url: str, systems: Sys
     for node_id, node in tree["nodes"].items():
         make = _question if node["kind"] == "question" else _outcome
         items.append(make(node_id, node, tree, systems) | _enable_when(ways_in.get(node_id, [])))
-    items.append(_level_item(tree, edition, systems, ways_in))
+    items.append(_level_item(tree, edition, systems))
     return {
         "resourceType": "Questionnaire",
         "id": "symptom-checker",
@@ -171,21 +172,16 @@ def _enable_when(ways_in: list[tuple[str, dict[str, str]]]) -> dict[str, Any]:
     return {"enableWhen": rules, "enableBehavior": "any"} if len(rules) > 1 else {"enableWhen": rules}
 
 
-def _level_item(
-    tree: dict[str, Any], edition: Edition, systems: Systems, ways_in: dict[str, list[tuple[str, dict[str, str]]]]
-) -> dict[str, Any]:
-    """The hidden, read-only item whose answer SDC's calculatedExpression computes: the level of the
-    outcome the answers lead to (nothing until they reach one). Each level's option is chosen when
-    an answer that leads to an outcome of that level is among the response's answers."""
-    chosen = []
-    for level in tree["levels"]:
-        answers = [
-            way for node_id, node in tree["nodes"].items() if node.get("level") == level for way in ways_in[node_id]
-        ]
-        chosen.append(f"(code = '{level}' and {_any_answered(answers)})")
-    expression = (
-        f"%questionnaire.repeat(item).where(linkId = '{LEVEL_ITEM}').answerOption.valueCoding"
-        f".where({' or '.join(chosen)})"
+def _level_item(tree: dict[str, Any], edition: Edition, systems: Systems) -> dict[str, Any]:
+    """The hidden, read-only item whose answer SDC's calculatedExpression computes: the level (`code`)
+    of the outcome whose `enableWhen` the response's answers meet, so it reads the routes from the
+    outcome items themselves (nothing until the answers reach an outcome). `%answered`, a variable
+    (FHIR's `variable` extension), holds each answer as `linkId system code`."""
+    answered = "%resource.repeat(item).select(linkId + ' ' + answer.value.system + ' ' + answer.value.code)"
+    calculated = (
+        "%questionnaire.item.where(type = 'display')"
+        ".where(enableWhen.select(question + ' ' + answer.system + ' ' + answer.code).intersect(%answered).exists())"
+        ".code"
     )
     return {
         "linkId": LEVEL_ITEM,
@@ -195,26 +191,10 @@ def _level_item(
         "answerOption": [{"valueCoding": _level_coding(level, tree, systems)} for level in tree["levels"]],
         "extension": [
             {"url": HIDDEN, "valueBoolean": True},
-            {"url": CALCULATED, "valueExpression": {"language": "text/fhirpath", "expression": expression}},
+            {"url": VARIABLE, "valueExpression": {"name": "answered", "language": FHIRPATH, "expression": answered}},
+            {"url": CALCULATED, "valueExpression": {"language": FHIRPATH, "expression": calculated}},
         ],
     }
-
-
-def _any_answered(ways: Iterable[tuple[str, dict[str, str]]]) -> str:
-    """FHIRPath: the response holds one of these answers (grouped by question and code system)."""
-    codes: dict[tuple[str, str], list[str]] = defaultdict(list)
-    for question, coding in ways:
-        codes[question, coding["system"]].append(coding["code"])
-    tests = [
-        f"(linkId = '{question}' and answer.value.where(system = '{system}' and code in ({_union(c)})).exists())"
-        for (question, system), c in codes.items()
-    ]
-    return f"%resource.repeat(item).where({' or '.join(tests) or 'false'}).exists()"
-
-
-def _union(codes: list[str]) -> str:
-    """FHIRPath: a collection of these strings."""
-    return " | ".join(f"'{code}'" for code in codes)
 
 
 # -- the code systems -----------------------------------------------------------------------
