@@ -33,7 +33,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from sitegen import urls
+from sitegen import questionnaire, urls
 from sitegen.dataset import Dataset
 from sitegen.search import BUNDLE, ENTRY, fragment_of
 
@@ -56,7 +56,7 @@ def precache_order(dataset: Dataset) -> tuple[str, ...]:
     return (*(urls.PAGES[p].url for p in FIRST_PAGES), *guides, *(urls.PAGES[p].url for p in THEN_PAGES))
 
 
-NEVER = ("_headers", "_headers.nginx.conf", WORKER, "sitemap.xml", "sitemap.xml.gz", "404.html")
+NEVER = ("_headers", "_headers.nginx.conf", WORKER, "sitemap.xml", "sitemap.xml.gz", "404.html", *questionnaire.FILES)
 NEVER_UNDER = ("assets/javascripts/lunr/", "assets/javascripts/workers/")
 
 ALREADY_COMPRESSED = (".pf_fragment", ".pf_index", ".pf_meta", ".pagefind", ".png", ".gz")

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from sitegen import csp, offline, search
+from sitegen import csp, offline, questionnaire, search
 from sitegen.dataset import Dataset
 from sitegen.diary import write_diary_json
 from sitegen.editions import Edition
@@ -63,6 +63,7 @@ def postbuild(site_dir: Path, editions: Dataset | list[Edition], reader: PageRea
     for edition in editions:
         write_tree(site_dir, edition.dataset, edition)
         write_diary_json(edition.dataset, site_dir / edition.prefix)
+    questionnaire.write_resources(site_dir, editions)  # the checker as FHIR, beside each tree.json
     merge_sitemaps(site_dir, {edition.lang: edition.prefix for edition in editions})
     pages = reader.pages(site_dir)
     try:

@@ -30,15 +30,26 @@ def _relative(entries: dict[str, ElementTree.Element], base: str, skip: list[str
     return {page: url for page, url in found.items() if not any(page.startswith(s) for s in skip)}
 
 
+def _address(entries: dict[str, ElementTree.Element]) -> str:
+    """The site's address (its `site_url`): its home page's, the shortest listed."""
+    return min(entries, key=len).rstrip("/") + "/"
+
+
+def site_address(site_dir: Path) -> str:
+    """The site's address, read from the root sitemap its engine wrote (the build has no other
+    record of `site_url` once the engine has run)."""
+    return _address(_entries(site_dir / NAME))
+
+
 def merge_sitemaps(site_dir: Path, prefixes: dict[str, str]) -> int:
     """Write the root sitemap from every edition's (`prefixes`: lang -> folder, `""` for the root's);
-    return the number of addresses listed. The site's address is its home page's, the shortest."""
+    return the number of addresses listed."""
     if not (site_dir / NAME).is_file():
         return 0
     english = _entries(site_dir / NAME)
     if not english:
         return 0
-    root = min(english, key=len).rstrip("/") + "/"
+    root = _address(english)
     folders = [prefix for prefix in prefixes.values() if prefix]
     editions = {
         lang: _relative(_entries(site_dir / prefix / NAME), root + prefix, [] if prefix else folders)
