@@ -38,7 +38,7 @@ def check_dataset(dataset: Dataset, files: dict[str, SourceFile]) -> list[Proble
     problems.extend(verify_triage(dataset, files["triage"]))
     problems.extend(diary_limits_are_the_red_flags_own(dataset, files["diary"]))
     for stem in icd10cm.CODED_KINDS:
-        problems.extend(codes_are_the_tables(dataset, stem, files[stem]))
+        problems.extend(codes_are_in_the_table(dataset, stem, files[stem]))
     return problems
 
 
@@ -57,7 +57,7 @@ def diary_limits_are_the_red_flags_own(dataset: Dataset, source: SourceFile) -> 
                 )
 
 
-def codes_are_the_tables(dataset: Dataset, stem: str, source: SourceFile) -> Iterator[Problem]:
+def codes_are_in_the_table(dataset: Dataset, stem: str, source: SourceFile) -> Iterator[Problem]:
     """Every ICD-10-CM code is a category or subcategory of the official table (sitegen.icd10cm),
     with the table's own title, so a clinic's system and the page mean the same diagnosis."""
     for index, record in enumerate(records(dataset, stem)):
@@ -77,12 +77,22 @@ def codes_are_the_tables(dataset: Dataset, stem: str, source: SourceFile) -> Ite
 
 def _not_in_table(code: str, table: dict[str, str]) -> str:
     base = icd10cm.extended(code)
-    if base in table:
+    if base is not None and base in table:
         return (
             f"{code} adds a 7th character, which records an encounter, not a condition: name {base} ('{table[base]}')"
         )
-    hint = did_you_mean(code, [known for known in table if known[:3] == code[:3]])
-    return f"{code} is not a code of the ICD-10-CM table ({icd10cm.VERSION}){hint}"
+    return f"{code} is not a code of the ICD-10-CM table ({icd10cm.VERSION}){_codes_under_parent(code, table)}"
+
+
+def _codes_under_parent(code: str, table: dict[str, str]) -> str:
+    """' (codes under G47.6: G47.61, ...)': the table's codes beside `code`, under its nearest parent."""
+    parent = code
+    while len(parent) > 3:
+        parent = parent[:-1].rstrip(".")
+        children = [known for known in table if known != parent and known[:-1].rstrip(".") == parent]
+        if children:
+            return f" (codes under {parent}: {', '.join(children)})"
+    return ""
 
 
 def _walk(value: object, path: Path) -> Iterator[tuple[Path, object]]:
