@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from sitegen import models
+from sitegen import icd10cm, models
 from sitegen.dataset import Dataset
 from sitegen.kinds import KINDS, records
 from sitegen.problems import Path, Problem, did_you_mean
@@ -37,6 +37,8 @@ def check_dataset(dataset: Dataset, files: dict[str, SourceFile]) -> list[Proble
     problems.extend(tips_have_clinical_sources(dataset, files["action_plan"]))
     problems.extend(verify_triage(dataset, files["triage"]))
     problems.extend(diary_limits_are_the_red_flags_own(dataset, files["diary"]))
+    for stem in icd10cm.CODED_KINDS:
+        problems.extend(codes_are_in_the_table(dataset, stem, files[stem]))
     return problems
 
 
@@ -53,6 +55,44 @@ def diary_limits_are_the_red_flags_own(dataset: Dataset, source: SourceFile) -> 
                     f"red flag '{flag_id}' does not name a limit of {rule.over_minutes} minutes "
                     f"in its text ('{flag.text}'); use the red flag's own limit",
                 )
+
+
+def codes_are_in_the_table(dataset: Dataset, stem: str, source: SourceFile) -> Iterator[Problem]:
+    """Every ICD-10-CM code is a category or subcategory of the official table (sitegen.icd10cm),
+    with the table's own title, so a clinic's system and the page mean the same diagnosis."""
+    for index, record in enumerate(records(dataset, stem)):
+        for c_index, named in enumerate(record.icd10cm):
+            path = (stem, index, "icd10cm", c_index)
+            table = icd10cm.titles()
+            official = table.get(named.code)
+            if official is None:
+                yield source.problem((*path, "code"), _not_in_table(named.code, table))
+            elif named.title != official:
+                yield source.problem(
+                    (*path, "title"),
+                    f"the ICD-10-CM table's title for {named.code} is '{official}', not '{named.title}': "
+                    "copy the table's title word for word",
+                )
+
+
+def _not_in_table(code: str, table: dict[str, str]) -> str:
+    base = icd10cm.extended(code)
+    if base is not None and base in table:
+        return (
+            f"{code} adds a 7th character, which records an encounter, not a condition: name {base} ('{table[base]}')"
+        )
+    return f"{code} is not a code of the ICD-10-CM table ({icd10cm.VERSION}){_codes_under_parent(code, table)}"
+
+
+def _codes_under_parent(code: str, table: dict[str, str]) -> str:
+    """' (codes under G47.6: G47.61, ...)': the table's codes beside `code`, under its nearest parent."""
+    parent = code
+    while len(parent) > 3:
+        parent = parent[:-1].rstrip(".")
+        children = [known for known in table if known != parent and known[:-1].rstrip(".") == parent]
+        if children:
+            return f" (codes under {parent}: {', '.join(children)})"
+    return ""
 
 
 def _walk(value: object, path: Path) -> Iterator[tuple[Path, object]]:

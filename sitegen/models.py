@@ -143,6 +143,27 @@ class RedFlagsFile(Reviewed):
     red_flags: tuple[RedFlag, ...] = Field(min_length=1)
 
 
+# -- codes (guides.yaml, conditions.yaml) ----------------------------------------------------
+
+
+class Icd10cmCode(Record):
+    """A code of ICD-10-CM (the US clinical modification of ICD-10) for what a page explains, with
+    its official title; sitegen.checks holds both to the table (sitegen.icd10cm). A category or
+    subcategory (G47.62, G12.2), never with the 7th character that records an encounter (T67.01XA).
+
+    SNOMED CT concepts would sit beside these, each with the source it was read in; no source read
+    so far gives them, so there are none."""
+
+    code: str = Field(pattern=r"^[A-Z][0-9][0-9A-Z](\.[0-9A-Z]{1,4})?$", description="As the table writes it: G47.62")
+    title: PlainText = Field(description="The table's title, word for word; in English in every edition")
+
+
+CODES_DESCRIPTION = (
+    "The ICD-10-CM codes of what the page explains: the general one, and the specific ones the page covers; "
+    "none where no code's title fits the page"
+)
+
+
 # -- guides.yaml ----------------------------------------------------------------------------
 
 
@@ -161,6 +182,7 @@ class Guide(Entity):
     doctor: Markdown = Field(description="What a doctor may check or offer, and what is not recommended")
     conditions: tuple[Id, ...] = ()
     causes: tuple[Id, ...] = ()
+    icd10cm: tuple[Icd10cmCode, ...] = Field(default=(), description=CODES_DESCRIPTION)
 
 
 class GuidesFile(Reviewed):
@@ -183,6 +205,7 @@ class Condition(Entity):
     next_steps: tuple[PlainText, ...] = Field(min_length=1, description="Tests or checks a doctor may do")
     red_flags: tuple[Id, ...] = ()
     specialists: tuple[Id, ...] = ()
+    icd10cm: tuple[Icd10cmCode, ...] = Field(default=(), description=CODES_DESCRIPTION)
 
 
 class ConditionsFile(Reviewed):

@@ -57,7 +57,7 @@ def precache_order(dataset: Dataset) -> tuple[str, ...]:
 
 
 NEVER = ("_headers", "_headers.nginx.conf", WORKER, "sitemap.xml", "sitemap.xml.gz", "404.html", *questionnaire.FILES)
-NEVER_UNDER = ("assets/javascripts/lunr/", "assets/javascripts/workers/")
+NEVER_UNDER = ("assets/javascripts/lunr/", "assets/javascripts/workers/", "api/codes/")
 
 ALREADY_COMPRESSED = (".pf_fragment", ".pf_index", ".pf_meta", ".pagefind", ".png", ".gz")
 

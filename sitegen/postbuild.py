@@ -3,6 +3,7 @@
 (sitegen.diary) in its folder, the sitemap of every edition (sitegen.sitemaps), the Pagefind index
 (sitegen.search) with its spelling vocabulary, the security headers (sitegen.csp), as it hashes the finished pages, and
 the offline worker (sitegen.offline), last, as it versions every file.
+Each edition's folder gets the codes API too (sitegen.codes_api).
 
 Pagefind runs in a process of its own (sitegen.indexing), given each page as it is read once for
 what every step needs of it (sitegen.page_reader: during a build most pages were read, and
@@ -15,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sitegen import csp, offline, questionnaire, search
+from sitegen.codes_api import write_codes_api
 from sitegen.dataset import Dataset
 from sitegen.diary import write_diary_json
 from sitegen.editions import Edition
@@ -63,6 +65,7 @@ def postbuild(site_dir: Path, editions: Dataset | list[Edition], reader: PageRea
     for edition in editions:
         write_tree(site_dir, edition.dataset, edition)
         write_diary_json(edition.dataset, site_dir / edition.prefix)
+        write_codes_api(site_dir, edition)
     questionnaire.write_resources(site_dir, editions)  # the checker as FHIR, beside each tree.json
     merge_sitemaps(site_dir, {edition.lang: edition.prefix for edition in editions})
     pages = reader.pages(site_dir)

@@ -27,8 +27,14 @@ from sitegen.problems import Path as DataPath
 from sitegen.text import check_safe
 from sitegen.yaml_source import SourceFile, read_yaml
 
-NOT_TRANSLATED = {(models.Source, "title"), (models.Source, "publisher"), (models.Source, "author")}
-"""Texts that name something in its own language (a source page's title) or a person."""
+NOT_TRANSLATED = {
+    (models.Source, "title"),
+    (models.Source, "publisher"),
+    (models.Source, "author"),
+    (models.Icd10cmCode, "title"),
+}
+"""Texts that name something in its own language (a source page's title, a code's official
+title) or a person."""
 
 NUMBER = re.compile(r"\d+")
 

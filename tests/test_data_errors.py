@@ -146,6 +146,49 @@ CASES = [
         "the way",
     ),
     (
+        "ICD-10-CM code not in the table",
+        "guides.yaml",
+        '{code: G47.62, title: "Sleep related leg cramps"}',
+        '{code: G47.68, title: "Sleep related leg cramps"}',
+        "code: G47.68",
+        "guides[0].icd10cm[0].code: G47.68 is not a code of the ICD-10-CM table (April 2026) "
+        "(codes under G47.6: G47.61, G47.62, G47.63, G47.69)",
+    ),
+    (
+        "ICD-10-CM title not the table's",
+        "conditions.yaml",
+        '{code: G25.81, title: "Restless legs syndrome"}',
+        '{code: G25.81, title: "Restless leg syndrome"}',
+        "code: G25.81",
+        "conditions[4].icd10cm[0].title: the ICD-10-CM table's title for G25.81 is 'Restless legs syndrome', not "
+        "'Restless leg syndrome': copy the table's title word for word",
+    ),
+    (
+        "ICD-10-CM code with an encounter's 7th character",
+        "conditions.yaml",
+        '{code: T67.0, title: "Heatstroke and sunstroke"}',
+        '{code: T67.01XA, title: "Heatstroke and sunstroke, initial encounter"}',
+        "code: T67.01XA",
+        "conditions[8].icd10cm[0].code: T67.01XA adds a 7th character, which records an encounter, not a condition: "
+        "name T67.01 ('Heatstroke and sunstroke')",
+    ),
+    (
+        "ICD-10-CM code not written as the table writes it",
+        "guides.yaml",
+        "{code: M62.830,",
+        "{code: m62.830,",
+        "code: m62.830",
+        "guides[6].icd10cm[0].code: must be an ICD-10-CM code as its table writes it, such as 'G47.62' (got 'm62.830')",
+    ),
+    (
+        "codes in a translation, which keeps the English file's",
+        "es/conditions.yaml",
+        "  - id: tetanus\n",
+        '  - id: tetanus\n    icd10cm: [{code: A35, title: "Otro tétanos"}]\n',
+        "icd10cm: [",
+        "conditions[6].icd10cm: not a translatable text of the English file",
+    ),
+    (
         "diary names an unknown red flag",
         "diary.yaml",
         "red_flags: [weakness-or-numbness]",
