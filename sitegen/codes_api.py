@@ -12,9 +12,7 @@ offline worker does not precache them (sitegen.offline)."""
 
 from __future__ import annotations
 
-import html
 import json
-import re
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -23,19 +21,10 @@ from sitegen import models, urls
 from sitegen.editions import Edition
 from sitegen.icd10cm import CODED_KINDS
 from sitegen.kinds import KINDS, records
+from sitegen.sitemaps import site_address
 
 FOLDER = "api/codes/icd10cm"
 """Where each edition's files are, relative to its root."""
-
-CANONICAL = re.compile(rb'<link rel="canonical" href="([^"]*)"')
-
-
-def site_address(site_dir: Path) -> str:
-    """The site's address as the engine wrote it from `site_url` into the home page's canonical
-    link (both engines do; `/` for a site built without one)."""
-    found = CANONICAL.search((site_dir / "index.html").read_bytes())
-    return html.unescape(found.group(1).decode()).rstrip("/") + "/" if found else "/"
-
 
 Coded = list[tuple[str, Any]]
 """Pages that name a code: each as its kind and record (a condition or a guide)."""
