@@ -45,7 +45,7 @@ SITE = "site"
 Page = tuple[str, FrontMatter, str, str, int]
 """A page to finish: its doc, front matter and body, the file its text comes from, and the line there."""
 
-ENGINE_ONLY = ("hooks", "watch", "exclude_docs")
+ENGINE_ONLY = ("hooks", "watch")
 """Settings of the project's mkdocs.yml that serve the live preview, not the export."""
 
 
