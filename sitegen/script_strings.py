@@ -48,7 +48,8 @@ def scripts(assets: Path) -> list[Path]:
 def keys_named(assets: Path, namespaces: set[str], where: str) -> tuple[dict[str, Place], dict[str, Place]]:
     """The keys the scripts under `assets` (the project's `where`, e.g. `content/assets`) name,
     and the beginnings of the keys they build, each with where it is first named."""
-    literal = re.compile(r"""(["'])((?:%s)\.[\w.-]+)\1""" % "|".join(map(re.escape, sorted(namespaces))))
+    names = "|".join(map(re.escape, sorted(namespaces)))
+    literal = re.compile(r"""(["'])((?:""" + names + r""")\.[\w.-]+)\1""")
     keys: dict[str, Place] = {}
     prefixes: dict[str, Place] = {}
     for path in scripts(assets):

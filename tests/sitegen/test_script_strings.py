@@ -74,7 +74,8 @@ def test_a_language_lacking_a_script_key_is_refused_with_its_line(tmp_path: Path
         strings("es", tmp_path)
     assert str(error.value).splitlines() == [
         f"sitegen/strings/es.yaml:{section}: scripts: 'triage.back' is missing: every key of en.yaml needs a text here",
-        f"sitegen/strings/es.yaml:{call}: scripts.triage.call: the placeholders differ from en.yaml (expected {{number}})",
+        f"sitegen/strings/es.yaml:{call}: scripts.triage.call: "
+        "the placeholders differ from en.yaml (expected {number})",
     ]
 
 
