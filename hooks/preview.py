@@ -22,7 +22,10 @@ from sitegen.navigation import docs_in, navigation
 from sitegen.pages import render_pages
 from sitegen.postbuild import PostBuildError, postbuild
 from sitegen.problems import DataError
+from sitegen.script_strings import SCRIPT, SECTION, with_table
+from sitegen.strings import SOURCE, strings
 from sitegen.theme_context import theme_extra
+from sitegen.translations import languages
 
 DATASET = "sitegen_dataset"
 """Where the validated dataset rides on the config, between the hooks."""
@@ -51,8 +54,18 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
-    # Generated pages stay in memory (File.generated): writing them into docs_dir would
-    # make `serve` see its own output as an edit and rebuild forever.
+    # Generated files stay in memory (File.generated): writing them into docs_dir would
+    # make `serve` see its own output as an edit and rebuild forever. The preview is the
+    # English edition: the other languages' twins (content/<lang>/) are left out.
+    langs = languages(Path(config.config_file_path).parent / "data")
+    for file in files:
+        if file.src_uri.split("/")[0] in langs:
+            file.inclusion = InclusionLevel.EXCLUDED
+    script = files.get_file_from_path(f"assets/{SCRIPT}")
+    if script is not None and script.abs_src_path:
+        files.remove(script)
+        text = with_table(Path(script.abs_src_path).read_text(encoding="utf-8"), strings(SOURCE)[SECTION])
+        files.append(File.generated(config, script.src_uri, content=text))
     listed = set(docs_in(config.nav))
     config[GENERATED] = {}
     for page in render_pages(config[DATASET], emergency_number=str(config.extra["emergency_number"])):

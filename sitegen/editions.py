@@ -17,6 +17,7 @@ from sitegen.content import check_content, content_pages
 from sitegen.dataset import Dataset
 from sitegen.loader import load_dataset
 from sitegen.problems import DataError, Problem
+from sitegen.script_strings import check_script_keys
 from sitegen.strings import SOURCE, Strings, strings
 from sitegen.translations import languages, localize
 from sitegen.triage import verify_triage
@@ -47,7 +48,8 @@ def content_of(root: Path, edition: Edition, langs: list[str]) -> tuple[Path, tu
 
 def load_editions(root: Path) -> list[Edition]:
     """Every edition, English first, all checked: the data, its translations, the interface words
-    and every edition's hand-written pages; DataError lists every problem of them all."""
+    (the page scripts' too), and every edition's hand-written pages; DataError lists every problem
+    of them all."""
     try:
         english = load_dataset(root / "data")
     except DataError as error:
@@ -70,6 +72,7 @@ def load_editions(root: Path) -> list[Edition]:
         folder, skip = content_of(root, edition, langs)
         problems.extend(check_content(folder, edition.dataset, edition.folder, skip))
     problems.extend(missing_twins(root, langs))
+    problems.extend(check_script_keys(root / "content" / "assets", editions[0].t))
     if problems:
         raise DataError(problems)
     return editions

@@ -4,7 +4,8 @@
                      (sitegen.theme_context) and paths into DIR; no hooks
     DIR/docs/        every page, hand-written and generated, finished (sitegen.finish),
                      and content/'s static files, its scripts and styles minified
-                     (sitegen.minify)
+                     (sitegen.minify), `assets/strings.js` with the edition's words
+                     (sitegen.script_strings)
     DIR/overrides/   the theme overrides, as they are
 
 MkDocs 1.6 and Zensical both read it as it is (sitegen.engines), so neither needs hooks
@@ -30,6 +31,7 @@ from sitegen.minify import minify_assets
 from sitegen.navigation import navigation, unlisted
 from sitegen.pages import render_pages
 from sitegen.parallel import in_two
+from sitegen.script_strings import write_script_strings
 from sitegen.strings import SOURCE, Strings
 from sitegen.theme_context import theme_extra
 from sitegen.translations import languages
@@ -43,7 +45,7 @@ SITE = "site"
 Page = tuple[str, FrontMatter, str, str, int]
 """A page to finish: its doc, front matter and body, the file its text comes from, and the line there."""
 
-ENGINE_ONLY = ("hooks", "watch", "exclude_docs")
+ENGINE_ONLY = ("hooks", "watch")
 """Settings of the project's mkdocs.yml that serve the live preview, not the export."""
 
 
@@ -98,6 +100,7 @@ def export(root: Path, out: Path, edition: Edition | None = None, *, langs: list
     docs = out / DOCS
     content = root / str(config.get("docs_dir", "content"))
     shutil.copytree(content, docs, ignore=shutil.ignore_patterns("*.md", *langs))
+    write_script_strings(docs / "assets", edition.t)
     minify_assets(docs / "assets")
     shutil.copytree(root / OVERRIDES, out / OVERRIDES)
     folder, skip = content_of(root, edition, langs)

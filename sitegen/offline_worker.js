@@ -1,6 +1,7 @@
 // The site's service worker: every page, the search, the symptom checker and the diary keep
 // working with no network after the first visit. sitegen/offline.py writes it into the site
-// as `sw.js`, preceded by `const BUILD = {...}` (this build's version and precache list).
+// as `sw.js`, preceded by `const BUILD = {...}` (this build's version, its precache list and
+// each edition's offline page).
 //
 // - One cache per build and per site root ("spasms-offline <scope> <version>"): a new build
 //   changes sw.js, the browser installs it, and activation deletes this scope's older caches
@@ -58,13 +59,16 @@ function fromNetwork(request, cache) {
   });
 }
 
-function offlinePage() {
-  const home = new URL("./", SCOPE).href;
-  const body = `<!doctype html><html lang="en"><meta charset="utf-8"><meta name="viewport" content="width=device-width">
-<title>Offline</title><main style="font:1.1rem/1.5 system-ui,sans-serif;max-width:36rem;margin:2rem auto;padding:0 1rem">
-<h1>You are offline</h1><p>This page has not been saved on this device yet. Pages you have opened before, the
-symptom checker and the diary work offline: <a href="${home}">go to the home page</a>.</p>
-<p>In an emergency call your local emergency number.</p></main></html>`;
+// The page shown in place of one not saved yet, with no network, in the language of the edition
+// the address is in (its folder, e.g. "es/"; the root's otherwise). Its words come from the
+// build (sitegen/strings/<lang>.yaml), HTML-escaped, with `{home}` where the home page's link goes.
+function offlinePage(url) {
+  const folder = Object.keys(BUILD.offline).reduce((best, f) => (f.length > best.length && url.startsWith(new URL(f, SCOPE).href) ? f : best), "");
+  const words = BUILD.offline[folder];
+  const body = `<!doctype html><html lang="${words.lang}"><meta charset="utf-8"><meta name="viewport" content="width=device-width">
+<title>${words.title}</title><main style="font:1.1rem/1.5 system-ui,sans-serif;max-width:36rem;margin:2rem auto;padding:0 1rem">
+<h1>${words.heading}</h1><p>${words.text.replaceAll("{home}", new URL(folder, SCOPE).href)}</p>
+<p>${words.emergency}</p></main></html>`;
   return new Response(body, { status: 503, headers: { "Content-Type": "text/html; charset=utf-8" } });
 }
 
@@ -76,7 +80,7 @@ self.addEventListener("fetch", (event) => {
       cache.match(key(request.url)).then((cached) => {
         if (cached && HASHED.test(new URL(request.url).pathname)) return cached;
         const network = fromNetwork(request, cache);
-        const fallback = () => cached || caches.match(key(request.url)).then((any) => any || (request.mode === "navigate" ? offlinePage() : Response.error()));
+        const fallback = () => cached || caches.match(key(request.url)).then((any) => any || (request.mode === "navigate" ? offlinePage(request.url) : Response.error()));
         if (!cached) return network.catch(fallback);
         // A slow network gives way to the cached copy; the fetch still refreshes the cache.
         const slow = new Promise((resolve) => setTimeout(() => resolve(cached), TIMEOUT));

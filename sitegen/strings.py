@@ -2,7 +2,8 @@
 
 English (`en.yaml`) names every key. Another language's file must give every one of them, with
 text wherever English has some, the same `{placeholders}` and no key English lacks; a problem
-reads `sitegen/strings/<lang>.yaml:<line>: <key>: <message>`. Templates call the table:
+reads `sitegen/strings/<lang>.yaml:<line>: <key>: <message>`. Its `scripts` section holds the
+page scripts' words, given to them at export (sitegen.script_strings). Templates call the table:
 `t("cause.how")`, `t("red_flags.emergency", number="911")`; numbers, money and dates are
 written by its `number`, `money` and `date` methods, so each language formats them its own way.
 """
@@ -86,26 +87,30 @@ def _placeholders(text: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(text) if name}
 
 
-def check_table(english: dict[str, Any], given: Any, source: Any) -> list[Problem]:
+def check_table(english: dict[str, Any], given: Any, source: Any, path: tuple[str, ...] = ()) -> list[Problem]:
     """Every key of `english` in `given` with text where English has some, the same placeholders,
-    lists of the same length, and no key English lacks."""
+    lists of the same length, sections (`scripts`) checked alike, and no key English lacks."""
     if not isinstance(given, dict):
-        return [source.problem((), "expected a mapping of keys to texts")]
-    problems = [source.problem((key,), "not a key of sitegen/strings/en.yaml") for key in given if key not in english]
+        return [source.problem(path, "expected a mapping of keys to texts")]
+    problems = [
+        source.problem((*path, key), "not a key of sitegen/strings/en.yaml") for key in given if key not in english
+    ]
     for key, text in english.items():
         value = given.get(key)
         if key not in given:
-            problems.append(source.problem((), f"'{key}' is missing: every key of en.yaml needs a text here"))
+            problems.append(source.problem(path, f"'{key}' is missing: every key of en.yaml needs a text here"))
+        elif isinstance(text, dict):
+            problems.extend(check_table(text, value, source, (*path, key)))
         elif isinstance(text, tuple):
             if not isinstance(value, tuple) or len(value) != len(text) or not all(isinstance(v, str) for v in value):
-                problems.append(source.problem((key,), f"expected a list of {len(text)} texts, as in en.yaml"))
+                problems.append(source.problem((*path, key), f"expected a list of {len(text)} texts, as in en.yaml"))
         elif not isinstance(value, str) or (text and not value):
-            problems.append(source.problem((key,), "missing or empty text"))
+            problems.append(source.problem((*path, key), "missing or empty text"))
         elif _placeholders(value) != _placeholders(text):
             want = ", ".join(sorted(f"{{{p}}}" for p in _placeholders(text))) or "none"
-            problems.append(source.problem((key,), f"the placeholders differ from en.yaml (expected {want})"))
+            problems.append(source.problem((*path, key), f"the placeholders differ from en.yaml (expected {want})"))
         elif re.search(r"<[A-Za-z/!]", value):
-            problems.append(source.problem((key,), "markup is not allowed; write Markdown"))
+            problems.append(source.problem((*path, key), "markup is not allowed; write Markdown"))
     return problems
 
 

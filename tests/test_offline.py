@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, BrowserContext
 
+from sitegen.editions import load_editions
 from sitegen.loader import load_dataset
 from sitegen.offline import PRECACHE_BUDGET, WORKER, plan, precache_order, write_worker
 from tests.helpers import ROOT, serve_static
@@ -22,6 +23,7 @@ from tests.test_diary import record
 from tests.test_search import search
 
 DATA = load_dataset(ROOT / "data")
+EDITIONS = load_editions(ROOT)
 ORDER = precache_order(DATA)
 CAUSE = DATA.causes.causes[0]
 
@@ -42,7 +44,8 @@ def test_the_precache_holds_the_night_time_pages_first_within_the_budget(
         f"(budget {PRECACHE_BUDGET / 1000:.0f} KB); whole site: {precache.whole_site}"
     )
     assert precache.gzip_bytes <= PRECACHE_BUDGET
-    assert published_build(site) == {"version": precache.version, "precache": list(precache.files)}
+    build = published_build(site)
+    assert (build["version"], build["precache"]) == (precache.version, list(precache.files))
     night = ("", "triage/", "when-to-see-a-doctor/", "guides/", f"guides/{DATA.guides.guides[0].id}/")
     for page in (*night, "triage/tree.json", "diary/diary.json"):
         assert page in precache.files, page
@@ -132,6 +135,12 @@ def test_after_a_first_visit_every_page_kind_works_with_the_server_gone(
         page.wait_for_load_state()
         assert page.locator("article h1").count() == 1
 
+        for edition in EDITIONS:  # a page never opened: the offline page, in the edition's language
+            page.goto(base + edition.prefix + "no-such-page/")
+            assert page.evaluate("document.documentElement.lang") == edition.lang
+            assert page.locator("h1").inner_text() == edition.t("offline.heading")
+            assert page.locator("p a").get_attribute("href") == base + edition.prefix
+
         page.goto(base + "diary/")
         page.get_by_role("button", name="Save entry").wait_for()
         record(page, note="recorded offline")
@@ -182,3 +191,13 @@ def test_the_web_app_manifest_is_linked_from_every_page_and_its_icons_exist(site
         href = attribute(link, "href")
         assert link is not None and not href.startswith("/"), path
         assert (path.parent / href).resolve() == (site / "manifest.json").resolve(), path
+
+
+def test_each_edition_s_offline_page_is_in_its_language(site: Path) -> None:
+    pages = published_build(site)["offline"]
+    assert sorted(pages) == sorted(edition.prefix for edition in EDITIONS)
+    for edition in EDITIONS:
+        words = pages[edition.prefix]
+        assert (words["lang"], words["heading"]) == (edition.lang, edition.t("offline.heading"))
+        link = re.search(r'<a href="\{home\}">([^<]+)</a>', words["text"])
+        assert link is not None and link.group(1) in edition.t("offline.text"), edition.lang

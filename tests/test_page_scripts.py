@@ -9,9 +9,13 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page
 
+from sitegen.editions import Edition, load_editions
+from sitegen.script_strings import SECTION
+from tests.helpers import ROOT
 from tests.site_html import attribute, page_file, soup
 
-ASSETS = Path(__file__).resolve().parent.parent / "content" / "assets"
+ASSETS = ROOT / "content" / "assets"
+EDITIONS = load_editions(ROOT)
 
 
 @pytest.mark.parametrize("url", ["", "triage/", "diary/"])
@@ -54,29 +58,30 @@ def test_page_js_builds_elements_with_data_as_text(served: dict[str, str], page:
 
 STRINGS = """async () => {
   const { t } = await import(new URL('assets/strings.js', document.baseURI).href);
-  const english = t('search.count.many', { count: 3, among: '' });
+  const count = t('search.count.many', { count: 3, among: '' });
   const data = t('search.none', { query: '{among}', among: '' });
-  document.documentElement.lang = 'xx';
-  const fallback = t('triage.back');
   let missing = '';
   try { t('no.such.key'); } catch (error) { missing = error.message; }
-  return { english, data, fallback, missing };
+  return { count, data, missing };
 }"""
 
 
 @pytest.mark.browser
-def test_strings_fill_placeholders_once_and_fall_back_to_english(served: dict[str, str], page: Page) -> None:
-    page.goto(served["root"])
+@pytest.mark.parametrize("edition", EDITIONS, ids=lambda edition: edition.lang)
+def test_strings_are_the_edition_s_own_filled_in_once(served: dict[str, str], page: Page, edition: Edition) -> None:
+    page.goto(served["root"] + edition.prefix)
+    words = edition.t[SECTION]
     assert page.evaluate(STRINGS) == {
-        "english": "3 results, best first.",
-        "data": "Nothing matches “{among}”. Try other words.",
-        "fallback": "Back",
+        "count": words["search.count.many"].format(count=3, among=""),
+        "data": words["search.none"].format(query="{among}", among=""),
         "missing": 'assets/strings.js: no string "no.such.key"',
     }
 
 
 RANKING = """async () => {
   const r = await import(new URL('assets/ranking.js', document.baseURI).href);
+  const { t } = await import(new URL('assets/strings.js', document.baseURI).href);
+  const english = r.languageOf(t);
   const section = (id, weight) => ({ url: `/faq/#${id}`, title: id, excerpt: id, anchor: { element: 'h2' },
                                      weighted_locations: [{ weight: 1, balanced_score: weight }] });
   const faq = { sub_results: [section('often', 3), section('rarely', 1)] };
@@ -91,7 +96,7 @@ RANKING = """async () => {
   const ranked = await r.rank(pagefind, ['cramp', 'night'], types);
   const retried = await r.rank(pagefind, ['sciatca'], types);
   return {
-    terms: [r.termsOf('Why do my legs cramp at night?'), r.termsOf('why')],
+    terms: [r.termsOf('Why do my legs cramp at night?', english), r.termsOf('why', english)],
     ranked: ranked.map((item) => [item.url || item.id, item.terms.length]),
     retried: [retried.map((item) => item.terms), searched.slice(-3)],
   };

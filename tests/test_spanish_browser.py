@@ -5,8 +5,6 @@ asked of another host."""
 
 from __future__ import annotations
 
-import json
-import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -16,6 +14,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from sitegen import urls
 from sitegen.editions import load_editions
+from sitegen.script_strings import SECTION
 from sitegen.triage import compile_tree
 from tests.checker import Step, all_routes, answer, checker_session, click_through, hash_of, label, start_again
 from tests.helpers import NARROW, ROOT
@@ -30,17 +29,8 @@ ROUTES = all_routes(TREE)
 pytestmark = pytest.mark.browser
 
 
-def script_strings(lang: str) -> dict[str, str]:
-    """The page scripts' words in `lang`, as content/assets/strings.js holds them (one
-    `"key": "text",` per line in each language's table)."""
-    source = (ROOT / "content" / "assets" / "strings.js").read_text(encoding="utf-8")
-    table = source.split(f"\n  {lang}: {{\n", 1)[1].split("\n  },", 1)[0]
-    return {
-        key: json.loads(f'"{text}"') for key, text in re.findall(r'^\s+"([^"]+)": "((?:[^"\\]|\\.)*)",?$', table, re.M)
-    }
-
-
-WORDS = script_strings("es")
+WORDS: dict[str, str] = SPANISH.t[SECTION]
+"""The page scripts' words in Spanish (sitegen/strings/es.yaml)."""
 
 
 @pytest.mark.parametrize("url", ["", urls.entity("causes", "dehydration").url, "faq/", urls.PAGES["triage"].url])

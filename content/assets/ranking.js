@@ -10,28 +10,11 @@
  * (assets/spelling.js).
  */
 
-/* Words that say nothing about the topic, by the page's language; dropped unless the query is
-   nothing else. Spanish is listed with and without its accents, as readers type both. */
-const STOP_WORDS = {
-  en: new Set(
-    ("a about after again all also am an and any are as at be been before being but by can could did do does " +
-      "doing for from get gets getting got had has have having how i if im in into is it its just me more most my " +
-      "no of on once only or our over really should so some such than that the their them then there these they " +
-      "this those to too very was we were what when where which while who why will with would you your")
-      .split(" ")
-  ),
-  es: new Set(
-    ("a al algo alguna alguno ante con como cómo cual cuál cuando cuándo cuanto cuánto de del desde donde dónde " +
-      "e el él ella en entre es esa ese eso esta está estaba estoy este esto estos fue ha hace han hay la las le les " +
-      "lo los me mi mis muy más mas mucho ni no nos o otra otro para pero poco por porque puede qué que se si sí " +
-      "sin sobre solo son su sus también te tengo tiene todo tu tú un una uno unos unas y ya yo")
-      .split(" ")
-  ),
-};
-
-/* The stop words of `lang` (`es`, `en-US`), English's for a language without its own. */
-function stopWords(lang) {
-  return STOP_WORDS[(lang || "").slice(0, 2).toLowerCase()] || STOP_WORDS.en;
+/* A language's search words, from its table (assets/strings.js `t`, sitegen/strings/<lang>.yaml):
+   its stop words, which say nothing about the topic and are dropped from a query unless it is
+   nothing else, and whether its readers often leave accents off (`accented`, see `corrected`). */
+export function languageOf(t) {
+  return { stopWords: new Set(t("search.stop-words").split(" ")), accented: t("search.accented-letters") !== "" };
 }
 const WORD = /[\p{L}\p{N}]+(?:['\u2019][\p{L}\p{N}]+)*/gu;
 const MAX_SECTIONS = 2; // section links under a page's result
@@ -39,11 +22,10 @@ const MIN_PREFIX = 4; // shortest beginning of an unknown word to search for
 const MIN_CORRECTED = 4; // shortest word worth correcting (assets/spelling.js SHORTEST)
 const HIDDEN_WORDS_WEIGHT = 5; // data-pagefind-weight of readers' words (sitegen/templates/_links.md)
 
-/* The query's content words: lower case, each once, the stop words of `lang` dropped. */
-export function termsOf(query, lang = "en") {
-  const stop = stopWords(lang);
+/* The query's content words: lower case, each once, the stop words of `language` (`languageOf`) dropped. */
+export function termsOf(query, language) {
   const words = [...new Set(query.toLowerCase().match(WORD) || [])];
-  const content = words.filter((word) => !stop.has(word));
+  const content = words.filter((word) => !language.stopWords.has(word));
   return content.length ? content : words;
 }
 
@@ -57,23 +39,20 @@ export function exclusive(task) {
   return run;
 }
 
-/* Languages whose readers often leave accents off: each content word is checked against the
-   vocabulary for the accents the index gives it (assets/spelling.js `accented`), so the
-   vocabulary loads with the first query. Elsewhere it loads only for a word the index lacks. */
-const ACCENTED = new Set(["es"]);
-
 /* The query with each content word the index does not hold replaced by the nearest word it
-   does (in an ACCENTED language, also one typed without the accents the index gives it), its
+   does (in a language whose readers often leave accents off, `language.accented`, also one
+   typed without the accents the index gives it: each content word is checked against the
+   vocabulary, assets/spelling.js `accented`, so it loads with the first query), its
    other words as typed. Whether Pagefind holds a word is asked in quotes, its exact
    search: unquoted, a word it lacks finds the pages of the word's longest beginning it has
    ("d" for "dehidration"). A word it finds through its stem ("running") is left alone. The
-   corrector (`speller`) loads only when a word is missing (in an ACCENTED language, with the
-   first query), so other queries cost no more. */
-export async function corrected(pagefind, query, speller, lang = "en") {
+   corrector (`speller`) loads only when a word is missing (or with the first query, where
+   `language.accented`), so other queries cost no more. */
+export async function corrected(pagefind, query, speller, language) {
   const fixes = new Map();
-  for (const word of termsOf(query, lang)) {
-    if (word.length < MIN_CORRECTED || stopWords(lang).has(word) || /\d/.test(word)) continue;
-    const withAccents = ACCENTED.has(lang) ? (await speller()).accented(word) : null;
+  for (const word of termsOf(query, language)) {
+    if (word.length < MIN_CORRECTED || language.stopWords.has(word) || /\d/.test(word)) continue;
+    const withAccents = language.accented ? (await speller()).accented(word) : null;
     if (withAccents) {
       fixes.set(word, withAccents);
       continue;
@@ -203,6 +182,6 @@ export function display(pagefind, item) {
 
 /* Fetch the index chunks `query`'s words need while the reader is still typing (Pagefind's
    `preload` loads them without searching, so it never disturbs the search run last). */
-export function preload(pagefind, query, lang = "en") {
-  for (const word of termsOf(query, lang)) pagefind.preload(word).catch(() => {});
+export function preload(pagefind, query, language) {
+  for (const word of termsOf(query, language)) pagefind.preload(word).catch(() => {});
 }

@@ -18,12 +18,13 @@
  * loads with the page, not with Pagefind: a first query already costs near its budget.
  */
 import { el, onEveryPage } from "./page.js";
-import { corrected, display, preload, rank, termsOf } from "./ranking.js";
+import { corrected, display, languageOf, preload, rank, termsOf } from "./ranking.js";
 import { t } from "./strings.js";
 
 const PAGE_SIZE = 6; // results whose data loads at a time: a phone screen of them
 const DEBOUNCE_MS = 120;
-const LANG = (document.documentElement.lang || "en").slice(0, 2).toLowerCase(); // the edition: its stop words and vocabulary
+const LANG = (document.documentElement.lang || "en").slice(0, 2).toLowerCase(); // the edition: its vocabulary
+const LANGUAGE = languageOf(t); // the edition's stop words, and whether its readers leave accents off
 
 let nextId = 0;
 
@@ -161,7 +162,7 @@ class SiteSearch {
 
   queue() {
     this.busy(true);
-    if (this.pagefind) preload(this.pagefind, this.input.value, LANG);
+    if (this.pagefind) preload(this.pagefind, this.input.value, LANGUAGE);
     clearTimeout(this.timer);
     this.timer = setTimeout(() => this.search(), DEBOUNCE_MS);
   }
@@ -202,8 +203,8 @@ class SiteSearch {
      tests put every reader phrasing through this, and `entries`, in one call. */
   async find(query) {
     const pagefind = await this.ready();
-    const searched = await corrected(pagefind, query, () => this.speller(), LANG);
-    return { searched, ranked: await rank(pagefind, termsOf(searched, LANG), this.types) };
+    const searched = await corrected(pagefind, query, () => this.speller(), LANGUAGE);
+    return { searched, ranked: await rank(pagefind, termsOf(searched, LANGUAGE), this.types) };
   }
 
   filtered() {
