@@ -28,17 +28,20 @@ function key(url) {
 
 self.addEventListener("install", (event) => {
   event.waitUntil(
-    caches.open(CACHE).then((cache) =>
-      Promise.all(
-        BUILD.precache.map((path) => {
-          const url = new URL(path, SCOPE).href;
-          return fetch(url, { cache: "no-cache", credentials: "same-origin" }).then((response) => {
-            if (!response.ok) throw new Error(`${url}: ${response.status}`);
-            return cache.put(key(url), response);
-          });
-        }),
-      ),
-    ).then(() => self.skipWaiting()),
+    caches
+      .open(CACHE)
+      .then((cache) =>
+        Promise.all(
+          BUILD.precache.map((path) => {
+            const url = new URL(path, SCOPE).href;
+            return fetch(url, { cache: "no-cache", credentials: "same-origin" }).then((response) => {
+              if (!response.ok) throw new Error(`${url}: ${response.status}`);
+              return cache.put(key(url), response);
+            });
+          }),
+        ),
+      )
+      .then(() => self.skipWaiting()),
   );
 });
 
@@ -46,7 +49,13 @@ self.addEventListener("activate", (event) => {
   event.waitUntil(
     caches
       .keys()
-      .then((names) => Promise.all(names.filter((name) => name.startsWith(`${PREFIX}${SCOPE} `) && name !== CACHE).map((name) => caches.delete(name))))
+      .then((names) =>
+        Promise.all(
+          names
+            .filter((name) => name.startsWith(`${PREFIX}${SCOPE} `) && name !== CACHE)
+            .map((name) => caches.delete(name)),
+        ),
+      )
       .then(() => self.clients.claim()),
   );
 });
@@ -76,7 +85,11 @@ self.addEventListener("fetch", (event) => {
       cache.match(key(request.url)).then((cached) => {
         if (cached && HASHED.test(new URL(request.url).pathname)) return cached;
         const network = fromNetwork(request, cache);
-        const fallback = () => cached || caches.match(key(request.url)).then((any) => any || (request.mode === "navigate" ? offlinePage() : Response.error()));
+        const fallback = () =>
+          cached ||
+          caches
+            .match(key(request.url))
+            .then((any) => any || (request.mode === "navigate" ? offlinePage() : Response.error()));
         if (!cached) return network.catch(fallback);
         // A slow network gives way to the cached copy; the fetch still refreshes the cache.
         const slow = new Promise((resolve) => setTimeout(() => resolve(cached), TIMEOUT));

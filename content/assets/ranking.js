@@ -14,18 +14,20 @@
    nothing else. Spanish is listed with and without its accents, as readers type both. */
 const STOP_WORDS = {
   en: new Set(
-    ("a about after again all also am an and any are as at be been before being but by can could did do does " +
+    (
+      "a about after again all also am an and any are as at be been before being but by can could did do does " +
       "doing for from get gets getting got had has have having how i if im in into is it its just me more most my " +
       "no of on once only or our over really should so some such than that the their them then there these they " +
-      "this those to too very was we were what when where which while who why will with would you your")
-      .split(" ")
+      "this those to too very was we were what when where which while who why will with would you your"
+    ).split(" "),
   ),
   es: new Set(
-    ("a al algo alguna alguno ante con como cómo cual cuál cuando cuándo cuanto cuánto de del desde donde dónde " +
+    (
+      "a al algo alguna alguno ante con como cómo cual cuál cuando cuándo cuanto cuánto de del desde donde dónde " +
       "e el él ella en entre es esa ese eso esta está estaba estoy este esto estos fue ha hace han hay la las le les " +
       "lo los me mi mis muy más mas mucho ni no nos o otra otro para pero poco por porque puede qué que se si sí " +
-      "sin sobre solo son su sus también te tengo tiene todo tu tú un una uno unos unas y ya yo")
-      .split(" ")
+      "sin sobre solo son su sus también te tengo tiene todo tu tú un una uno unos unas y ya yo"
+    ).split(" "),
   ),
 };
 
@@ -112,7 +114,7 @@ export async function rank(pagefind, terms, types) {
       b.terms.length - a.terms.length ||
       Number(Boolean(b.asked)) - Number(Boolean(a.asked)) ||
       (b.asked ? b.titled - a.titled : 0) ||
-      b.score - a.score
+      b.score - a.score,
   );
 }
 
@@ -143,7 +145,16 @@ function questions(page) {
     for (const section of hit.sections) {
       let question = found.get(section.url);
       if (!question) {
-        question = { id: page.id, type: page.type, url: section.url, title: section.title, score: 0, terms: [], strong: 0, titled: 0 };
+        question = {
+          id: page.id,
+          type: page.type,
+          url: section.url,
+          title: section.title,
+          score: 0,
+          terms: [],
+          strong: 0,
+          titled: 0,
+        };
         found.set(section.url, question);
       }
       question.score += hit.score * (0.5 + 0.5 * (section.weight / total));
@@ -152,7 +163,8 @@ function questions(page) {
       question.titled += Number(section.titled);
     }
   }
-  for (const question of found.values()) question.asked = question.terms.length > 1 && question.strong === question.terms.length;
+  for (const question of found.values())
+    question.asked = question.terms.length > 1 && question.strong === question.terms.length;
   return found.size ? [...found.values()] : [page];
 }
 
