@@ -138,7 +138,11 @@ function mount(root, config) {
     result.replaceChildren();
     if (flags.length) {
       const heading = el("h2", { tabindex: "-1" }, t("diary.warning"));
-      result.append(heading, el("p", null, t("diary.saved.warning", said)), ...flagCards(flags, config, siteRoot, "h3"));
+      result.append(
+        heading,
+        el("p", null, t("diary.saved.warning", said)),
+        ...flagCards(flags, config, siteRoot, "h3"),
+      );
       heading.focus();
     }
     say(t("diary.saved", said) + (flags.length ? t("diary.saved.warning-end") : ""));

@@ -13,12 +13,13 @@ SOURCE = ROOT / "content" / "assets"
 
 
 def test_the_built_scripts_and_styles_are_the_sources_minified(engine_site: Path) -> None:
-    sources = sorted(p for p in SOURCE.iterdir() if p.suffix in (".js", ".css"))
+    sources = sorted(p for p in SOURCE.rglob("*") if p.suffix in (".js", ".css"))
     assert sources
     for source in sources:
-        served = (engine_site / "assets" / source.name).read_bytes()
-        assert b"/*" not in served, f"{source.name} is served with its comments"
-        assert len(gzip.compress(served)) < len(gzip.compress(source.read_bytes())), source.name
+        name = source.relative_to(SOURCE).as_posix()
+        served = (engine_site / "assets" / name).read_bytes()
+        assert b"/*" not in served, f"{name} is served with its comments"
+        assert len(gzip.compress(served)) < len(gzip.compress(source.read_bytes())), name
 
 
 def test_minifying_keeps_what_only_looks_like_a_comment(tmp_path: Path) -> None:
