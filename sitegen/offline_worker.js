@@ -29,17 +29,20 @@ function key(url) {
 
 self.addEventListener("install", (event) => {
   event.waitUntil(
-    caches.open(CACHE).then((cache) =>
-      Promise.all(
-        BUILD.precache.map((path) => {
-          const url = new URL(path, SCOPE).href;
-          return fetch(url, { cache: "no-cache", credentials: "same-origin" }).then((response) => {
-            if (!response.ok) throw new Error(`${url}: ${response.status}`);
-            return cache.put(key(url), response);
-          });
-        }),
-      ),
-    ).then(() => self.skipWaiting()),
+    caches
+      .open(CACHE)
+      .then((cache) =>
+        Promise.all(
+          BUILD.precache.map((path) => {
+            const url = new URL(path, SCOPE).href;
+            return fetch(url, { cache: "no-cache", credentials: "same-origin" }).then((response) => {
+              if (!response.ok) throw new Error(`${url}: ${response.status}`);
+              return cache.put(key(url), response);
+            });
+          }),
+        ),
+      )
+      .then(() => self.skipWaiting()),
   );
 });
 
@@ -47,7 +50,13 @@ self.addEventListener("activate", (event) => {
   event.waitUntil(
     caches
       .keys()
-      .then((names) => Promise.all(names.filter((name) => name.startsWith(`${PREFIX}${SCOPE} `) && name !== CACHE).map((name) => caches.delete(name))))
+      .then((names) =>
+        Promise.all(
+          names
+            .filter((name) => name.startsWith(`${PREFIX}${SCOPE} `) && name !== CACHE)
+            .map((name) => caches.delete(name)),
+        ),
+      )
       .then(() => self.clients.claim()),
   );
 });
@@ -63,7 +72,10 @@ function fromNetwork(request, cache) {
 // the address is in (its folder, e.g. "es/"; the root's otherwise). Its words come from the
 // build (sitegen/strings/<lang>.yaml), HTML-escaped, with `{home}` where the home page's link goes.
 function offlinePage(url) {
-  const folder = Object.keys(BUILD.offline).reduce((best, f) => (f.length > best.length && url.startsWith(new URL(f, SCOPE).href) ? f : best), "");
+  const folder = Object.keys(BUILD.offline).reduce(
+    (best, f) => (f.length > best.length && url.startsWith(new URL(f, SCOPE).href) ? f : best),
+    "",
+  );
   const words = BUILD.offline[folder];
   const body = `<!doctype html><html lang="${words.lang}"><meta charset="utf-8"><meta name="viewport" content="width=device-width">
 <title>${words.title}</title><main style="font:1.1rem/1.5 system-ui,sans-serif;max-width:36rem;margin:2rem auto;padding:0 1rem">
@@ -80,7 +92,11 @@ self.addEventListener("fetch", (event) => {
       cache.match(key(request.url)).then((cached) => {
         if (cached && HASHED.test(new URL(request.url).pathname)) return cached;
         const network = fromNetwork(request, cache);
-        const fallback = () => cached || caches.match(key(request.url)).then((any) => any || (request.mode === "navigate" ? offlinePage(request.url) : Response.error()));
+        const fallback = () =>
+          cached ||
+          caches
+            .match(key(request.url))
+            .then((any) => any || (request.mode === "navigate" ? offlinePage(request.url) : Response.error()));
         if (!cached) return network.catch(fallback);
         // A slow network gives way to the cached copy; the fetch still refreshes the cache.
         const slow = new Promise((resolve) => setTimeout(() => resolve(cached), TIMEOUT));

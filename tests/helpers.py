@@ -152,6 +152,32 @@ NGINX_SITES = {
 }
 
 
+STATIC_IMPORT = re.compile(r"""(?:^|[;}\s])import\s*(?:[\w\s{},*]*?from\s*)?["'](\.{1,2}/[^"']+)["']""", re.M)
+"""A static `import ... from "./x.js"` (or `import "./x.js"`), written out or minified; an
+`import("./x.js")` loads on demand, not with the page."""
+
+
+def script_modules(entry: Path) -> list[Path]:
+    """`entry` and every module it imports, at any depth: the files a page with `entry` loads."""
+    found = [entry.resolve()]
+    for script in found:  # grows as it goes: breadth first, each module once
+        for relative in STATIC_IMPORT.findall(script.read_text(encoding="utf-8")):
+            module = (script.parent / relative).resolve()
+            if module not in found:
+                found.append(module)
+    return found
+
+
+SHARED_MODULES = ("page.js", "strings.js")
+"""What every page script imports (content/assets/): no one script's cost."""
+
+
+def own_modules(entry: Path) -> list[Path]:
+    """`script_modules(entry)` less the SHARED_MODULES: what a page script costs, as its budget counts it."""
+    shared = {entry.parent / name for name in SHARED_MODULES}
+    return [module for module in script_modules(entry) if module not in shared]
+
+
 def free_port() -> int:
     import socket
 

@@ -11,10 +11,11 @@ from typing import Any
 import pytest
 
 from sitegen import urls
-from sitegen.codes_api import FOLDER, site_address
+from sitegen.codes_api import FOLDER
 from sitegen.editions import Edition, load_editions
 from sitegen.icd10cm import CODED_KINDS
 from sitegen.kinds import records
+from sitegen.sitemaps import site_address
 from tests.helpers import ROOT
 from tests.site_html import json_ld, page_file
 from tests.test_offline import published_build

@@ -1,9 +1,12 @@
-"""The page scripts (content/assets/*.js) as the engines load them, and what they share:
-page.js (elements from data, a set-up on every page), strings.js (the words) and the
-search box's ranking (ranking.js), each run on its own in Chromium."""
+"""The page scripts (content/assets/) as the engines load them, and what they share: page.js
+(elements from data, a set-up on every page), strings.js (the words) and care-card.js (the
+checker's and the diary's care card, the same as the static pages'), run in Chromium; the
+pure modules' own tests (tests/js/, Node's test runner)."""
 
 from __future__ import annotations
 
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -29,12 +32,23 @@ def test_every_page_script_is_loaded_as_a_module_by_each_engine(engine_site: Pat
 
 
 def test_every_script_builds_elements_with_page_js_and_never_parses_markup() -> None:
-    for script in ASSETS.glob("*.js"):
+    for script in ASSETS.rglob("*.js"):
         text = script.read_text(encoding="utf-8")
-        assert "innerHTML" not in text and "insertAdjacentHTML" not in text, script.name
-        if script.name not in ("page.js", "strings.js", "ranking.js", "spelling.js", "offline.js"):
-            assert 'from "./page.js"' in text, f"{script.name}: not on page.js"
-            assert "document$" not in text, f"{script.name}: its own instant-navigation hook"
+        name = script.relative_to(ASSETS).as_posix()
+        assert "innerHTML" not in text and "insertAdjacentHTML" not in text, name
+        if name != "page.js":
+            assert "createElement" not in text, f"{name}: builds elements without page.js"
+            assert "document$" not in text, f"{name}: its own instant-navigation hook"
+
+
+def test_the_pure_modules_pass_their_own_tests() -> None:
+    """Ranking, spelling, the diary's CSV and entries, the checker's route: tests/js/*.test.mjs."""
+    node = shutil.which("node")
+    assert node, "Node.js 20 or later runs tests/js/ (node --test)"
+    result = subprocess.run(
+        [node, "--test", "tests/js/"], cwd=ROOT, capture_output=True, text=True, check=False, timeout=120
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
 
 
 PAGE_JS = """async () => {
@@ -78,39 +92,39 @@ def test_strings_are_the_edition_s_own_filled_in_once(served: dict[str, str], pa
     }
 
 
-RANKING = """async () => {
-  const r = await import(new URL('assets/ranking.js', document.baseURI).href);
-  const { t } = await import(new URL('assets/strings.js', document.baseURI).href);
-  const english = r.languageOf(t);
-  const section = (id, weight) => ({ url: `/faq/#${id}`, title: id, excerpt: id, anchor: { element: 'h2' },
-                                     weighted_locations: [{ weight: 1, balanced_score: weight }] });
-  const faq = { sub_results: [section('often', 3), section('rarely', 1)] };
-  const found = { cramp: [['guide', 5], ['cause', 1], ['faq', 2]], night: [['cause', 1], ['faq', 3]],
-                  sciat: [['cause', 4]] };
-  const searched = [];
-  const pagefind = { search: async (term) => {
-    searched.push(term);
-    return { results: (found[term] || []).map(([id, score]) => ({ id, score, data: async () => faq })) };
-  } };
-  const types = new Map([['guide', 'guide'], ['cause', 'cause'], ['faq', 'faq']]);
-  const ranked = await r.rank(pagefind, ['cramp', 'night'], types);
-  const retried = await r.rank(pagefind, ['sciatca'], types);
-  return {
-    terms: [r.termsOf('Why do my legs cramp at night?', english), r.termsOf('why', english)],
-    ranked: ranked.map((item) => [item.url || item.id, item.terms.length]),
-    retried: [retried.map((item) => item.terms), searched.slice(-3)],
+CARE_CARDS = """async () => {
+  const { careCard } = await import(new URL('../assets/care-card.js', document.baseURI).href);
+  const element = (node) => ({
+    tag: node.localName,
+    attributes: Object.fromEntries([...node.attributes].map((attribute) => [attribute.name, attribute.value])),
+    text: node.textContent,
+  });
+  const shown = (card) => {
+    const [label, heading] = card.children;
+    const title = [...heading.childNodes].slice(1).filter((node) => !node.classList?.contains('headerlink'));
+    return {
+      section: card.className,
+      label: element(label),
+      heading: heading.localName,
+      hidden: element(heading.firstElementChild),
+      title: title.map((node) => node.textContent).join(''),
+    };
   };
+  return [...document.querySelectorAll('article .care-card')].map((card) => {
+    const page = shown(card);
+    const level = card.className.match(/care-card--([\\w-]+)/)[1];
+    const built = careCard({ level, label: card.children[0].textContent, heading: page.heading, title: page.title });
+    return [page, shown(built)];
+  });
 }"""
 
 
 @pytest.mark.browser
-def test_the_ranking_puts_more_words_held_first_and_each_faq_question_on_its_own(
-    served: dict[str, str], page: Page
-) -> None:
-    page.goto(served["root"])
-    got = page.evaluate(RANKING)
-    assert got["terms"] == [["legs", "cramp", "night"], ["why"]]
-    # Both words beat a higher score for one; the FAQ's questions rank by their own section.
-    assert got["ranked"] == [["/faq/#often", 2], ["/faq/#rarely", 2], ["cause", 2], ["guide", 1]]
-    # A word found nowhere is searched as its beginning, one letter shorter at a time.
-    assert got["retried"] == [[["sciat"]], ["sciatca", "sciatc", "sciat"]]
+def test_the_scripts_care_card_shows_what_the_template_s_does(served: dict[str, str], page: Page) -> None:
+    """Each static card of the warning signs' page, built again by care-card.js from its level,
+    label and title: the same classes, visible label, hidden prefix and heading."""
+    page.goto(served["root"] + "when-to-see-a-doctor/")
+    cards = page.evaluate(CARE_CARDS)
+    assert len(cards) >= 3
+    for on_page, built in cards:
+        assert built == on_page

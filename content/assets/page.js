@@ -6,8 +6,11 @@
 
 function build(node, attrs, children) {
   for (const [name, value] of Object.entries(attrs || {})) {
-    if (typeof value === "function") node.addEventListener(name, value);
-    else if (value !== false && value !== null && value !== undefined) node.setAttribute(name, value === true ? "" : value);
+    if (typeof value === "function") {
+      node.addEventListener(name, value);
+    } else if (value !== false && value !== null && value !== undefined) {
+      node.setAttribute(name, value === true ? "" : value);
+    }
   }
   node.append(...children.flat(9).filter((child) => child !== null && child !== undefined && child !== false));
   return node;
@@ -28,7 +31,11 @@ export function svg(tag, attrs, ...children) {
    after it (`document$` emits once at load and again after each swap); a module runs once,
    however often instant navigation meets its script element. */
 export function onEveryPage(setup) {
-  if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(() => setup());
-  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", () => setup(), { once: true });
-  else setup();
+  if (typeof window.document$?.subscribe === "function") {
+    window.document$.subscribe(() => setup());
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", () => setup(), { once: true });
+  } else {
+    setup();
+  }
 }

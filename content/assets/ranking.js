@@ -91,7 +91,7 @@ export async function rank(pagefind, terms, types) {
       b.terms.length - a.terms.length ||
       Number(Boolean(b.asked)) - Number(Boolean(a.asked)) ||
       (b.asked ? b.titled - a.titled : 0) ||
-      b.score - a.score
+      b.score - a.score,
   );
 }
 
@@ -122,7 +122,16 @@ function questions(page) {
     for (const section of hit.sections) {
       let question = found.get(section.url);
       if (!question) {
-        question = { id: page.id, type: page.type, url: section.url, title: section.title, score: 0, terms: [], strong: 0, titled: 0 };
+        question = {
+          id: page.id,
+          type: page.type,
+          url: section.url,
+          title: section.title,
+          score: 0,
+          terms: [],
+          strong: 0,
+          titled: 0,
+        };
         found.set(section.url, question);
       }
       question.score += hit.score * (0.5 + 0.5 * (section.weight / total));
@@ -131,7 +140,8 @@ function questions(page) {
       question.titled += Number(section.titled);
     }
   }
-  for (const question of found.values()) question.asked = question.terms.length > 1 && question.strong === question.terms.length;
+  for (const question of found.values())
+    question.asked = question.terms.length > 1 && question.strong === question.terms.length;
   return found.size ? [...found.values()] : [page];
 }
 

@@ -30,7 +30,7 @@ let nextId = 0;
 
 /* Pagefind, imported on first use, its result URLs based where the site is served. */
 async function loadPagefind(bundle) {
-  const pagefind = await import(bundle + "pagefind.js");
+  const pagefind = await import(`${bundle}pagefind.js`);
   // No worker: the index is small, and the worker script would add 12 KB to the first query.
   await pagefind.options({ baseUrl: new URL("../", bundle).pathname, excerptLength: 22, noWorker: true });
   await pagefind.init();
@@ -39,7 +39,7 @@ async function loadPagefind(bundle) {
 
 /* Every page's type by its Pagefind id, written beside the index by sitegen/search.py. */
 async function pageTypes(bundle) {
-  const response = await fetch(bundle + "page-types.json");
+  const response = await fetch(`${bundle}page-types.json`);
   if (!response.ok) throw new Error(`page-types.json: ${response.status}`);
   return new Map(Object.entries(await response.json()));
 }
@@ -51,7 +51,10 @@ async function loadSpelling(bundle) {
   const [spelling, response] = await Promise.all([import("./spelling.js"), fetch(bundle + file)]);
   if (!response.ok) throw new Error(`${file}: ${response.status}`);
   const vocabulary = spelling.vocabularyOf(await response.json());
-  return { correct: (word) => spelling.correct(word, vocabulary), accented: (word) => spelling.accented(word, vocabulary) };
+  return {
+    correct: (word) => spelling.correct(word, vocabulary),
+    accented: (word) => spelling.accented(word, vocabulary),
+  };
 }
 
 /* Pagefind's excerpt as nodes: it escapes the page's text and adds only <mark>, so the text
@@ -73,7 +76,9 @@ class SiteSearch {
     this.list = root.querySelector("[data-site-search-results]");
     this.more = root.querySelector("[data-site-search-more]");
     this.filters = [...root.querySelectorAll("[data-site-search-types] [data-type]")];
-    this.labels = Object.fromEntries(this.filters.filter((b) => b.dataset.type).map((b) => [b.dataset.type, b.dataset.label]));
+    this.labels = Object.fromEntries(
+      this.filters.filter((b) => b.dataset.type).map((b) => [b.dataset.type, b.dataset.label]),
+    );
     this.type = "";
     this.query = "";
     this.correction = ""; // the query searched instead of the one typed, if any
@@ -185,7 +190,7 @@ class SiteSearch {
     let searched;
     try {
       ({ searched, ranked } = await this.find(query));
-    } catch (error) {
+    } catch {
       if (sequence === this.sequence) {
         this.say(t("search.failed"));
         this.busy(false);
@@ -245,10 +250,15 @@ class SiteSearch {
       const type = button.dataset.type;
       button.disabled = Boolean(type) && type !== this.type && !present.has(type);
     }
-    const among = this.type ? t("search.among", { type: this.filters.find((b) => b.dataset.type === this.type).textContent }) : "";
+    const among = this.type
+      ? t("search.among", { type: this.filters.find((b) => b.dataset.type === this.type).textContent })
+      : "";
     const searched = this.correction || this.query;
     if (items.length) {
-      this.say(t(items.length === 1 ? "search.count.one" : "search.count.many", { count: items.length, among }), this.correction);
+      this.say(
+        t(items.length === 1 ? "search.count.one" : "search.count.many", { count: items.length, among }),
+        this.correction,
+      );
     } else {
       this.say(t("search.none", { query: searched, among }), this.correction);
     }
@@ -269,7 +279,9 @@ class SiteSearch {
   }
 
   item(entry) {
-    const sections = entry.sections.map((section) => el("li", { role: "presentation" }, this.option(section, "site-search__section")));
+    const sections = entry.sections.map((section) =>
+      el("li", { role: "presentation" }, this.option(section, "site-search__section")),
+    );
     return el(
       "li",
       { role: "presentation" },
@@ -281,8 +293,17 @@ class SiteSearch {
   option(entry, className) {
     return el(
       "a",
-      { class: className, href: entry.url, id: `site-search-option-${++nextId}`, tabindex: "-1", role: "option", "aria-selected": "false" },
-      entry.type ? el("span", { class: "site-search__type", "data-type": entry.type }, this.labels[entry.type] || entry.type) : null,
+      {
+        class: className,
+        href: entry.url,
+        id: `site-search-option-${++nextId}`,
+        tabindex: "-1",
+        role: "option",
+        "aria-selected": "false",
+      },
+      entry.type
+        ? el("span", { class: "site-search__type", "data-type": entry.type }, this.labels[entry.type] || entry.type)
+        : null,
       entry.type ? el("span", { class: "visually-hidden" }, ": ") : null,
       el("span", { class: "site-search__title" }, entry.title),
       entry.excerpt ? el("span", { class: "site-search__excerpt" }, excerptNodes(entry.excerpt)) : null,
@@ -295,7 +316,7 @@ class SiteSearch {
 
   select(index, scroll = true) {
     const options = this.options();
-    options.forEach((option, i) => option.setAttribute("aria-selected", String(i === index)));
+    for (const [i, option] of options.entries()) option.setAttribute("aria-selected", String(i === index));
     this.active = options[index] ? index : -1;
     if (this.active < 0) {
       this.input.removeAttribute("aria-activedescendant");

@@ -55,11 +55,11 @@ const ENDINGS = ["ing", "ed", "es", "s", "ly", "er"];
    "making" (make), "running" (run), "tablet" (tablets), "stretches" (stretch). Pagefind finds
    such words through their stem, so they are never "corrected". */
 export function known(word, vocabulary) {
-  if (vocabulary.has(word) || vocabulary.has(word + "s") || vocabulary.has(word + "es")) return true;
+  if (vocabulary.has(word) || vocabulary.has(`${word}s`) || vocabulary.has(`${word}es`)) return true;
   for (const ending of ENDINGS) {
     if (!word.endsWith(ending) || word.length - ending.length < 3) continue;
     const stem = word.slice(0, -ending.length);
-    if (vocabulary.has(stem) || vocabulary.has(stem + "e")) return true;
+    if (vocabulary.has(stem) || vocabulary.has(`${stem}e`)) return true;
     if (stem.length > 3 && stem.at(-1) === stem.at(-2) && vocabulary.has(stem.slice(0, -1))) return true;
   }
   return false;
@@ -72,7 +72,10 @@ export function vocabularyOf(counts) {
 
 /* `word` without its accents: "tétanos" -> "tetanos", "ñ" kept apart from "n" ("año", "ano"). */
 export function plain(word) {
-  return word.normalize("NFD").replace(/(?!\u0303)[\u0300-\u036f]/g, "").normalize("NFC");
+  return word
+    .normalize("NFD")
+    .replace(/(?!\u0303)[\u0300-\u036f]/g, "")
+    .normalize("NFC");
 }
 
 const PLAIN_FORMS = new WeakMap(); // vocabulary -> its words by their plain form, made once

@@ -7,13 +7,17 @@
 // - Material's instant navigation swaps pages without reloading: page.js `onEveryPage` runs
 //   `start` on each page swapped in, and each mount point is set up once.
 
+import { careCard } from "./care-card.js";
 import { el, onEveryPage } from "./page.js";
 import { t } from "./strings.js";
+import { hashOf, isTree, levelText, routeOf, walk, watchedFlags } from "./triage-tree.js";
 
 const mounted = new WeakSet();
 const trees = new Map(); // tree URL -> promise of the parsed tree, shared across visits
 let active = null; // the checker on the current page, if any
 let travelled = 0; // when the reader last went back or forward
+// The question's or the outcome's heading: focused on each step, so a screen reader reads it.
+const HEADING = { id: "triage-heading", class: "triage__heading", tabindex: "-1" };
 
 function loadTree(url) {
   if (!trees.has(url)) {
@@ -23,7 +27,7 @@ function loadTree(url) {
         return response.json();
       })
       .then((tree) => {
-        if (tree.version !== 1 || !tree.nodes || !tree.nodes[tree.start]) throw new Error(`${url}: not a triage tree`);
+        if (!isTree(tree)) throw new Error(`${url}: not a triage tree`);
         return tree;
       });
     promise.catch(() => trees.delete(url)); // try again on the next visit
@@ -32,35 +36,14 @@ function loadTree(url) {
   return trees.get(url);
 }
 
-// The answer indexes in the hash, or null when the hash is not the checker's (e.g. a heading link).
-function readHash() {
-  const match = /^#?(?:a=([\d.]*))?$/.exec(location.hash);
-  if (!match) return null;
-  return match[1] ? match[1].split(".").filter(Boolean).map(Number) : [];
-}
-
-// Follow the answers from the start; stop at the first index the tree does not have.
-function walk(tree, indexes) {
-  const steps = [];
-  let id = tree.start;
-  for (const index of indexes) {
-    const node = tree.nodes[id];
-    const answer = node.kind === "question" && node.answers[index];
-    if (!answer || !tree.nodes[answer.next]) break;
-    steps.push({ question: node, answer, index });
-    id = answer.next;
-  }
-  return { steps, node: tree.nodes[id] };
-}
-
 function go(indexes) {
   // pushState, not `location.hash =`: a history entry (so the browser's Back steps back a
   // question) without a popstate event, which Material's instant navigation would answer by
   // fetching and re-rendering this same page.
   const url = new URL(location.href);
-  url.hash = indexes.length ? `a=${indexes.join(".")}` : "";
+  url.hash = hashOf(indexes);
   history.pushState(history.state, "", url);
-  if (active && active.root.isConnected) active.render(true);
+  if (active?.root.isConnected) active.render(true);
 }
 
 function mount(root) {
@@ -81,38 +64,45 @@ function mount(root) {
     }, 100);
   }
 
-  function heading(...children) {
-    return el("h2", { id: "triage-heading", class: "triage__heading", tabindex: "-1" }, ...children);
-  }
-
   function question(node, steps) {
     const indexes = steps.map((step) => step.index);
     const count = t("triage.question", { number: steps.length + 1 });
     const answers = node.answers.map((answer, index) =>
-      el("li", null, el("button", { type: "button", class: "triage__answer", click: () => go([...indexes, index]) }, answer.label)),
+      el(
+        "li",
+        null,
+        el("button", { type: "button", class: "triage__answer", click: () => go([...indexes, index]) }, answer.label),
+      ),
     );
-    view.append(el("p", { class: "triage__step" }, count), heading(node.text));
+    view.append(el("p", { class: "triage__step" }, count), el("h2", HEADING, node.text));
     if (node.help) view.append(el("p", { class: "triage__help" }, node.help));
     view.append(el("ul", { class: "triage__answers", "aria-labelledby": "triage-heading" }, ...answers));
     return `${count}: ${node.text}`;
   }
 
   function outcome(tree, node, steps) {
-    const label = (tree.level_text && tree.level_text[node.level] && tree.level_text[node.level].label) || node.level;
+    const label = levelText(tree, node.level).label;
     const dial = number.replace(/[^\d+*#]/g, "");
     const links = node.links || [];
-    const watched = (node.watch_for || []).filter((id) => tree.red_flags[id]);
+    const watched = watchedFlags(tree, node);
     const sources = node.sources || [];
     const today = new Date();
     const iso = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, "0")}-${String(today.getDate()).padStart(2, "0")}`;
     view.append(
-      el(
-        "section",
-        { class: `care-card care-card--${tree.levels.includes(node.level) ? node.level : "doctor"} triage__outcome` },
-        el("p", { class: "care-card__label", "aria-hidden": "true" }, label),
-        heading(el("span", { class: "visually-hidden" }, `${label}: `), node.title),
+      careCard(
+        {
+          level: tree.levels.includes(node.level) ? node.level : "doctor",
+          label,
+          headingAttrs: HEADING,
+          title: node.title,
+          className: "triage__outcome",
+        },
         node.level === "emergency" && dial
-          ? el("p", { class: "triage__call" }, el("a", { class: "triage__call-link", href: `tel:${dial}` }, t("triage.call", { number })))
+          ? el(
+              "p",
+              { class: "triage__call" },
+              el("a", { class: "triage__call-link", href: `tel:${dial}` }, t("triage.call", { number })),
+            )
           : null,
         el("p", { class: "triage__advice" }, node.advice),
         node.safety_net || watched.length ? el("h3", null, t("triage.more-help")) : null,
@@ -120,7 +110,11 @@ function mount(root) {
         watched.length ? el("ul", { class: "triage__watch" }, ...watched.map((id) => watchItem(tree, id))) : null,
         links.length ? el("h3", null, t("triage.read-more")) : null,
         links.length
-          ? el("ul", { class: "triage__links" }, ...links.map((link) => el("li", null, el("a", { href: new URL(link.url, siteRoot).href }, link.title))))
+          ? el(
+              "ul",
+              { class: "triage__links" },
+              ...links.map((link) => el("li", null, el("a", { href: new URL(link.url, siteRoot).href }, link.title))),
+            )
           : null,
         sources.length ? el("p", { class: "triage__sources" }, t("triage.sources"), ...sourceLinks(sources)) : null,
       ),
@@ -132,14 +126,28 @@ function mount(root) {
           "ol",
           null,
           ...steps.map((step) =>
-            el("li", null, el("span", { class: "triage__asked" }, step.question.text), " ", el("strong", { class: "triage__answered" }, step.answer.label)),
+            el(
+              "li",
+              null,
+              el("span", { class: "triage__asked" }, step.question.text),
+              " ",
+              el("strong", { class: "triage__answered" }, step.answer.label),
+            ),
           ),
         ),
         el(
           "p",
           { class: "triage__date" },
           t("triage.made-on"),
-          el("time", { datetime: iso }, today.toLocaleDateString(document.documentElement.lang || undefined, { day: "numeric", month: "long", year: "numeric" })),
+          el(
+            "time",
+            { datetime: iso },
+            today.toLocaleDateString(document.documentElement.lang || undefined, {
+              day: "numeric",
+              month: "long",
+              year: "numeric",
+            }),
+          ),
           t("triage.not-a-diagnosis"),
         ),
         number ? el("p", { class: "triage__print-only" }, t("triage.emergency", { number })) : null,
@@ -151,7 +159,7 @@ function mount(root) {
   // A sign to look out for, what it needs, and where it is explained.
   function watchItem(tree, id) {
     const flag = tree.red_flags[id];
-    const level = (tree.level_text && tree.level_text[flag.level]) || { label: flag.level, meaning: "" };
+    const level = levelText(tree, flag.level);
     return el(
       "li",
       { class: `triage__watch-item triage__watch-item--${flag.level}` },
@@ -167,13 +175,16 @@ function mount(root) {
     return sources
       .flatMap((source, index) => {
         const name = source.publisher ? `${source.title}, ${source.publisher}` : source.title;
-        return [index ? "; " : null, source.url ? el("a", { href: source.url }, name) : t("triage.blog-post", { name })];
+        return [
+          index ? "; " : null,
+          source.url ? el("a", { href: source.url }, name) : t("triage.blog-post", { name }),
+        ];
       })
       .filter(Boolean);
   }
 
   function render(tree, moveFocus) {
-    let indexes = readHash();
+    let indexes = routeOf(location.hash);
     if (indexes === null) {
       if (shown !== undefined) return; // a heading's anchor, not a route: keep the checker as it is
       indexes = [];
@@ -189,7 +200,13 @@ function mount(root) {
         el(
           "div",
           { class: "triage__actions" },
-          done ? el("button", { type: "button", class: "triage__button triage__button--primary", click: () => window.print() }, t("triage.print")) : null,
+          done
+            ? el(
+                "button",
+                { type: "button", class: "triage__button triage__button--primary", click: () => window.print() },
+                t("triage.print"),
+              )
+            : null,
           el("button", { type: "button", class: "triage__button", click: back }, t("triage.back")),
           el("button", { type: "button", class: "triage__button", click: () => go([]) }, t("triage.start-again")),
         ),
@@ -232,7 +249,7 @@ function start() {
 for (const type of ["popstate", "hashchange"]) {
   window.addEventListener(type, () => {
     travelled = Date.now();
-    if (active && active.root.isConnected && active.path === location.pathname) active.render(true);
+    if (active?.root.isConnected && active.path === location.pathname) active.render(true);
   });
 }
 

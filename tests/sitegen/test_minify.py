@@ -16,15 +16,16 @@ SOURCE = ROOT / "content" / "assets"
 
 
 def test_the_built_scripts_and_styles_are_the_sources_minified(engine_site: Path) -> None:
-    sources = sorted(p for p in SOURCE.iterdir() if p.suffix in (".js", ".css"))
+    sources = sorted(p for p in SOURCE.rglob("*") if p.suffix in (".js", ".css"))
     assert sources
     for source in sources:
-        served = (engine_site / "assets" / source.name).read_bytes()
+        name = source.relative_to(SOURCE).as_posix()
+        served = (engine_site / "assets" / name).read_bytes()
         text = source.read_text(encoding="utf-8")
-        if source.name == SCRIPT:  # with the edition's words (sitegen/script_strings.py)
+        if name == SCRIPT:  # with the edition's words (sitegen/script_strings.py)
             text = with_table(text, strings(SOURCE_LANG)[SECTION])
-        assert b"/*" not in served, f"{source.name} is served with its comments"
-        assert len(gzip.compress(served)) < len(gzip.compress(text.encode())), source.name
+        assert b"/*" not in served, f"{name} is served with its comments"
+        assert len(gzip.compress(served)) < len(gzip.compress(text.encode())), name
 
 
 def test_minifying_keeps_what_only_looks_like_a_comment(tmp_path: Path) -> None:
