@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 from bs4 import Tag
 from jsonschema import Draft202012Validator
+from jsonschema.protocols import Validator
 
 from sitegen.content_api import CARE_CARDS, MANIFEST, ContentApiError, api_page
 from sitegen.editions import Edition, load_editions
@@ -76,7 +77,7 @@ def page_json_ld(site: Path, url: str) -> dict[str, Any]:
     return data
 
 
-def validator(site: Path, name: str) -> Draft202012Validator:
+def validator(site: Path, name: str) -> Validator:
     schema = _json(site / "api" / "schema" / name)
     Draft202012Validator.check_schema(schema)
     return Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
