@@ -80,8 +80,8 @@ class _Heading:
 @dataclass
 class _Card:
     level: str
-    start: int
     end: int = -1
+    """Index of its end tag among the tokens."""
     heading: _Heading | None = None
 
 
@@ -132,7 +132,7 @@ class _Article(HTMLParser):
                     card.heading = mark
         elif tag == "section" and "care-card" in classes:
             level = next((c.removeprefix("care-card--") for c in classes if c.startswith("care-card--")), "")
-            mark = _Card(level, len(self.tokens) - 1)
+            mark = _Card(level)
             self.cards.append(mark)
         elif tag == "a" and found.get("href"):
             target = urljoin(self.page_url, found["href"] or "")
@@ -151,8 +151,8 @@ class _Article(HTMLParser):
         if self._skip:
             self._skip -= tag not in VOID
             return
-        if tag in VOID:
-            return
+        if tag in VOID or all(opened != tag for opened, _, _ in self._open):
+            return  # nothing to close: a stray end tag
         self.tokens.append(_Token("end", tag, f"</{tag}>"))
         while self._open:
             opened, mark, quiet = self._open.pop()
