@@ -25,7 +25,8 @@ FIXED_PAGES = ("home", "triage", "when-to-see-a-doctor", "action-plan", "diary")
 
 
 def navigation(dataset: Dataset, t: Strings | None = None) -> list[Any]:
-    """Fixed pages first, then one section per kind with pages, the FAQ, and About, titled in `t`'s language."""
+    """Fixed pages first, then one section per kind with pages, the FAQ, and About (with how the
+    checker decides and the page for reusers), titled in `t`'s language."""
     t = t or strings(SOURCE)
 
     def section(kind: str, overview_id: str) -> dict[str, Any]:
@@ -39,7 +40,7 @@ def navigation(dataset: Dataset, t: Strings | None = None) -> list[Any]:
         *({t(f"page.{p}"): urls.PAGES[p].doc} for p in FIXED_PAGES),
         *(section(kind.name, kind.overview) for kind in with_pages() if kind.overview),
         {t("page.faq"): urls.PAGES["faq"].doc},
-        {t("nav.about"): [urls.PAGES["about"].doc, urls.PAGES["triage-paths"].doc]},
+        {t("nav.about"): [urls.PAGES[p].doc for p in ("about", "triage-paths", "developers")]},
     ]
 
 

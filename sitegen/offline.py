@@ -17,7 +17,8 @@ hold, in each edition's language (`offline.*` in sitegen/strings/<lang>.yaml):
   and Pagefind's index chunks are kept as a reader first opens or searches them.
 
 Left out always: source maps, Material's own search (this site searches with Pagefind), the
-Pagefind WebAssembly of languages the index does not use, and the server's header files.
+Pagefind WebAssembly of languages the index does not use, the server's header files, and the
+content API (`api/`, sitegen.content_api: for other software, never read by a page).
 
 Another language's edition (`es/`, sitegen.editions) and its part of the search index (its
 fragments, its language's WebAssembly and metadata) do not count towards "whole site": the
@@ -62,7 +63,7 @@ def precache_order(dataset: Dataset) -> tuple[str, ...]:
 
 
 NEVER = ("_headers", "_headers.nginx.conf", WORKER, "sitemap.xml", "sitemap.xml.gz", "404.html", *questionnaire.FILES)
-NEVER_UNDER = ("assets/javascripts/lunr/", "assets/javascripts/workers/", "api/codes/")
+NEVER_UNDER = ("assets/javascripts/lunr/", "assets/javascripts/workers/", "api/")
 
 ALREADY_COMPRESSED = (".pf_fragment", ".pf_index", ".pf_meta", ".pagefind", ".png", ".gz")
 

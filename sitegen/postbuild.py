@@ -1,6 +1,7 @@
 """What a built site gets after any engine has written its pages: for each edition
 (sitegen.editions) the symptom checker's `triage/tree.json` and the diary's `diary/diary.json`
-(sitegen.diary) in its folder, the sitemap of every edition (sitegen.sitemaps), the Pagefind index
+(sitegen.diary) in its folder, the sitemap of every edition (sitegen.sitemaps), the pages as a
+content API (sitegen.content_api), the Pagefind index
 (sitegen.search) with its spelling vocabulary, the security headers (sitegen.csp), as it hashes the finished pages, and
 the offline worker (sitegen.offline), last, as it versions every file.
 Each edition's folder gets the codes API too (sitegen.codes_api).
@@ -15,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from sitegen import csp, offline, questionnaire, search
+from sitegen import content_api, csp, offline, questionnaire, search
 from sitegen.codes_api import write_codes_api
 from sitegen.dataset import Dataset
 from sitegen.diary import write_diary_json
@@ -70,11 +71,12 @@ def postbuild(site_dir: Path, editions: Dataset | list[Edition], reader: PageRea
     merge_sitemaps(site_dir, {edition.lang: edition.prefix for edition in editions})
     pages = reader.pages(site_dir)
     try:
+        content_api.write_content_api(site_dir, editions)
         found = csp.write_headers(site_dir, pages.inline)
         index = search.finish_index(
             site_dir, reader.indexer.write, editions, marked=pages.marked, digest=offline.file_digest
         )
-    except (csp.CspError, search.SearchError) as error:
+    except (content_api.ContentApiError, csp.CspError, search.SearchError) as error:
         raise PostBuildError(str(error)) from None
     # Last: it versions and precaches every file written before it.
     order = offline.precache_order(editions[0].dataset)

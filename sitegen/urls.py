@@ -27,6 +27,7 @@ PAGES = {
     "faq": Place("faq.md", "faq/"),
     "diary": Place("diary.md", "diary/"),
     "about": Place("about.md", "about/"),
+    "developers": Place("developers.md", "developers/"),
 }
 """Fixed pages by id; their titles, in each language, are `page.<id>` in sitegen/strings/."""
 
