@@ -10,7 +10,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 root=$PWD
 venv="$root/.venv"
-export NO_MKDOCS_2_WARNING=1  # the end-of-life notice is known; see README
+export NO_MKDOCS_2_WARNING=1  # the end-of-life notice is known; see docs/engines.md
 
 python_ok() { "$1" -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; }
 

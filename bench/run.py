@@ -294,7 +294,7 @@ def render_report(
     memory_gb = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 1e9
     blocks = [
         "# Benchmark results",
-        "Written by `./site-build.sh bench` (bench/run.py); do not edit by hand. See README.md, Benchmarks.",
+        "Written by `./site-build.sh bench` (bench/run.py); do not edit by hand. See docs/benchmarks.md.",
         f"- Date: {datetime.date.today().isoformat()}; machine: {os.cpu_count()} cores, {memory_gb:.0f} GB,"
         f" {platform.system()} {platform.machine()}, Python {platform.python_version()}\n"
         f"- Command: `./site-build.sh bench {' '.join(sys.argv[1:])}`".rstrip()

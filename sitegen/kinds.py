@@ -28,7 +28,7 @@ class Kind:
     """The page listing every record, at the section's root (`causes/`); its id in sitegen.urls.PAGES,
     whose title heads the kind's nav section and whose template is `<name>.md`."""
     search_type: str | None = None
-    """The search `type` of the kind's pages (shared/design.md, Search)."""
+    """The search `type` of the kind's pages (docs/contracts.md, "Search")."""
     schema: str = "MedicalWebPage"
     """The schema.org type of the kind's pages (sitegen.structured_data)."""
     description: Callable[[Any], str] | None = None

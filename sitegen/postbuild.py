@@ -28,7 +28,7 @@ from sitegen.strings import SOURCE, strings
 from sitegen.triage import compile_tree, tree_json
 
 TREE = Path("triage") / "tree.json"
-"""Where the checker's script fetches its tree, relative to the site root (shared/design.md)."""
+"""Where the checker's script fetches its tree, relative to the site root (docs/contracts.md, "Triage tree")."""
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,6 @@
 """The triage tree: compiled from `triage.yaml` and the red flags, and proven safe.
 
-Safety invariant (shared/design.md): every path from `start` that passes an answer
+Safety invariant (docs/contracts.md, "Triage tree"): every path from `start` that passes an answer
 asserting a red flag ends at an outcome at least as urgent as that flag's level.
 Because the tree is acyclic, that holds exactly when, for every asserting answer,
 the *least* urgent outcome reachable from its `next` is still urgent enough; we check

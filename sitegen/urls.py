@@ -1,4 +1,4 @@
-"""The URL contract (shared/design.md): where each page and entity lives.
+"""The URL contract (docs/contracts.md, "URLs"): where each page and entity lives.
 
 Two spellings of one place: `doc` is the Markdown source MkDocs links by (so it checks
 every link and makes it relative, which keeps sub-path hosting working), `url` is the

@@ -39,7 +39,7 @@ def test_two_builds_of_the_same_tree_are_byte_identical_and_nothing_is_left_of_t
 
 
 def test_sitemap_dates_come_from_source_date_epoch(site: Path) -> None:
-    # MkDocs only: Zensical 0.0.73 writes no <lastmod> (README, Engines).
+    # MkDocs only: Zensical 0.0.73 writes no <lastmod> (docs/engines.md).
     assert "<lastmod>2025-11-24</lastmod>" in (site / "sitemap.xml").read_text()
 
 

@@ -2,7 +2,7 @@
 with the headers the build writes (every page in Chromium under that policy: tests/test_tour.py).
 
 The `nginx` fixture (tests/conftest.py) builds the site twice, for the root of one port and for
-/spasms/ on another, exactly as the README's "Self-hosting" section says to, and runs the
+/spasms/ on another, exactly as docs/self-hosting.md says to, and runs the
 committed server blocks with only their listen address and paths changed.
 """
 

@@ -1,4 +1,4 @@
-"""The cramp diary (/diary/, shared/design.md "Diary and offline"): in Chromium, as a reader uses
+"""The cramp diary (/diary/, docs/contracts.md "Diary and offline"): in Chromium, as a reader uses
 it. Entries survive a reload, the CSV round trip is exact, a malformed file changes nothing, an
 episode with a red flag shows that flag's care card from the same data as the checker, the
 summary tells a doctor what they want, and the page prints on one page."""

@@ -121,7 +121,7 @@ def references(url: str, response: Response, state: Crawl) -> list[tuple[str, st
     if response.content_type == "text/css" and state.inside(url):
         return [("css url()", m.group(2) or m.group(4)) for m in CSS_URL.finditer(text)]
     if url.endswith("triage/tree.json"):
-        # The checker's outcome links are relative to the site root (shared/design.md).
+        # The checker's outcome links are relative to the site root (docs/contracts.md, "Triage tree").
         tree = json.loads(text)
         links = [link["url"] for node in tree["nodes"].values() for link in node.get("links", [])]
         return [("triage link", urljoin(state.base, link) if link else state.base) for link in links]

@@ -1,4 +1,4 @@
-"""The site offline (shared/design.md, "Diary and offline"): the service worker precaches a
+"""The site offline (docs/contracts.md, "Diary and offline"): the service worker precaches a
 small enough site, controls every page after the first visit at the root and under a sub-path,
 keeps pages, search, the checker and the diary working with the server gone, and a new build
 replaces the old cache as soon as the reader is online."""

@@ -1,4 +1,4 @@
-"""No third-party requests at run time (shared/design.md, "Reader-facing promises"): no page
+"""No third-party requests at run time (docs/contracts.md, "Reader-facing promises"): no page
 points the browser at another host. What pages really request in Chromium, with search, the
 symptom checker, the palette and tooltips in use, is recorded by the tour (tests/test_tour.py).
 """

@@ -1,5 +1,5 @@
 """The symptom checker in a real browser (Debian's Chromium): every route clicked through, and
-the promises of shared/design.md ("Triage tree") and issue 4 checked as a reader meets them."""
+the promises of docs/contracts.md ("Triage tree") and issue 4 checked as a reader meets them."""
 
 from __future__ import annotations
 
