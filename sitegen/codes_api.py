@@ -6,9 +6,15 @@ Each file answers as MedlinePlus Connect answers a problem-code request in JSON
 (`knowledgeResponseType=application/json`): an Atom feed written as JSON, `feed` with the
 request's code in `category` and one `entry` per page, each with its `title`, `link[].href` (the
 page's address) and `summary` (the page's description). A system that asks MedlinePlus Connect
-can ask this site the same way, with the code in the file's name, exactly as the data names it
-(a code the site does not name has no file). No reader's page loads these files, and the
-offline worker does not precache them (sitegen.offline)."""
+can ask this site the same way, with the code in the file's name.
+
+A record system holds the most specific code (M54.31, not the M54.3 the data names), and
+MedlinePlus Connect answers such a code with the pages of the nearest code above it that has
+pages. A static site cannot look up the table when asked, so every code the table holds below a
+code the data names has its own file, answered with the pages of the codes above it that the
+data names, the nearest first (`answered_codes`). A code of seven characters is asked without its
+encounter character (T67.01XA as T67.01, sitegen.icd10cm `extended`). No reader's page loads
+these files, and the offline worker does not precache them (sitegen.offline)."""
 
 from __future__ import annotations
 
@@ -19,7 +25,7 @@ from typing import Any
 
 from sitegen import models, urls
 from sitegen.editions import Edition
-from sitegen.icd10cm import CODED_KINDS
+from sitegen.icd10cm import CODED_KINDS, titles
 from sitegen.kinds import KINDS, records
 from sitegen.sitemaps import site_address
 
@@ -38,6 +44,19 @@ def pages_by_code(edition: Edition) -> dict[models.Icd10cmCode, Coded]:
             for named in record.icd10cm:
                 found.setdefault(named, []).append((kind, record))
     return found
+
+
+def answered_codes(named: dict[models.Icd10cmCode, Coded]) -> dict[models.Icd10cmCode, Coded]:
+    """Every code with a file: those the data names, and each code the table holds below one of
+    them, with the pages of every named code above it (itself included), the nearest first."""
+    by_code = {code.code: pages for code, pages in named.items()}
+    answered = {}
+    for code, title in titles().items():
+        above = sorted((c for c in by_code if code.startswith(c)), key=len, reverse=True)
+        if above:
+            pages = [page for c in above for page in by_code[c]]
+            answered[models.Icd10cmCode(code=code, title=title)] = list(dict.fromkeys(pages))
+    return answered
 
 
 def code_feed(named: models.Icd10cmCode, pages: Coded, *, edition: Edition, address: str) -> dict[str, Any]:
@@ -89,7 +108,7 @@ def write_codes_api(site_dir: Path, edition: Edition) -> list[Path]:
     address = site_address(site_dir) + edition.prefix
     folder = site_dir / edition.prefix / FOLDER
     written = []
-    for named, pages in sorted(pages_by_code(edition).items(), key=lambda item: item[0].code):
+    for named, pages in sorted(answered_codes(pages_by_code(edition)).items(), key=lambda item: item[0].code):
         folder.mkdir(parents=True, exist_ok=True)
         feed = code_feed(named, pages, edition=edition, address=address)
         target = folder / f"{named.code}.json"
