@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The browser tests drive Debian's Chromium (a test tool's own browser download cannot work
-# offline) and the deploy test runs Debian's nginx. Install them when missing. The tests launch
+# offline) and the deploy test runs Debian's nginx; the scripts' unit tests run on Node.js. Install them when missing. The tests launch
 # Chromium's headless shell where it is installed (the same Chromium, a quarter less CPU for the
 # suite), else chromium itself.
 set -euo pipefail
@@ -8,6 +8,8 @@ missing=()
 command -v chromium >/dev/null || missing+=(chromium)
 command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || missing+=(nginx-light)
 fc-list 2>/dev/null | grep -qi dejavu || missing+=(fonts-dejavu-core)
+# The page scripts' unit tests run on Node's own test runner (tests/js/, tests/test_page_scripts.py).
+command -v node >/dev/null || missing+=(nodejs)
 faster=()
 command -v chromium-headless-shell >/dev/null || faster+=(chromium-headless-shell)
 [ ${#missing[@]} -eq 0 ] && [ ${#faster[@]} -eq 0 ] && exit 0
