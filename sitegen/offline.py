@@ -17,8 +17,10 @@ hold, in each edition's language (`offline.*` in sitegen/strings/<lang>.yaml):
   and Pagefind's index chunks are kept as a reader first opens or searches them.
 
 Left out always: source maps, Material's own search (this site searches with Pagefind), the
-Pagefind WebAssembly of languages the index does not use, the server's header files, and the
-content API (`api/`, sitegen.content_api: for other software, never read by a page).
+Pagefind WebAssembly of languages the index does not use, the server's header files, and what
+is published for other software, never read by a page: `api/` in every edition (the content API,
+sitegen.content_api, and the code lookups, sitegen.codes_api) and the checker's FHIR files
+(sitegen.questionnaire).
 
 Another language's edition (`es/`, sitegen.editions) and its part of the search index (its
 fragments, its language's WebAssembly and metadata) do not count towards "whole site": the

@@ -1,6 +1,6 @@
-/* The diary as a CSV file and back: RFC 4180, a header row (entry.js COLUMNS), CRLF after every
+/* The diary as a CSV file and back: RFC 4180, a header row (entries.js COLUMNS), CRLF after every
  * row, UTF-8. What is written reads back as the same entries, field for field. Pure: no page
- * (tests/js/ runs it); the page says a CsvError in the reader's words (diary/transfer.js).
+ * (tests/js/ runs it); the page says a CsvError in the reader's words (diary.js).
  */
 import { COLUMNS, clean, InvalidEntry } from "./entries.js";
 
@@ -89,7 +89,7 @@ function parseCsv(text) {
   return rows;
 }
 
-/* The entries of a diary CSV file, each checked (entry.js `clean`), each id once; throws a
+/* The entries of a diary CSV file, each checked (entries.js `clean`), each id once; throws a
    CsvError at the first problem. */
 export function entriesFromCsv(text) {
   const rows = parseCsv(text);

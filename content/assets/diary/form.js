@@ -1,5 +1,5 @@
 /* The form that records an episode, or edits one: every field labelled, the place's list and
- * the signs from diary.json. It reads what was typed as an entry (entry.js `clean`) and hands
+ * the signs from diary.json. It reads what was typed as an entry (entries.js `clean`) and hands
  * it to `onSubmit(entry)`; saving it is the caller's.
  */
 import { el } from "../page.js";

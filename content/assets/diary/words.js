@@ -27,7 +27,7 @@ export function day(date) {
   return date.toLocaleDateString(lang, { day: "numeric", month: "short" });
 }
 
-/* The stress levels (entry.js STRESS_LEVELS) by name. */
+/* The stress levels (entries.js STRESS_LEVELS) by name. */
 export function stressName(level) {
   return { low: t("diary.stress.low"), medium: t("diary.stress.medium"), high: t("diary.stress.high") }[level];
 }
