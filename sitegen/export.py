@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -28,8 +27,7 @@ from sitegen.editions import Edition, alternates, content_of, load_editions
 from sitegen.finish import finish_page
 from sitegen.minify import minify_assets
 from sitegen.navigation import navigation, unlisted
-from sitegen.pages import GeneratedPage, page_makers, with_front_matter
-from sitegen.parallel import in_two
+from sitegen.pages import render_pages, with_front_matter
 from sitegen.strings import SOURCE, Strings
 from sitegen.theme_context import theme_extra
 from sitegen.translations import languages
@@ -104,26 +102,20 @@ def export(root: Path, out: Path, edition: Edition | None = None, *, langs: list
     hand_written: list[Page] = [
         (p.doc, p.meta, p.body, p.where, p.body_line) for p in content_pages(folder, edition.folder, skip)
     ]
-    generated = page_makers(edition.dataset, emergency_number=emergency_number, t=edition.t)
+    generated: list[Page] = [
+        (page.doc, page.meta, page.body, page.doc, 1)
+        for page in render_pages(edition.dataset, emergency_number=emergency_number, t=edition.t)
+    ]
     everywhere = sorted({edition.lang, *others} - {SOURCE})
-
-    def write_pages(share: int, shares: int) -> None:
-        pages: list[Page | Callable[[], GeneratedPage]] = [*hand_written, *generated]
-        for page in pages[share::shares]:
-            if not isinstance(page, tuple):
-                made = page()
-                page = (made.doc, made.meta, made.body, made.doc, 1)
-            doc, meta, body, where, first_line = page
-            meta, body = finish_page(
-                doc, meta, body, edition.dataset,
-                site_url=site_url, feedback_url=feedback_url, where=where, first_line=first_line, t=edition.t,
-                alternates=alternates(urls.url_of_doc(doc), edition.lang, everywhere, root_url) if everywhere else None,
-            )  # fmt: skip
-            target = docs / doc
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(with_front_matter(meta, body), encoding="utf-8")
-
-    in_two(write_pages)
+    for doc, meta, body, where, first_line in [*hand_written, *generated]:
+        meta, body = finish_page(
+            doc, meta, body, edition.dataset,
+            site_url=site_url, feedback_url=feedback_url, where=where, first_line=first_line, t=edition.t,
+            alternates=alternates(urls.url_of_doc(doc), edition.lang, everywhere, root_url) if everywhere else None,
+        )  # fmt: skip
+        target = docs / doc
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(with_front_matter(meta, body), encoding="utf-8")
     exported = engine_config(config, edition, site_url)
     (out / CONFIG).write_text(yaml.safe_dump(exported, sort_keys=False, allow_unicode=True))
     return edition.dataset

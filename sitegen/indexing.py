@@ -36,8 +36,7 @@ decode, so its answer will never come (message ids start at 1)."""
 
 class Indexer:
     """A Pagefind service holding one index; `add` pages, then `write` the bundle once. The service
-    starts with the first page: before it, the build's process forks to export (sitegen.parallel),
-    which it does not while another thread runs, as this one's listener would."""
+    starts with the first page added."""
 
     def __init__(self) -> None:
         self._starting = threading.Lock()
