@@ -112,7 +112,7 @@ def bench_size(n: int, repeat: int, *, engine: str) -> dict[str, Any]:
         log = LOGS / f"n{n}-{engine}-pagefind.log"
         runs["pagefind"].append(measure.run(command, cwd=project, log=log, env=search.pagefind_environment()))
         shutil.rmtree(project / "site" / "pagefind-bench")
-    precache = offline.plan(site, offline.precache_order(load_dataset(project / "data")))
+    precache = offline.plan(site, offline.precache_order(load_dataset(project / "data")), {})
     result: dict[str, Any] = {
         "repeat": repeat,
         "pages": count_pages(site),

@@ -15,10 +15,13 @@ from mkdocs.structure.pages import Page
 
 from sitegen.content import read_page
 from sitegen.dataset import Dataset
+from sitegen.editions import Edition
 from sitegen.export import load_checked
 from sitegen.finish import finish_page
+from sitegen.indexing import Indexer
 from sitegen.markers import MarkerError
 from sitegen.navigation import docs_in, navigation
+from sitegen.page_reader import PageReader
 from sitegen.pages import render_pages
 from sitegen.postbuild import PostBuildError, postbuild
 from sitegen.problems import DataError
@@ -94,7 +97,9 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:
+    english = Edition(SOURCE, config[DATASET], strings(SOURCE))  # the preview's one edition
     try:
-        postbuild(Path(config.site_dir), config[DATASET])
+        with Indexer() as indexer:
+            postbuild(Path(config.site_dir), [english], PageReader(indexer))
     except PostBuildError as error:
         raise PluginError(str(error)) from None

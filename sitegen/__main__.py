@@ -3,7 +3,8 @@
 python -m sitegen check              validate data/ and content/'s front matter
 python -m sitegen schema             rewrite data/schema/
 python -m sitegen export DIR         the docs tree an engine builds (sitegen.export)
-python -m sitegen postbuild SITE     tree.json, search index, security headers (sitegen.postbuild)
+python -m sitegen postbuild SITE     tree.json, search index, security headers, offline worker of a
+                                     built site, every edition's (sitegen.postbuild)
 python -m sitegen build SITE [--engine mkdocs|zensical]   all three steps: what ./site-build.sh runs
 """
 
@@ -13,9 +14,12 @@ import argparse
 import sys
 from pathlib import Path
 
+from sitegen.editions import load_editions
 from sitegen.engines import ENGINES, EngineError, build
 from sitegen.export import export, load_checked
+from sitegen.indexing import Indexer
 from sitegen.loader import load_dataset
+from sitegen.page_reader import PageReader
 from sitegen.postbuild import PostBuildError, postbuild
 from sitegen.problems import DataError
 from sitegen.schema import write_schemas
@@ -42,7 +46,8 @@ def main(argv: list[str] | None = None) -> int:
         elif args.command == "export":
             export(args.root, args.target)
         elif args.command == "postbuild":
-            postbuild(args.target, load_dataset(data))
+            with Indexer() as indexer:
+                postbuild(args.target, load_editions(args.root), PageReader(indexer))
         else:
             build(args.root, args.target, engine=args.engine)
     except DataError as error:

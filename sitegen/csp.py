@@ -258,14 +258,12 @@ def nginx_snippet(pairs: Iterable[tuple[str, str]]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def write_headers(site_dir: Path, found: InlineCode | None = None) -> InlineCode:
-    """Write the built site's header files into it from `found` (its pages' inline code;
-    `scan_site` if not given); raise CspError on inline code that the policy must refuse,
-    naming every place."""
-    found = scan_site(site_dir) if found is None else found
+def write_headers(site_dir: Path, found: InlineCode) -> None:
+    """Write the built site's header files into it from `found`, its pages' inline code
+    (sitegen.page_reader); raise CspError on inline code that the policy must refuse, naming
+    every place."""
     if found.problems:
         raise CspError("inline code that a strict Content Security Policy refuses:\n" + "\n".join(found.problems))
     pairs = headers(found)
     (site_dir / HEADERS_FILE).write_text(netlify_headers(pairs), encoding="utf-8")
     (site_dir / NGINX_FILE).write_text(nginx_snippet(pairs), encoding="utf-8")
-    return found

@@ -30,7 +30,6 @@ from sitegen.front_matter import FrontMatter, with_front_matter
 from sitegen.minify import minify_assets
 from sitegen.navigation import navigation, unlisted
 from sitegen.pages import render_pages
-from sitegen.parallel import in_two
 from sitegen.script_strings import write_script_strings
 from sitegen.strings import SOURCE, Strings
 from sitegen.theme_context import theme_extra
@@ -110,19 +109,15 @@ def export(root: Path, out: Path, edition: Edition | None = None, *, langs: list
         *((p.doc, p.front, p.body, p.doc, 1) for p in generated),
     ]
     everywhere = sorted({edition.lang, *others} - {SOURCE})
-
-    def write_pages(share: int, shares: int) -> None:
-        for doc, front, body, where, first_line in pages[share::shares]:
-            meta, body = finish_page(
-                doc, front, body, edition.dataset,
-                site_url=site_url, feedback_url=feedback_url, where=where, first_line=first_line, t=edition.t,
-                alternates=alternates(urls.url_of_doc(doc), edition.lang, everywhere, root_url) if everywhere else None,
-            )  # fmt: skip
-            target = docs / doc
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(with_front_matter(meta, body), encoding="utf-8")
-
-    in_two(write_pages)
+    for doc, front, body, where, first_line in pages:
+        meta, body = finish_page(
+            doc, front, body, edition.dataset,
+            site_url=site_url, feedback_url=feedback_url, where=where, first_line=first_line, t=edition.t,
+            alternates=alternates(urls.url_of_doc(doc), edition.lang, everywhere, root_url) if everywhere else None,
+        )  # fmt: skip
+        target = docs / doc
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(with_front_matter(meta, body), encoding="utf-8")
     exported = engine_config(config, edition, site_url)
     (out / CONFIG).write_text(yaml.safe_dump(exported, sort_keys=False, allow_unicode=True))
     return edition.dataset

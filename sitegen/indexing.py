@@ -36,8 +36,7 @@ decode, so its answer will never come (message ids start at 1)."""
 
 class Indexer:
     """A Pagefind service holding one index; `add` pages, then `write` the bundle once. The service
-    starts with the first page: before it, the build's process forks to export (sitegen.parallel),
-    which it does not while another thread runs, as this one's listener would."""
+    starts with the first page added."""
 
     def __init__(self) -> None:
         self._starting = threading.Lock()
@@ -81,8 +80,10 @@ class Indexer:
         payload = {"type": "AddFile", "index_id": self._index, "file_path": relative, "file_contents": html}
         self._send(payload, self._started(), page=relative)
 
-    def write(self, bundle: Path) -> None:
-        """Write the index of every page added into `bundle`; SearchError if any page, or the index, failed.
+    def write(self, bundle: Path) -> dict[str, bytes]:
+        """Write the index of every page added into `bundle`; return its files' bytes by path in
+        it (`a/b`), for what the build reads of them (sitegen.search); SearchError if any page,
+        or the index, failed.
 
         The service hands the files over (`GetFiles`) and they are written here: its own
         `WriteFiles` answers before its writes are done, and it exits at the end of its input
@@ -91,13 +92,14 @@ class Indexer:
         if self._errors or answer.get("type") != "GetFiles":
             problems = [*self._errors, str(answer.get("message", "")), self._said()]
             raise SearchError("Pagefind could not index the site:\n" + "\n".join(filter(None, problems)))
-        files = {PurePosixPath(file["path"]): file["content"] for file in answer["files"]}
+        files = {PurePosixPath(file["path"]): base64.b64decode(file["content"]) for file in answer["files"]}
         if outside := [str(path) for path in files if path.is_absolute() or ".." in path.parts]:
             raise SearchError(f"Pagefind named files outside its bundle: {', '.join(outside)}")
         for folder in sorted({path.parent for path in files}):  # once each, not once a file
             (bundle / folder).mkdir(parents=True, exist_ok=True)
         for path, content in files.items():
-            (bundle / path).write_bytes(base64.b64decode(content))
+            (bundle / path).write_bytes(content)
+        return {path.as_posix(): content for path, content in files.items()}
 
     def close(self) -> None:
         """Stop the service, if it started (at the end of its input it exits)."""

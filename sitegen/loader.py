@@ -19,7 +19,6 @@ from pydantic_core import ErrorDetails
 from sitegen import models
 from sitegen.checks import check_dataset
 from sitegen.dataset import Dataset
-from sitegen.parallel import in_two
 from sitegen.problems import DataError, Problem, did_you_mean
 from sitegen.problems import Path as DataPath
 from sitegen.yaml_source import SourceFile, read_yaml
@@ -53,14 +52,12 @@ def _load(data_dir: Path) -> Dataset:
     problems: list[Problem] = []
     parsed: dict[str, Any] = {}  # each the model models.FILES names for its stem: Dataset's field type
     sources: dict[str, SourceFile] = {}
-    files: list[Path] = []
     for stem in models.FILES:
         path = data_dir / f"{stem}.yaml"
-        if path.is_file():
-            files.append(path)
-        else:
+        if not path.is_file():
             problems.append(Problem(f"{data_dir.name}/{stem}.yaml", 1, "(file)", "file is missing"))
-    for stem, source, record, found in _read_files(files):
+            continue
+        source, record, found = _read_file(path)
         sources[stem] = source
         problems.extend(found)
         if record is not None:
@@ -74,40 +71,14 @@ def _load(data_dir: Path) -> Dataset:
     return dataset
 
 
-Read = tuple[str, SourceFile, models.Record | None, list[Problem]]
-"""A data file's stem, its source, its record if valid, and its problems."""
-
-
-def _read_files(files: list[Path]) -> list[Read]:
-    """Each file read and validated, in the order given; about half the bytes in a forked
-    child (sitegen.parallel), as the files are independent until the checks across them."""
-    halves = _halves(files)
-
-    def work(share: int, shares: int) -> list[Read]:
-        return [_read_file(path) for path in (files if shares == 1 else halves[share])]
-
-    read = {result[0]: result for results in in_two(work) for result in results}
-    return [read[path.stem] for path in files]
-
-
-def _halves(files: list[Path]) -> tuple[list[Path], list[Path]]:
-    """`files` in two lists of about the same size, the largest file placed first."""
-    halves: tuple[list[Path], list[Path]] = ([], [])
-    sizes = [0, 0]
-    for path, size in sorted(((path, path.stat().st_size) for path in files), key=lambda item: -item[1]):
-        lighter = sizes.index(min(sizes))
-        halves[lighter].append(path)
-        sizes[lighter] += size
-    return halves
-
-
-def _read_file(path: Path) -> Read:
+def _read_file(path: Path) -> tuple[SourceFile, models.Record | None, list[Problem]]:
+    """A data file's source, its record if valid, and its problems."""
     source = read_yaml(path, f"{path.parent.name}/{path.name}")
     problems = list(source.problems)
     record = None
     if source.data is not None and not source.problems:
         record = _validate_file(source, models.FILES[path.stem], problems)
-    return path.stem, source, record, problems
+    return source, record, problems
 
 
 def _validate_file(source: SourceFile, model: type[models.Record], problems: list[Problem]) -> models.Record | None:

@@ -42,7 +42,7 @@ from pathlib import Path
 
 from sitegen import questionnaire, urls
 from sitegen.dataset import Dataset
-from sitegen.search import BUNDLE, ENTRY, fragment_of
+from sitegen.search import BUNDLE, ENTRY
 from sitegen.strings import SOURCE, strings
 
 WORKER = "sw.js"
@@ -140,16 +140,18 @@ def _files_under(folder: Path | str, prefix: str) -> Iterator[str]:
                 yield prefix + entry.name
 
 
-def _edition_of(site_dir: Path, relative: str, folders: tuple[str, ...]) -> str:
-    """The folder of the edition a file belongs to (`""`: English, shared or unknown)."""
+def _edition_of(relative: str, folders: tuple[str, ...]) -> str:
+    """The folder of the edition a file belongs to (`""`: English, shared or unknown). Pagefind
+    names a language's files for it, its fragments too (`fragment/es_<hash>.pf_fragment`: a page
+    of the `es/` edition, whose pages say `<html lang="es">`)."""
     for folder in folders:
         lang = folder.rstrip("/")
-        theirs = (f"pagefind/pagefind.{lang}_", f"pagefind/wasm.{lang}.", f"pagefind/vocabulary.{lang}.")
+        theirs = (
+            f"pagefind/pagefind.{lang}_", f"pagefind/wasm.{lang}.", f"pagefind/vocabulary.{lang}.",
+            f"pagefind/fragment/{lang}_",
+        )  # fmt: skip
         if relative.startswith((folder, *theirs)):
             return folder
-    if folders and relative.startswith("pagefind/fragment/"):  # with no other edition, no need to read it
-        url = fragment_of(site_dir / relative).get("url", "")
-        return next((f for f in folders if url.startswith(f"/{f}")), "")
     return ""
 
 
@@ -163,22 +165,19 @@ def file_digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def plan(
-    site_dir: Path, order: Sequence[str], budget: int = PRECACHE_BUDGET, digests: Mapping[str, str] | None = None
-) -> Precache:
+def plan(site_dir: Path, order: Sequence[str], digests: Mapping[str, str], budget: int = PRECACHE_BUDGET) -> Precache:
     """What this build's worker precaches, and its version; `order`: `precache_order`.
 
-    `digests`: `file_digest` of files already read in this build (the pages, read while Pagefind
-    ran, sitegen.postbuild), by site-root-relative path; the caller knows they have not changed.
+    `digests`: `file_digest` of the files this build has read already and not changed since (its
+    pages, sitegen.page_reader), by site-root-relative path; every other file is read here.
     """
     every = offline_files(site_dir)
-    known = digests or {}
     digest = hashlib.sha256(WORKER_SOURCE.read_bytes())
     for relative in every:
-        file_hash = known.get(relative) or file_digest((site_dir / relative).read_bytes())
+        file_hash = digests.get(relative) or file_digest((site_dir / relative).read_bytes())
         digest.update(f"{relative}\0{file_hash}\n".encode())
     folders = edition_folders(site_dir)
-    editions = {relative: _edition_of(site_dir, relative, folders) for relative in every}
+    editions = {relative: _edition_of(relative, folders) for relative in every}
     files = [f for f in every if not editions[f]]
     sizes: dict[str, int] = {}
 
@@ -242,8 +241,8 @@ def worker_script(precache: Precache, folders: tuple[str, ...] = ()) -> str:
     return header + WORKER_SOURCE.read_text(encoding="utf-8")
 
 
-def write_worker(site_dir: Path, order: Sequence[str], digests: Mapping[str, str] | None = None) -> Precache:
+def write_worker(site_dir: Path, order: Sequence[str], digests: Mapping[str, str]) -> Precache:
     """Write `sw.js` into the built site; return what it precaches (`order`, `digests`: as for `plan`)."""
-    precache = plan(site_dir, order, digests=digests)
+    precache = plan(site_dir, order, digests)
     (site_dir / WORKER).write_text(worker_script(precache, edition_folders(site_dir)), encoding="utf-8")
     return precache

@@ -64,9 +64,9 @@ def stamp_of(path: str) -> Stamp:
 
 class PageReader:
     """The built pages' findings, by site-root-relative path, each read once while its file stays
-    as it was; each page marked for search added to `indexer`, if given, as it is."""
+    as it was; each page marked for search added to `indexer` as it is."""
 
-    def __init__(self, indexer: Indexer | None = None) -> None:
+    def __init__(self, indexer: Indexer) -> None:
         self.indexer = indexer
         self._pages: dict[str, _Page] = {}
         self._indexed: dict[str, Stamp] = {}
@@ -86,7 +86,7 @@ class PageReader:
         it takes its place `in_order` (read half-written, unmarked yet: Pagefind drops it if it stays
         so, and a later add replaces it in that place); `raw`: its bytes as just read, else read again."""
         page = self._pages[relative]
-        if self.indexer is None or self._indexed.get(relative) == page.stamp:
+        if self._indexed.get(relative) == page.stamp:
             return
         if not (page.marked or in_order or relative in self._indexed):
             return
@@ -171,8 +171,3 @@ class PageReader:
             result.marked += page.marked
             result.digests[relative] = page.digest
         return result
-
-
-def read_pages(site_dir: Path) -> Pages:
-    """Every HTML page of the built site, read now."""
-    return PageReader().pages(site_dir)

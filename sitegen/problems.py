@@ -40,10 +40,6 @@ class DataError(Exception):
         self.problems = sorted(set(problems))
         super().__init__("\n".join(map(str, self.problems)))
 
-    def __reduce__(self) -> tuple[type[DataError], tuple[list[Problem]]]:
-        # Rebuilt from its problems, not its message (sitegen.parallel sends it between processes).
-        return DataError, (self.problems,)
-
 
 def did_you_mean(word: str, choices: list[str]) -> str:
     """' (did you mean 'x'?)' when a valid choice is close to `word`, else ''."""

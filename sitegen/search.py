@@ -25,13 +25,14 @@ import json
 import os
 import re
 import shutil
-import threading
 import zlib
 from collections import Counter, defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
+from sitegen.dataset import Dataset
+from sitegen.editions import Edition
 from sitegen.kinds import KINDS, SEARCH_TYPES, records
 from sitegen.strings import SOURCE
 
@@ -94,73 +95,34 @@ def is_marked(page: bytes) -> bool:
     return MARK in page
 
 
-def marked_pages(site_dir: Path) -> list[Path]:
-    """The built pages whose content the theme marked for indexing."""
-    return [p for p in sorted(site_dir.rglob("*.html")) if BUNDLE not in p.parts and is_marked(p.read_bytes())]
-
-
-class Index(NamedTuple):
-    types: dict[str, str]
-    """Each indexed page's type, by its Pagefind id."""
-    digests: dict[str, str]
-    """Each fragment's digest (`digest` of `finish_index`), by its site-root-relative path."""
-
-
-FOLLOW_SECONDS = 0.05
-"""How often `finish_index` looks for the fragments Pagefind has written, while it runs."""
+FRAGMENTS = "fragment"
+"""The folder of Pagefind's fragments in its bundle: one per page, with its URL, text and metadata."""
 
 
 def finish_index(
-    site_dir: Path,
-    write: Callable[[Path], None],
-    editions: object = None,
-    *,
-    marked: int | None = None,
-    digest: Callable[[bytes], str] | None = None,
-) -> Index:
+    site_dir: Path, write: Callable[[Path], Mapping[str, bytes]], editions: list[Edition], marked: int
+) -> dict[str, str]:
     """Have Pagefind `write` the index of the pages it was given into `site_dir/pagefind/`
-    (sitegen.indexing `Indexer.write`); write each indexed page's type by its Pagefind id beside it.
-
-    With `editions` (sitegen.editions, or one dataset: English alone), each edition's spelling
-    vocabulary is written beside it too (`write_vocabulary`), from the same one reading of the
-    fragments, which are read as Pagefind writes them (`Fragments`), and hashed with `digest`
-    if given. `marked` is how many pages the theme marked for search (`is_marked`), if the
-    caller counted them while Pagefind ran; else they are read now.
-    """
-    found = editions if isinstance(editions, list) else [_English(editions)] if editions is not None else []
-    folders = [f"/{e.lang}/" for e in found if e.lang != SOURCE]
+    (sitegen.indexing `Indexer.write`, which returns the files it wrote); write beside it each
+    indexed page's type by its Pagefind id, and each edition's spelling vocabulary, from one
+    reading of the fragments in memory. `marked`: how many pages the theme marked for search
+    (`is_marked`), all of which must be in the index. Returns the page types."""
+    folders = [f"/{e.lang}/" for e in editions if e.lang != SOURCE]
     bundle = site_dir / BUNDLE
     shutil.rmtree(bundle, ignore_errors=True)  # Pagefind adds to a bundle: a page deleted since would live on
-    fragments = Fragments(bundle, folders, digest)
-    failed: list[SearchError] = []
-    writing = threading.Thread(target=_write, args=(write, bundle, failed), daemon=True)
-    writing.start()
-    while writing.is_alive():
-        fragments.read_new()
-        writing.join(FOLLOW_SECONDS)
-    if failed:
-        raise failed[0]
+    types, words = read_fragments(write(bundle), folders)
     for name in UNUSED:
         (bundle / name).unlink(missing_ok=True)
     sort_entry(bundle)
-    types, words = fragments.finish()
-    marked = len(marked_pages(site_dir)) if marked is None else marked
     if not marked or len(types) < marked:
         raise SearchError(
             f"Pagefind indexed {len(types)} pages, but {marked} were marked for search "
             f"(overrides/main.html puts {MARK.decode()} on each page's content)"
         )
     (bundle / PAGE_TYPES).write_text(json.dumps(types, sort_keys=True, separators=(",", ":")) + "\n", encoding="utf-8")
-    for edition in found:
-        write_vocabulary(bundle, edition.dataset, lang=edition.lang, folders=folders, indexed=words[edition.lang])
-    return Index(types, fragments.digests)
-
-
-def _write(write: Callable[[Path], None], bundle: Path, failed: list[SearchError]) -> None:
-    try:
-        write(bundle)
-    except SearchError as error:
-        failed.append(error)
+    for edition in editions:
+        write_vocabulary(bundle, edition.lang, vocabulary(words[edition.lang], lay_terms(edition.dataset)))
+    return types
 
 
 def sort_entry(bundle: Path) -> None:
@@ -171,13 +133,6 @@ def sort_entry(bundle: Path) -> None:
     entry = json.loads(path.read_text(encoding="utf-8"))
     entry["languages"] = dict(sorted(entry["languages"].items()))
     path.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-
-
-class _English(NamedTuple):
-    """A dataset alone, as the English edition."""
-
-    dataset: object
-    lang: str = SOURCE
 
 
 def vocabulary_file(lang: str) -> str:
@@ -208,108 +163,56 @@ def vocabulary_words(text: str) -> list[str]:
     return (_LONG_ENOUGH_ASCII if text.isascii() else _LONG_ENOUGH).findall(text)
 
 
-def vocabulary(
-    bundle: Path,
-    lay_terms: list[str],
-    lang: str = SOURCE,
-    folders: list[str] | None = None,
-    indexed: Counter[str] | None = None,
-) -> dict[str, int]:
-    """Every word indexed on `lang`'s pages (`indexed`, or read from the bundle's fragments) and
-    every lay term's word, with its occurrences, sorted by word. `folders`: the other editions'
-    folders (`/es/`), whose pages English leaves out."""
-    counts = Counter(read_fragments(bundle, folders or [])[1][lang] if indexed is None else indexed)
-    for term in lay_terms:
+def lay_terms(dataset: Dataset) -> list[str]:
+    """Every record's lay terms, the words readers use, in data order."""
+    return [term for kind in KINDS for r in records(dataset, kind) for term in getattr(r, "lay_terms", ())]
+
+
+def vocabulary(indexed: Counter[str], terms: Iterable[str]) -> dict[str, int]:
+    """Every word indexed on an edition's pages (`indexed`, `read_fragments`) and every word of
+    its lay `terms`, with its occurrences, sorted by word."""
+    counts = Counter(indexed)
+    for term in terms:
         counts.update(vocabulary_words(term))
     return dict(sorted(counts.items()))
 
 
-def write_vocabulary(
-    bundle: Path,
-    dataset: object,
-    *,
-    lang: str = SOURCE,
-    folders: list[str] | None = None,
-    indexed: Counter[str] | None = None,
-) -> dict[str, int]:
-    """Write `lang`'s vocabulary beside the index, from what Pagefind indexed on its pages
-    (`indexed`, or read now) and the lay terms of its `dataset`."""
-    lay_terms = [term for kind in KINDS for r in records(dataset, kind) for term in getattr(r, "lay_terms", ())]
-    words = vocabulary(bundle, lay_terms, lang, folders, indexed)
+def write_vocabulary(bundle: Path, lang: str, words: dict[str, int]) -> None:
+    """Write `lang`'s vocabulary (`vocabulary`) beside the index."""
     (bundle / vocabulary_file(lang)).write_text(json.dumps(words, separators=(",", ":")) + "\n", encoding="utf-8")
-    return words
 
 
-def read_fragments(bundle: Path, folders: list[str]) -> tuple[dict[str, str], defaultdict[str, Counter[str]]]:
-    """One reading of every fragment Pagefind wrote: each indexed page's type (its `type`
-    metadata) by Pagefind's id for the page, and the words of the indexed text with their
-    counts, by the language of the page's edition (`edition_of`)."""
-    return Fragments(bundle, folders).finish()
+def read_fragments(
+    files: Mapping[str, bytes], folders: list[str]
+) -> tuple[dict[str, str], defaultdict[str, Counter[str]]]:
+    """One reading of every fragment among Pagefind's `files` (by path in its bundle): each
+    indexed page's type (its `type` metadata) by Pagefind's id for the page, and the words of the
+    indexed text with their counts, by the language of the page's edition (`edition_of`;
+    `folders`: the other editions', `/es/`)."""
+    types: dict[str, str] = {}
+    words: defaultdict[str, Counter[str]] = defaultdict(Counter)
+    for path, raw in sorted(files.items()):
+        folder, _, name = path.rpartition("/")
+        if folder != FRAGMENTS:
+            continue
+        page = page_of(raw, f"{BUNDLE}/{path}")
+        url = page.get("url", "")
+        page_type = page.get("meta", {}).get("type")
+        if page_type not in SEARCH_TYPES:
+            raise SearchError(f"{BUNDLE}/{path}: {url}: indexed without a search type")
+        types[name.removesuffix(".pf_fragment")] = page_type
+        words[edition_of(url, folders)].update(vocabulary_words(page.get("content", "")))
+    return types, words
 
 
-class Fragments:
-    """Pagefind's fragments in `bundle`, each read once, while Pagefind writes them and after.
-
-    Pagefind writes its 3,000 fragments (N = 1,000) in its last second; read meanwhile, on the
-    core its writing leaves idle, they are not read after it. A fragment is named for its
-    content and never written twice: one that un-gzips whole is finished (gzip ends with a
-    checksum and the length), one that does not is being written and is read again later."""
-
-    def __init__(self, bundle: Path, folders: list[str], digest: Callable[[bytes], str] | None = None) -> None:
-        self.folder = bundle / "fragment"
-        self.prefix = f"{bundle.name}/fragment/"
-        self.folders = folders
-        self.digest = digest
-        self.pages: dict[str, tuple[str, Any]] = {}
-        """Each fragment read, by name: its page's URL and its `type` metadata."""
-        self.words: defaultdict[str, Counter[str]] = defaultdict(Counter)
-        self.digests: dict[str, str] = {}
-
-    def read_new(self) -> None:
-        """Read each fragment written whole since the last look."""
-        if self.folder.is_dir():
-            for fragment in self.folder.glob("*.pf_fragment"):
-                if fragment.stem not in self.pages:
-                    self._read(fragment, finished=False)
-
-    def finish(self) -> tuple[dict[str, str], defaultdict[str, Counter[str]]]:
-        """Once Pagefind has exited: read the fragments still unread; each page's type by its
-        id, and the words indexed, by edition (`read_fragments`)."""
-        for fragment in sorted(self.folder.glob("*.pf_fragment")):
-            if fragment.stem not in self.pages:
-                self._read(fragment, finished=True)
-        types = {}
-        for stem, (url, page_type) in sorted(self.pages.items()):
-            if page_type not in SEARCH_TYPES:
-                raise SearchError(f"{self.folder / stem}.pf_fragment: {url}: indexed without a search type")
-            types[stem] = page_type
-        return types, self.words
-
-    def _read(self, fragment: Path, *, finished: bool) -> None:
-        raw = fragment.read_bytes()
-        try:
-            page = page_of(raw, fragment)
-        except (EOFError, zlib.error, gzip.BadGzipFile, SearchError) as error:
-            if not finished:
-                return
-            if isinstance(error, SearchError):
-                raise
-            raise SearchError(f"{fragment}: a Pagefind fragment cut short or damaged ({error})") from None
-        self.pages[fragment.stem] = (page.get("url", ""), page.get("meta", {}).get("type"))
-        self.words[edition_of(page.get("url", ""), self.folders)].update(vocabulary_words(page.get("content", "")))
-        if self.digest:
-            self.digests[self.prefix + fragment.name] = self.digest(raw)
-
-
-def fragment_of(fragment: Path) -> dict[str, Any]:
-    """A Pagefind fragment's page: its URL, indexed text (`content`), metadata."""
-    return page_of(fragment.read_bytes(), fragment)
-
-
-def page_of(raw: bytes, fragment: Path) -> dict[str, Any]:
-    """The page in a fragment's bytes (`fragment_of`); a fragment cut short raises gzip's error."""
-    unpacked = gzip.decompress(raw)
+def page_of(raw: bytes, where: str) -> dict[str, Any]:
+    """The page in a Pagefind fragment's bytes: its URL, indexed text (`content`), metadata;
+    `where`: the fragment's path, for the error."""
+    try:
+        unpacked = gzip.decompress(raw)
+    except (EOFError, zlib.error, gzip.BadGzipFile) as error:
+        raise SearchError(f"{where}: a Pagefind fragment cut short or damaged ({error})") from None
     if not unpacked.startswith(FRAGMENT_SIGNATURE):
-        raise SearchError(f"{fragment}: not a Pagefind fragment this reader knows (pagefind-bin changed?)")
+        raise SearchError(f"{where}: not a Pagefind fragment this reader knows (pagefind-bin changed?)")
     page: dict[str, Any] = json.loads(unpacked[len(FRAGMENT_SIGNATURE) :])
     return page

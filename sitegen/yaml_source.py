@@ -28,20 +28,9 @@ class SourceFile:
     data: Any = None
     lines: dict[Path, int] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
-    read_from: FsPath | None = None
-    """The file it was read from."""
-    lines_unread: bool = False
-    """Sent without its lines (`__reduce__`): read them again from `read_from` once one is needed."""
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        # Sent from a forked reader (sitegen.loader) without its values and lines, a third of the
-        # bytes and of the time to send: its lines are needed only to report a problem found later.
-        return SourceFile, (self.name, None, {}, self.problems, self.read_from, self.read_from is not None)
 
     def line_of(self, path: Path) -> int:
         """The line of `path`, or of its nearest ancestor that exists."""
-        if self.lines_unread and self.read_from is not None:
-            self.lines, self.lines_unread = read_yaml(self.read_from, self.name).lines, False
         while path not in self.lines and path:
             path = path[:-1]
         return self.lines.get(path, 1)
@@ -52,7 +41,7 @@ class SourceFile:
 
 def read_yaml(path: FsPath, display_name: str) -> SourceFile:
     """Parse `path`; syntax and encoding errors are recorded as problems, never raised."""
-    source = SourceFile(display_name, read_from=path)
+    source = SourceFile(display_name)
     raw = path.read_bytes()
     try:
         text = raw.decode("utf-8")

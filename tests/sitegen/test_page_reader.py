@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
+
 from sitegen import csp
-from sitegen.page_reader import POLL_SECONDS, PageReader, read_pages
+from sitegen.indexing import Indexer
+from sitegen.page_reader import POLL_SECONDS, PageReader
 
 PAGES = ["index.html", "causes/cramp/index.html"]
 
@@ -19,8 +23,14 @@ def a_few_looks() -> None:
     time.sleep(3 * POLL_SECONDS)
 
 
-def test_a_page_the_engine_writes_again_after_it_was_read_counts_as_it_ends(tmp_path: Path) -> None:
-    reader = PageReader()
+@pytest.fixture
+def reader() -> Iterator[PageReader]:
+    """A reader as the build has one, feeding Pagefind (which starts with the first page it is given)."""
+    with Indexer() as indexer:
+        yield PageReader(indexer)
+
+
+def test_a_page_the_engine_writes_again_after_it_was_read_counts_as_it_ends(tmp_path: Path, reader: PageReader) -> None:
     with reader.following(tmp_path, PAGES):
         for relative in PAGES:
             (tmp_path / relative).parent.mkdir(parents=True, exist_ok=True)
@@ -29,11 +39,11 @@ def test_a_page_the_engine_writes_again_after_it_was_read_counts_as_it_ends(tmp_
         (tmp_path / PAGES[1]).write_text(page("second()"))
     found = reader.pages(tmp_path)
     assert found.inline.scripts == {csp.sha256_source("first()"), csp.sha256_source("second()")}
-    assert found == read_pages(tmp_path)
+    with Indexer() as indexer:
+        assert found == PageReader(indexer).pages(tmp_path), "the same as reading the finished site"
 
 
-def test_a_page_read_while_half_written_counts_whole(tmp_path: Path) -> None:
-    reader = PageReader()
+def test_a_page_read_while_half_written_counts_whole(tmp_path: Path, reader: PageReader) -> None:
     whole = page("whole()")
     with reader.following(tmp_path, ["index.html"]), (tmp_path / "index.html").open("w") as out:
         out.write(whole[:30])
@@ -43,10 +53,9 @@ def test_a_page_read_while_half_written_counts_whole(tmp_path: Path) -> None:
     assert reader.pages(tmp_path).inline.scripts == {csp.sha256_source("whole()")}
 
 
-def test_the_last_builds_pages_are_not_taken_for_this_ones(tmp_path: Path) -> None:
+def test_the_last_builds_pages_are_not_taken_for_this_ones(tmp_path: Path, reader: PageReader) -> None:
     (tmp_path / "index.html").write_text(page("last_build()"))
     (tmp_path / "gone.html").write_text(page("removed_since()"))
-    reader = PageReader()
     with reader.following(tmp_path, ["index.html", "gone.html"]):
         a_few_looks()
         (tmp_path / "gone.html").unlink()
@@ -56,8 +65,9 @@ def test_the_last_builds_pages_are_not_taken_for_this_ones(tmp_path: Path) -> No
     assert list(found.digests) == ["index.html"]
 
 
-def test_a_refused_script_on_a_page_read_while_following_is_named_by_its_place_in_the_site(tmp_path: Path) -> None:
-    reader = PageReader()
+def test_a_refused_script_on_a_page_read_while_following_is_named_by_its_place_in_the_site(
+    tmp_path: Path, reader: PageReader
+) -> None:
     edition = tmp_path / "es"
     with reader.following(edition, ["causes/cramp/index.html"], prefix="es/"):
         (edition / "causes" / "cramp").mkdir(parents=True)

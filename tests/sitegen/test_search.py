@@ -1,5 +1,5 @@
 """sitegen/search.py: the spelling vocabulary, from Pagefind's fragments and the lay terms, and
-the fragments read while Pagefind writes them."""
+the page types, from one reading of the fragments Pagefind hands over."""
 
 from __future__ import annotations
 
@@ -10,19 +10,19 @@ from pathlib import Path
 
 import pytest
 
-from sitegen import offline, search
-from sitegen.kinds import KINDS
+from sitegen import search
 
 
-def bundle_with(tmp_path: Path, *contents: str) -> Path:
-    """A Pagefind bundle holding only fragments with these indexed texts."""
-    fragments = tmp_path / "fragment"
-    fragments.mkdir(parents=True)
-    for number, content in enumerate(contents):
-        page = {"url": f"/page-{number}/", "content": content, "meta": {"type": "guide"}}
-        raw = search.FRAGMENT_SIGNATURE + json.dumps(page).encode()
-        (fragments / f"en_{number:07x}.pf_fragment").write_bytes(gzip.compress(raw, mtime=0))
-    return tmp_path
+def fragment(url: str, content: str, page_type: str = "guide") -> bytes:
+    """A Pagefind fragment's bytes, for a page at `url` with this indexed text."""
+    page = {"url": url, "content": content, "meta": {"type": page_type}}
+    return gzip.compress(search.FRAGMENT_SIGNATURE + json.dumps(page).encode(), mtime=0)
+
+
+def bundle_with(*contents: str) -> dict[str, bytes]:
+    """Pagefind's files (as `Indexer.write` returns them) holding fragments with these indexed texts."""
+    fragments = {f"fragment/en_{n:07x}.pf_fragment": fragment(f"/page-{n}/", text) for n, text in enumerate(contents)}
+    return {"pagefind-entry.json": b"{}", **fragments}
 
 
 @pytest.mark.parametrize(
@@ -38,23 +38,37 @@ def test_words_are_lower_case_letters_only_of_three_or_more(text: str, words: li
     assert search.vocabulary_words(text) == words
 
 
-def test_the_vocabulary_counts_indexed_words_and_lay_terms_sorted(tmp_path: Path) -> None:
-    bundle = bundle_with(tmp_path, "Cramps at night. Night cramps.", "Drink water: cramps ease.")
-    vocabulary = search.vocabulary(bundle, ["charley horse", "night cramps"])
+def indexed(files: dict[str, bytes], lang: str = "en") -> Counter[str]:
+    return search.read_fragments(files, ["/es/"])[1][lang]
+
+
+def test_the_vocabulary_counts_indexed_words_and_lay_terms_sorted() -> None:
+    files = bundle_with("Cramps at night. Night cramps.", "Drink water: cramps ease.")
+    vocabulary = search.vocabulary(indexed(files), ["charley horse", "night cramps"])
     assert list(vocabulary) == sorted(vocabulary)
     assert vocabulary == {
         "charley": 1, "cramps": 4, "drink": 1, "ease": 1, "horse": 1, "night": 3, "water": 1,
     }  # fmt: skip
 
 
-def test_the_vocabulary_file_is_the_same_bytes_whatever_order_the_fragments_were_written(tmp_path: Path) -> None:
-    one = bundle_with(tmp_path / "one", "alpha beta", "gamma beta")
-    two = bundle_with(tmp_path / "two", "gamma beta", "alpha beta")
-    dataset = type("Data", (), {k: type("File", (), {k: ()})() for k in KINDS})()
-    search.write_vocabulary(one, dataset)
-    search.write_vocabulary(two, dataset)
+def test_the_vocabulary_file_is_the_same_bytes_whatever_order_the_fragments_came_in(tmp_path: Path) -> None:
+    one, two = tmp_path / "one", tmp_path / "two"
+    for bundle, texts in ((one, ("alpha beta", "gamma beta")), (two, ("gamma beta", "alpha beta"))):
+        bundle.mkdir()
+        search.write_vocabulary(bundle, "en", search.vocabulary(indexed(bundle_with(*texts)), []))
     assert (one / search.VOCABULARY).read_bytes() == (two / search.VOCABULARY).read_bytes()
     assert json.loads((one / search.VOCABULARY).read_text(encoding="utf-8")) == {"alpha": 1, "beta": 2, "gamma": 1}
+
+
+def test_each_edition_s_words_are_those_of_its_own_pages_and_each_page_s_type_is_by_its_id() -> None:
+    files = {
+        "fragment/en_0000001.pf_fragment": fragment("/causes/cramp/", "night cramps", "cause"),
+        "fragment/es_0000002.pf_fragment": fragment("/es/causes/cramp/", "calambres nocturnos", "cause"),
+        "fragment/en_0000003.pf_fragment": fragment("/faq/", "water", "faq"),
+    }
+    types, words = search.read_fragments(files, ["/es/"])
+    assert types == {"en_0000001": "cause", "es_0000002": "cause", "en_0000003": "faq"}
+    assert words == {"en": Counter(["night", "cramps", "water"]), "es": Counter(["calambres", "nocturnos"])}
 
 
 def test_the_entry_file_lists_languages_in_one_order_whatever_order_pagefind_wrote(tmp_path: Path) -> None:
@@ -65,33 +79,10 @@ def test_the_entry_file_lists_languages_in_one_order_whatever_order_pagefind_wro
     assert list(entry["languages"]) == ["en", "es"] and entry["version"] == "1.5.2"
 
 
-def test_fragments_read_while_pagefind_writes_are_those_it_finished(tmp_path: Path) -> None:
-    bundle = bundle_with(tmp_path / "pagefind", "alpha beta", "gamma", "delta")
-    second, third = sorted((bundle / "fragment").iterdir())[1:]
-    whole = second.read_bytes()
-    second.write_bytes(whole[: len(whole) // 2])  # being written
-    third.write_bytes(b"")  # just created
-    fragments = search.Fragments(bundle, [], digest=offline.file_digest)
-    fragments.read_new()
-    assert len(fragments.pages) == 1
-    second.write_bytes(whole)
-    fragments.read_new()
-    assert len(fragments.pages) == 2
-    faq = {"url": "/3/", "content": "delta", "meta": {"type": "faq"}}
-    third.write_bytes(gzip.compress(search.FRAGMENT_SIGNATURE + json.dumps(faq).encode()))
-    types, words = fragments.finish()
-    assert sorted(types.values()) == ["faq", "guide", "guide"]
-    assert words["en"] == Counter(["alpha", "beta", "gamma", "delta"])
-    assert fragments.digests == {
-        f"pagefind/fragment/{f.name}": offline.file_digest(f.read_bytes()) for f in (bundle / "fragment").iterdir()
-    }
-
-
-def test_a_fragment_cut_short_once_pagefind_has_exited_fails_the_index(tmp_path: Path) -> None:
-    bundle = bundle_with(tmp_path / "pagefind", "alpha beta")
-    (fragment,) = (bundle / "fragment").iterdir()
-    fragment.write_bytes(fragment.read_bytes()[:-4])
-    fragments = search.Fragments(bundle, [])
-    fragments.read_new()
-    with pytest.raises(search.SearchError, match=f"{fragment}: a Pagefind fragment cut short"):
-        fragments.finish()
+def test_a_damaged_fragment_or_one_without_a_search_type_fails_the_index_naming_it() -> None:
+    files = bundle_with("alpha beta")
+    ((name, raw),) = ((name, raw) for name, raw in files.items() if name.startswith("fragment/"))
+    with pytest.raises(search.SearchError, match=f"pagefind/{name}: a Pagefind fragment cut short"):
+        search.read_fragments({name: raw[:-4]}, [])
+    with pytest.raises(search.SearchError, match=f"pagefind/{name}: /page-0/: indexed without a search type"):
+        search.read_fragments({name: fragment("/page-0/", "alpha", "no-such-type")}, [])
