@@ -100,6 +100,6 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     english = Edition(SOURCE, config[DATASET], strings(SOURCE))  # the preview's one edition
     try:
         with Indexer() as indexer:
-            postbuild(Path(config.site_dir), [english], PageReader(indexer))
+            postbuild(Path(config.site_dir), [english], PageReader(indexer, [english]))
     except PostBuildError as error:
         raise PluginError(str(error)) from None

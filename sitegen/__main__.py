@@ -46,8 +46,9 @@ def main(argv: list[str] | None = None) -> int:
         elif args.command == "export":
             export(args.root, args.target)
         elif args.command == "postbuild":
+            editions = load_editions(args.root)
             with Indexer() as indexer:
-                postbuild(args.target, load_editions(args.root), PageReader(indexer))
+                postbuild(args.target, editions, PageReader(indexer, editions))
         else:
             build(args.root, args.target, engine=args.engine)
     except DataError as error:

@@ -148,7 +148,7 @@ def build(root: Path, site_dir: Path, *, engine: str = "mkdocs") -> int:
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     # The scratch folders go while the post-build steps run; Pagefind indexes each page as it is read.
     with _deleting() as delete, Indexer() as indexer:
-        reader = PageReader(indexer)
+        reader = PageReader(indexer, editions)
         _build_editions(root, site_dir, editions, engine=engine, reader=reader, delete=delete)
         return postbuild(site_dir, editions, reader).indexed
 

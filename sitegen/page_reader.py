@@ -23,7 +23,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sitegen import csp, offline, search
+from sitegen import content_api, csp, offline, search
+from sitegen.editions import Edition
 from sitegen.indexing import Indexer
 
 Stamp = tuple[int, int, int, int]
@@ -47,6 +48,8 @@ class Pages:
     """How many the theme marked for search."""
     digests: dict[str, str] = field(default_factory=dict)
     """Each one's part of the offline worker's version, by site-root-relative path."""
+    api: list[content_api.ApiPage | content_api.ContentApiError] = field(default_factory=list)
+    """Each marked page as the content API publishes it, or why it cannot (sitegen.content_api)."""
 
 
 @dataclass(frozen=True)
@@ -55,6 +58,7 @@ class _Page:
     inline: csp.InlineCode
     marked: bool
     digest: str
+    api: content_api.ApiPage | content_api.ContentApiError | None
 
 
 def stamp_of(path: str) -> Stamp:
@@ -64,10 +68,12 @@ def stamp_of(path: str) -> Stamp:
 
 class PageReader:
     """The built pages' findings, by site-root-relative path, each read once while its file stays
-    as it was; each page marked for search added to `indexer` as it is."""
+    as it was; each page marked for search added to `indexer` as it is, and read for the content
+    API of its edition (one of `editions`, English first)."""
 
-    def __init__(self, indexer: Indexer) -> None:
+    def __init__(self, indexer: Indexer, editions: list[Edition]) -> None:
         self.indexer = indexer
+        self.editions = editions
         self._pages: dict[str, _Page] = {}
         self._indexed: dict[str, Stamp] = {}
         """Each page added to the index, with the stamp of the file whose bytes were added."""
@@ -78,7 +84,10 @@ class PageReader:
         inline = csp.InlineCode()
         csp.scan_page(raw, relative, inline)
         marked = search.BUNDLE not in relative.split("/") and search.is_marked(raw)
-        self._pages[relative] = _Page(stamp, inline, marked, offline.file_digest(raw))
+        # Parsed here, while the engine writes the other pages: 2 ms a page, after it, would be
+        # seconds of a 4,000-page build (./site-build.sh bench).
+        api = content_api.read_page(raw, relative, self.editions) if marked else None
+        self._pages[relative] = _Page(stamp, inline, marked, offline.file_digest(raw), api)
         return raw
 
     def _index(self, path: str, relative: str, raw: bytes | None = None, *, in_order: bool = False) -> None:
@@ -170,4 +179,6 @@ class PageReader:
             result.inline.problems += page.inline.problems
             result.marked += page.marked
             result.digests[relative] = page.digest
+            if page.api is not None:
+                result.api.append(page.api)
         return result

@@ -62,7 +62,7 @@ def postbuild(site_dir: Path, editions: list[Edition], reader: PageReader) -> Po
     merge_sitemaps(site_dir, {edition.lang: edition.prefix for edition in editions})
     pages = reader.pages(site_dir)
     try:
-        content_api.write_content_api(site_dir, editions)
+        content_api.write_content_api(site_dir, pages.api)
         csp.write_headers(site_dir, pages.inline)
         types = search.finish_index(site_dir, reader.indexer.write, editions, pages.marked)
     except (content_api.ContentApiError, csp.CspError, search.SearchError) as error:

@@ -11,8 +11,13 @@ from pathlib import Path
 import pytest
 
 from sitegen import indexing, search
+from sitegen.editions import load_editions
 from sitegen.indexing import Indexer
 from sitegen.page_reader import POLL_SECONDS, PageReader
+from tests.helpers import ROOT
+
+EDITIONS = load_editions(ROOT)
+"""The site's editions, whose content API the reader reads marked pages for."""
 
 PAGES = [f"causes/cause-{number}/index.html" for number in range(6)]
 
@@ -26,7 +31,7 @@ def built_index(site: Path, written_order: list[str], *, half_written: str = "")
     """The bundle Pagefind writes for PAGES, the engine writing them in `written_order`, a few looks
     apart; the page at `half_written` is seen for a while with its head only (unmarked yet)."""
     with Indexer() as indexer:
-        reader = PageReader(indexer)
+        reader = PageReader(indexer, EDITIONS)
         with reader.following(site, PAGES):
             for number, relative in enumerate(written_order):
                 whole = page(f"cramp number {PAGES.index(relative)}")
@@ -93,7 +98,7 @@ def test_a_page_with_pagefind_attributes_outside_its_marked_region_is_indexed_wh
 def test_a_page_written_again_after_it_was_indexed_is_indexed_as_it_ends_once(tmp_path: Path) -> None:
     target = tmp_path / "index.html"
     with Indexer() as indexer:
-        reader = PageReader(indexer)
+        reader = PageReader(indexer, EDITIONS)
         with reader.following(tmp_path, ["index.html"]):
             target.write_text(page("first draft"))
             time.sleep(3 * POLL_SECONDS)

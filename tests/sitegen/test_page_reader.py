@@ -9,8 +9,13 @@ from pathlib import Path
 import pytest
 
 from sitegen import csp
+from sitegen.editions import load_editions
 from sitegen.indexing import Indexer
 from sitegen.page_reader import POLL_SECONDS, PageReader
+from tests.helpers import ROOT
+
+EDITIONS = load_editions(ROOT)
+"""The site's editions, whose content API the reader reads marked pages for."""
 
 PAGES = ["index.html", "causes/cramp/index.html"]
 
@@ -27,7 +32,7 @@ def a_few_looks() -> None:
 def reader() -> Iterator[PageReader]:
     """A reader as the build has one, feeding Pagefind (which starts with the first page it is given)."""
     with Indexer() as indexer:
-        yield PageReader(indexer)
+        yield PageReader(indexer, EDITIONS)
 
 
 def test_a_page_the_engine_writes_again_after_it_was_read_counts_as_it_ends(tmp_path: Path, reader: PageReader) -> None:
@@ -40,7 +45,7 @@ def test_a_page_the_engine_writes_again_after_it_was_read_counts_as_it_ends(tmp_
     found = reader.pages(tmp_path)
     assert found.inline.scripts == {csp.sha256_source("first()"), csp.sha256_source("second()")}
     with Indexer() as indexer:
-        assert found == PageReader(indexer).pages(tmp_path), "the same as reading the finished site"
+        assert found == PageReader(indexer, EDITIONS).pages(tmp_path), "the same as reading the finished site"
 
 
 def test_a_page_read_while_half_written_counts_whole(tmp_path: Path, reader: PageReader) -> None:
