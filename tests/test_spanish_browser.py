@@ -13,15 +13,14 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from sitegen import urls
-from sitegen.editions import load_editions
 from sitegen.script_strings import SECTION
 from sitegen.triage import compile_tree
 from tests.checker import Step, all_routes, answer, checker_session, click_through, hash_of, label, start_again
-from tests.helpers import NARROW, ROOT
+from tests.helpers import NARROW, real_editions
 from tests.recorder import Recorder
 from tests.test_accessibility import axe_violations, reflow, report, template_pages
 
-SPANISH = load_editions(ROOT)[1]
+SPANISH = real_editions()[1]
 TREE: dict[str, Any] = compile_tree(SPANISH.dataset, SPANISH.t)
 NODES: dict[str, Any] = TREE["nodes"]
 ROUTES = all_routes(TREE)
