@@ -1,15 +1,16 @@
 """Synthetic data for the benchmarks: the real `data/` grown to `n` records of every entity kind.
 
 `write_dataset(n, data_dir)` writes the files of `data/` with `n` sources, causes, red flags,
-conditions, specialists, FAQs and action-plan tips: every real record once, under its own id
-(so the hand-written pages in `content/` find what they cite), then copies of the real records
-with ids `<id>-<copy>`. A copy's references name the same copy of what they name where that
-exists, so a clinical source stays clinical and a red flag keeps its level; the triage tree asks
-about each copy of a red flag where it asks about the original, and sends it to the same place,
-so it passes the verifier as the real tree does. Emergency red flags (in every page's banner),
-the glossary (abbreviations on every page) and the diary stay at their real size. Copying real
-records rather than writing text keeps every field as the real data fills it, and the output
-is the same bytes for a given `n`.
+conditions, specialists, FAQs and action-plan tips (below `SMALLEST`, a kind with more real records
+than `n` keeps them all, as a test's small site needs): every real record once, under its own id (so
+the hand-written pages in `content/` find what they cite), then copies of the real records with ids
+`<id>-<copy>`. A copy's references name the same copy of what they name where that exists, so a
+clinical source stays clinical and a red flag keeps its level; the triage tree asks about each copy
+of a red flag where it asks about the original, and sends it to the same place, so it passes the
+verifier as the real tree does. Emergency red flags (in every page's banner), the glossary
+(abbreviations on every page) and the diary stay at their real size. Copying real records rather
+than writing text keeps every field as the real data fills it, and the output is the same bytes for
+a given `n`.
 """
 
 from __future__ import annotations
@@ -51,7 +52,7 @@ def _counts(files: dict[str, Any]) -> Counter[str]:
 
 
 SMALLEST = max(_counts(REAL).values())
-"""The smallest `n`: every real record of the largest kind once."""
+"""The smallest `n` with `n` records of every kind: every real record of the largest kind once."""
 
 
 def _copies(files: dict[str, Any], n: int) -> dict[str, list[tuple[list[dict[str, Any]], dict[str, Any], int]]]:
@@ -64,7 +65,7 @@ def _copies(files: dict[str, Any], n: int) -> dict[str, list[tuple[list[dict[str
         )
     real = _counts(files)
     return {
-        kind: [(*pool[i % len(pool)], 1 + i // len(pool)) for i in range(n - real[kind])]
+        kind: [(*pool[i % len(pool)], 1 + i // len(pool)) for i in range(max(0, n - real[kind]))]
         for kind, pool in pools.items()
     }
 
@@ -82,9 +83,7 @@ def _renumber(value: Any, number: int, ids: dict[str, set[str]], field: str = ""
 
 
 def generate(n: int) -> dict[str, dict[str, Any]]:
-    """The content of every data file, by stem, for `n` records of each kind."""
-    if n < SMALLEST:
-        raise ValueError(f"n must be at least {SMALLEST}: every real record of each kind once")
+    """The content of every data file, by stem, for `n` records of each kind (or every real one)."""
     files = copy.deepcopy(REAL)
     copies = _copies(files, n)
     ids = {kind: {f"{original['id']}-{number}" for _, original, number in made} for kind, made in copies.items()}

@@ -10,12 +10,11 @@ from typing import Any
 
 from playwright.sync_api import Browser, Page
 
-from sitegen.loader import load_dataset
 from sitegen.triage import compile_tree
-from tests.helpers import ROOT
+from tests.helpers import real_dataset
 from tests.recorder import Recorder
 
-TREE: dict[str, Any] = compile_tree(load_dataset(ROOT / "data"))
+TREE: dict[str, Any] = compile_tree(real_dataset())
 NODES: dict[str, Any] = TREE["nodes"]
 
 Step = tuple[str, int]

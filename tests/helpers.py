@@ -20,10 +20,29 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple, Protocol
 from urllib.parse import urlsplit
 
+from sitegen.dataset import Dataset
+from sitegen.editions import Edition, load_editions
+from sitegen.loader import load_dataset
+
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, CDPSession, Page, Playwright
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+@functools.cache
+def real_dataset() -> Dataset:
+    """The project's data/, loaded once per process: two dozen test modules read it as they are
+    collected, and each of pytest-xdist's workers collects them all."""
+    return load_dataset(ROOT / "data")
+
+
+@functools.cache
+def real_editions() -> list[Edition]:
+    """The project's editions (sitegen/editions.py), loaded once per process, as `real_dataset`."""
+    return load_editions(ROOT)
+
+
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 HEADLESS_SHELL = shutil.which("chromium-headless-shell")
 """Debian's headless-only build of the same Chromium (what Playwright itself runs headless): it

@@ -13,7 +13,7 @@ import pytest
 
 from sitegen.models import FILES
 from sitegen.schema import schemas
-from tests.helpers import ENGINES, ROOT, build_site
+from tests.helpers import ENGINES, ROOT, build_site, real_dataset
 
 
 def differing_files(left: Path, right: Path) -> list[str]:
@@ -93,10 +93,9 @@ def test_a_content_page_with_an_unknown_source_fails_with_its_line(tmp_path: Pat
 
 
 def test_home_page_shows_the_quick_fix_kept_in_the_action_plan(site: Path) -> None:
-    from sitegen.loader import load_dataset
     from tests.site_html import article, markdown_text, text_of
 
-    tips = {t.id: t for s in load_dataset(ROOT / "data").action_plan.sections for t in s.tips}
+    tips = {t.id: t for s in real_dataset().action_plan.sections for t in s.tips}
     assert markdown_text(tips["heel-press"].text) in text_of(article(site, ""))
 
 

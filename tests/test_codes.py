@@ -12,15 +12,15 @@ import pytest
 
 from sitegen import urls
 from sitegen.codes_api import FOLDER
-from sitegen.editions import Edition, load_editions
+from sitegen.editions import Edition
 from sitegen.icd10cm import CODED_KINDS, titles
 from sitegen.kinds import records
 from sitegen.sitemaps import site_address
-from tests.helpers import ROOT
+from tests.helpers import real_editions
 from tests.site_html import json_ld, page_file
 from tests.test_offline import published_build
 
-EDITIONS = load_editions(ROOT)
+EDITIONS = real_editions()
 
 
 def coded() -> list[tuple[str, Any]]:

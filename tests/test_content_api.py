@@ -18,13 +18,13 @@ from jsonschema import Draft202012Validator
 from jsonschema.protocols import Validator
 
 from sitegen.content_api import CARE_CARDS, MANIFEST, ContentApiError, api_page
-from sitegen.editions import Edition, load_editions
+from sitegen.editions import Edition
 from sitegen.search import BUNDLE, is_marked
-from tests.helpers import ROOT
+from tests.helpers import real_editions
 from tests.site_html import article, page_file, text_of
 from tests.test_offline import published_build
 
-EDITIONS = load_editions(ROOT)
+EDITIONS = real_editions()
 
 
 @cache

@@ -18,13 +18,12 @@ import pytest
 from playwright.sync_api import Browser, Page
 
 from sitegen.diary import flagged_ids
-from sitegen.loader import load_dataset
-from tests.helpers import NARROW, ROOT, WIDE, PageIn, own_modules
+from tests.helpers import NARROW, WIDE, PageIn, own_modules, real_dataset
 from tests.test_accessibility import in_both_schemes
 
 pytestmark = pytest.mark.browser
 
-DATA = load_dataset(ROOT / "data")
+DATA = real_dataset()
 FLAGS = DATA.red_flags_by_id
 LEVEL_LABEL = {level.level: level.label for level in DATA.triage.levels}
 SCRIPT_GZIP_MAX = 10_000

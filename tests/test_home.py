@@ -13,11 +13,10 @@ import pytest
 from playwright.sync_api import Browser, Response
 
 from sitegen import urls
-from sitegen.loader import load_dataset
-from tests.helpers import ROOT
+from tests.helpers import real_dataset
 from tests.site_html import article, soup, text_of
 
-DATA = load_dataset(ROOT / "data")
+DATA = real_dataset()
 FIRST_VIEW_MAX = 100_000
 
 

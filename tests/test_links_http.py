@@ -22,8 +22,7 @@ from xml.etree import ElementTree
 
 import pytest
 
-from sitegen.loader import load_dataset
-from tests.helpers import ROOT, Deployed
+from tests.helpers import Deployed, real_dataset
 
 CSS_URL = re.compile(r"""url\(\s*(['"]?)([^'")]+)\1\s*\)|@import\s+(['"])([^'"]+)\3""")
 NOT_FETCHED = ("data:", "mailto:", "tel:", "javascript:", "blob:")
@@ -177,6 +176,6 @@ def test_every_anchor_exists_in_its_target_page(crawled: Crawl) -> None:
 
 def test_links_to_other_sites_are_https(crawled: Crawl) -> None:
     """Except a source cited at the http address it was read at: the citation keeps it exactly."""
-    cited = {source.url for source in load_dataset(ROOT / "data").sources.sources}
+    cited = {source.url for source in real_dataset().sources.sources}
     assert sorted(u for u in crawled.external if not u.startswith("https://") and u not in cited) == []
     assert any(u in cited for u in crawled.external), "no source is linked where it was read"

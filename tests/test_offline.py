@@ -15,15 +15,13 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, BrowserContext
 
-from sitegen.editions import load_editions
-from sitegen.loader import load_dataset
 from sitegen.offline import PRECACHE_BUDGET, WORKER, plan, precache_order, write_worker
-from tests.helpers import ROOT, serve_static
+from tests.helpers import real_dataset, real_editions, serve_static
 from tests.test_diary import record
 from tests.test_search import search
 
-DATA = load_dataset(ROOT / "data")
-EDITIONS = load_editions(ROOT)
+DATA = real_dataset()
+EDITIONS = real_editions()
 ORDER = precache_order(DATA)
 CAUSE = DATA.causes.causes[0]
 

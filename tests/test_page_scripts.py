@@ -12,13 +12,13 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page
 
-from sitegen.editions import Edition, load_editions
+from sitegen.editions import Edition
 from sitegen.script_strings import SECTION
-from tests.helpers import ROOT
+from tests.helpers import ROOT, real_editions
 from tests.site_html import attribute, page_file, soup
 
 ASSETS = ROOT / "content" / "assets"
-EDITIONS = load_editions(ROOT)
+EDITIONS = real_editions()
 
 
 @pytest.mark.parametrize("url", ["", "triage/", "diary/"])

@@ -31,12 +31,11 @@ from playwright.sync_api import Browser, Page
 from sitegen import search as index
 from sitegen import urls
 from sitegen.kinds import KINDS, records
-from sitegen.loader import load_dataset
-from tests.helpers import ROOT, follow_instant_navigation
+from tests.helpers import ROOT, follow_instant_navigation, real_dataset
 from tests.recorder import Recorder
 from tests.site_html import EDITIONS, attribute, every_edition, html_pages, page_file, soup, text_of
 
-DATA = load_dataset(ROOT / "data")
+DATA = real_dataset()
 Result = dict[str, Any]
 """One result as the search box shows it (`shown`)."""
 QUERY_FILE = yaml.safe_load((ROOT / "tests" / "search_queries.yaml").read_text(encoding="utf-8"))

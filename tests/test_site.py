@@ -11,14 +11,13 @@ from bs4 import Tag
 
 from sitegen import urls
 from sitegen.kinds import KINDS, records, with_pages
-from sitegen.loader import load_dataset
 from sitegen.models import Tip
 from sitegen.provenance import next_review
 from sitegen.strings import strings
-from tests.helpers import ROOT
+from tests.helpers import real_dataset
 from tests.site_html import article, attribute, html_pages, json_ld, markdown_text, page_file, soup, text_of, words
 
-DATA = load_dataset(ROOT / "data")
+DATA = real_dataset()
 money, amount = strings("en").money, strings("en").amount
 
 

@@ -19,10 +19,10 @@ from sitegen.editions import Edition, load_editions
 from sitegen.problems import DataError
 from sitegen.script_strings import SECTION
 from sitegen.triage import compile_tree
-from tests.helpers import ROOT
+from tests.helpers import ROOT, real_editions
 from tests.site_html import article, attribute, html_pages, json_ld, markdown_text, page_file, soup, text_of, words
 
-ENGLISH, SPANISH = load_editions(ROOT)
+ENGLISH, SPANISH = real_editions()
 ES = SPANISH.dataset
 T = SPANISH.t
 ENGLISH_WORDS = ("Last reviewed", "Next review due", "Report a problem", "How it happens", "Who can help")

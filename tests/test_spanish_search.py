@@ -17,13 +17,12 @@ import yaml
 from playwright.sync_api import Page
 
 from sitegen import search as index
-from sitegen.editions import load_editions
 from sitegen.kinds import KINDS, SEARCH_TYPES, records
-from tests.helpers import ROOT
+from tests.helpers import ROOT, real_editions
 from tests.recorder import Recorder
 from tests.test_search import BAR, box_shows_what_it_finds, indexed_words, search, top_three_share
 
-SPANISH = load_editions(ROOT)[1]
+SPANISH = real_editions()[1]
 QUERY_FILE = yaml.safe_load((ROOT / "tests" / "search_queries_es.yaml").read_text(encoding="utf-8"))
 QUERIES = QUERY_FILE["queries"]
 SITUATIONS = QUERY_FILE["situations"]

@@ -18,9 +18,8 @@ from urllib.parse import urljoin
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page
 
-from sitegen.loader import load_dataset
 from tests.checker import TREE, click_through, longest_route
-from tests.helpers import ROOT, Deployed
+from tests.helpers import Deployed, real_dataset
 from tests.recorder import Recorder, origin
 from tests.site_html import html_pages
 from tests.test_accessibility import template_pages
@@ -37,7 +36,7 @@ document.addEventListener('securitypolicyviolation', e => window.__violations.pu
 """Runs before any script of every document, so no violation goes unseen."""
 
 SEARCH_SETTLED = "() => document.querySelector('[data-site-search-results]').getAttribute('aria-busy') === 'false'"
-CITED = {source.url for source in load_dataset(ROOT / "data").sources.sources if source.url}
+CITED = {source.url for source in real_dataset().sources.sources if source.url}
 
 
 def violations(page: Page) -> list[str]:

@@ -13,16 +13,15 @@ import difflib
 import os
 from pathlib import Path
 
-from sitegen.loader import load_dataset
 from sitegen.triage import compile_tree, tree_json
-from tests.helpers import ROOT
+from tests.helpers import ROOT, real_dataset
 
 GOLDEN = ROOT / "tests" / "golden" / "tree.json"
 UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
 
 
 def compiled() -> str:
-    return tree_json(compile_tree(load_dataset(ROOT / "data")))
+    return tree_json(compile_tree(real_dataset()))
 
 
 def diff(expected: str, actual: str) -> str:

@@ -10,13 +10,12 @@ from typing import Any
 
 import pytest
 
-from sitegen.editions import load_editions
 from sitegen.triage import compile_tree
-from tests.helpers import ROOT
+from tests.helpers import real_editions
 
 SCREENS_MAX = 4
 WORDS_MAX = 300
-EDITIONS = {edition.lang: edition for edition in load_editions(ROOT)}
+EDITIONS = {edition.lang: edition for edition in real_editions()}
 
 
 def words_on(question: dict[str, Any]) -> int:

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from sitegen.loader import load_dataset
 from sitegen.triage import compile_tree
-from tests.helpers import ROOT
+from tests.helpers import real_dataset
 from tests.triage_stories import Story, load_stories, walk
 
-TREE = compile_tree(load_dataset(ROOT / "data"))
+TREE = compile_tree(real_dataset())
 STORIES = load_stories()
 RANK = TREE["levels"].index
 

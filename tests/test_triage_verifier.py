@@ -24,9 +24,9 @@ from sitegen.loader import load_dataset
 from sitegen.problems import DataError, Problem
 from sitegen.triage import all_paths, compile_tree, verify_triage
 from sitegen.yaml_source import SourceFile
-from tests.helpers import ROOT
+from tests.helpers import ROOT, real_dataset
 
-REAL = load_dataset(ROOT / "data")
+REAL = real_dataset()
 LEVELS = models.LEVELS
 FLAG_LEVELS = ("emergency", "urgent", "doctor")
 NONE_LABEL = "None of these"

@@ -7,10 +7,9 @@ from pathlib import Path
 import pytest
 
 from sitegen.content import check_content, read_page
-from sitegen.loader import load_dataset
-from tests.helpers import ROOT
+from tests.helpers import ROOT, real_dataset
 
-DATA = load_dataset(ROOT / "data")
+DATA = real_dataset()
 GOOD = "---\ntitle: A page\nsources: [seed-article]\nreviewed: 2026-11-25\n---\n\n# A page\n"
 
 

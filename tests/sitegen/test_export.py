@@ -14,10 +14,9 @@ from sitegen import urls
 from sitegen.export import export
 from sitegen.kinds import records, with_pages
 from sitegen.links import ROOT_LINK
-from sitegen.loader import load_dataset
-from tests.helpers import ROOT
+from tests.helpers import ROOT, real_dataset
 
-DATA = load_dataset(ROOT / "data")
+DATA = real_dataset()
 
 
 @pytest.fixture(scope="module")

@@ -7,11 +7,10 @@ from datetime import date
 
 from sitegen.finish import finish_page, json_ld_text
 from sitegen.front_matter import FrontMatter
-from sitegen.loader import load_dataset
-from tests.helpers import ROOT
+from tests.helpers import real_dataset
 
 FEEDBACK = "mailto:editor@example.org"
-DATA = load_dataset(ROOT / "data")
+DATA = real_dataset()
 META = FrontMatter(title="T", sources=("seed-article",), reviewed=date(2026, 11, 25))
 
 

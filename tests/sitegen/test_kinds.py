@@ -7,11 +7,10 @@ import pytest
 from sitegen import urls
 from sitegen.checks import REFERENCE_FIELDS
 from sitegen.kinds import KINDS, SEARCH_TYPES, records, with_pages
-from sitegen.loader import load_dataset
 from sitegen.models import FILES
-from tests.helpers import ROOT
+from tests.helpers import real_dataset
 
-DATA = load_dataset(ROOT / "data")
+DATA = real_dataset()
 
 
 @pytest.mark.parametrize("kind", sorted(KINDS))

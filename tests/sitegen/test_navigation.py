@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from sitegen import urls
-from sitegen.loader import load_dataset
 from sitegen.navigation import NAV_ENTRIES_MAX, docs_in, navigation
-from tests.helpers import ROOT
+from tests.helpers import real_dataset
 
-DATA = load_dataset(ROOT / "data")
+DATA = real_dataset()
 
 
 def test_the_nav_starts_with_the_guides_and_ends_with_about() -> None:

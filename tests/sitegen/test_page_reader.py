@@ -9,12 +9,11 @@ from pathlib import Path
 import pytest
 
 from sitegen import csp
-from sitegen.editions import load_editions
 from sitegen.indexing import Indexer
 from sitegen.page_reader import POLL_SECONDS, PageReader
-from tests.helpers import ROOT
+from tests.helpers import real_editions
 
-EDITIONS = load_editions(ROOT)
+EDITIONS = real_editions()
 """The site's editions, whose content API the reader reads marked pages for."""
 
 PAGES = ["index.html", "causes/cramp/index.html"]

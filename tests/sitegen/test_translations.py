@@ -7,12 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from sitegen.loader import load_dataset
 from sitegen.problems import DataError, Problem
 from sitegen.translations import languages, localize
-from tests.helpers import ROOT
+from tests.helpers import ROOT, real_dataset
 
-DATA = load_dataset(ROOT / "data")
+DATA = real_dataset()
 
 
 def broken(tmp_path: Path, file: str, old: str, new: str) -> tuple[Path, int]:
