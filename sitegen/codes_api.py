@@ -52,7 +52,8 @@ def answered_codes(named: dict[models.Icd10cmCode, Coded]) -> dict[models.Icd10c
     by_code = {code.code: pages for code, pages in named.items()}
     answered = {}
     for code, title in titles().items():
-        above = sorted((c for c in by_code if code.startswith(c)), key=len, reverse=True)
+        # A code's ancestors are its beginnings (G12.21: G12.2, G12): nearest first.
+        above = [code[:end] for end in range(len(code), 2, -1) if code[:end] in by_code]
         if above:
             pages = [page for c in above for page in by_code[c]]
             answered[models.Icd10cmCode(code=code, title=title)] = list(dict.fromkeys(pages))
