@@ -1,5 +1,5 @@
 """One tour of the site in Chromium as Debian's nginx serves it (deploy/*.conf, at the root and
-under /spasms/), with the security headers the build wrote: every page is opened once, and
+under /spasms/), with the security headers the build wrote: a page of each template is opened, and
 everything a reader's browser does is recorded at once.
 
 What is recorded, on every page and in every interaction below: requests to any other host,
@@ -21,7 +21,6 @@ from playwright.sync_api import Browser, BrowserContext, Page
 from tests.checker import TREE, click_through, longest_route
 from tests.helpers import Deployed, real_dataset
 from tests.recorder import Recorder, origin
-from tests.site_html import html_pages
 from tests.test_accessibility import template_pages
 
 pytestmark = pytest.mark.browser
@@ -63,13 +62,11 @@ class Tour:
     recorder: Recorder
 
 
-def page_urls(deployed: Deployed, where: str) -> list[str]:
-    """Every page at the root; under the sub-path, one page of each template (what differs there,
-    the links and the worker's scope, comes from the templates), so the tour costs half."""
-    if where == "root":
-        pages = [p.relative_to(deployed.site).as_posix().removesuffix("index.html") for p in html_pages(deployed.site)]
-    else:
-        pages = [page for page in template_pages(deployed.site) if page != "404.html"]
+def page_urls(deployed: Deployed) -> list[str]:
+    """One page of each template, at the root and under the sub-path: what a page asks the
+    network for comes from its template (every page's own references are read without a browser,
+    on both engines' builds: tests/test_privacy.py, tests/test_csp.py, tests/test_links_http.py)."""
+    pages = [page for page in template_pages(deployed.site) if page != "404.html"]
     assert len(pages) > 10, pages
     return [deployed.url + page for page in pages]
 
@@ -112,7 +109,7 @@ def tour(request: pytest.FixtureRequest, nginx: dict[str, Deployed], context: Br
     deployed = nginx[request.param]
     recorder = Recorder(origin(deployed.url), missing=deployed.url + "no/such/page/")
     page = recorder.watch(context.new_page())
-    visits = [visit(page, recorder, url) for url in [*page_urls(deployed, request.param), recorder.missing]]
+    visits = [visit(page, recorder, url) for url in [*page_urls(deployed), recorder.missing]]
     page.close()
     return Tour(deployed, visits, recorder)
 
