@@ -240,14 +240,11 @@ def _citations(footer: str, edition: Edition, where: str) -> list[dict[str, Any]
     """The sources the provenance footer lists (before its second bold label), as the edition's
     data describes them: found by the address they link to, or by title where they have none."""
     listed = footer.split("</strong>", 1)[-1].split("<strong>", 1)[0]
-    sources = edition.dataset.sources.sources
-    by_url = {source.url: source for source in sources if source.url}
-    by_title = {source.title: source for source in sources}
     cited = []
     for match in CITED.finditer(listed):
         url, title = match.groups()
         key = html.unescape(url) if url else " ".join(html.unescape(re.sub(r"<[^>]+>", "", title)).split())
-        source = by_url.get(key) if url else by_title.get(key)
+        source = edition.dataset.sources_by_citation.get(key)
         if source is None:
             raise ContentApiError(f"{where}: the footer cites '{key}', which data/sources.yaml does not hold")
         work: dict[str, Any] = {"@type": "CreativeWork", "name": source.title}
