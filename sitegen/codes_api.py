@@ -18,12 +18,12 @@ these files, and the offline worker does not precache them (sitegen.offline)."""
 
 from __future__ import annotations
 
-import json
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from sitegen import models, urls
+from sitegen.content_api import published_json
 from sitegen.editions import Edition
 from sitegen.icd10cm import CODED_KINDS, titles
 from sitegen.kinds import KINDS, records
@@ -113,6 +113,6 @@ def write_codes_api(site_dir: Path, edition: Edition) -> list[Path]:
         folder.mkdir(parents=True, exist_ok=True)
         feed = code_feed(named, pages, edition=edition, address=address)
         target = folder / f"{named.code}.json"
-        target.write_text(json.dumps(feed, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+        target.write_text(published_json(feed), encoding="utf-8")
         written.append(target)
     return written

@@ -173,14 +173,32 @@ def test_no_page_loads_or_precaches_the_api(site: Path) -> None:
     assert not loading
 
 
-def _page(footer: str) -> str:
+def _page(footer: str, body: str = "<p>Text.</p>") -> str:
     ld = {"name": "Cramps", "url": "https://example.org/cramps/", "inLanguage": "en", "lastReviewed": "2026-12-01"}
     return (
         f'<script type="application/ld+json">{json.dumps(ld)}</script>'
-        '<article class="md-content__inner" data-pagefind-body><h1 id="cramps">Cramps</h1><p>Text.</p>'
+        f'<article class="md-content__inner" data-pagefind-body><h1 id="cramps">Cramps</h1>{body}'
         f'<footer class="provenance"><p><strong>Sources:</strong> {footer} <strong>Last reviewed:</strong></p></footer>'
         "</article>"
     )
+
+
+def test_a_section_s_html_keeps_text_and_links_and_drops_script_hidden_parts_and_comments() -> None:
+    english: Edition = EDITIONS[0]
+    known = next(s for s in english.dataset.sources.sources if s.url)
+    body = (
+        "<p>Salt &amp; water <!-- an editor's note --><br/>"
+        "<script>if (a<b) document.write('<p>injected</p>')</script>"
+        '<a href="../heat/" title="a &gt; b" data-pagefind-weight="2">Heat</a></p>'
+        '<h2 id="when">When <a class="headerlink" href="#when">¶</a><span class="visually-hidden">(read)</span></h2>'
+        "<div hidden><div>gone</div></div><p>Rest.</p>"
+    )
+    data = api_page(_page(f'<a href="{known.url}">{known.title}</a>', body), "cramps/index.html", english).data
+    lead, when = data["hasPart"]
+    assert lead["text"] == ('<p>Salt &amp; water <br><a href="https://example.org/heat/" title="a &gt; b">Heat</a></p>')
+    assert when["headline"] == "When"
+    assert when["text"] == "<p>Rest.</p>"
+    assert data["relatedLink"][0]["url"] == "https://example.org/heat/"
 
 
 def test_a_source_the_data_does_not_hold_fails_the_build_naming_the_page() -> None:
