@@ -15,13 +15,13 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import ValidationError
 
 from sitegen.dataset import Dataset
 from sitegen.front_matter import FrontMatter
 from sitegen.markers import marker_problems
 from sitegen.problems import DataError, Problem, did_you_mean
+from sitegen.yaml_source import parse_yaml
 
 FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\n(?P<yaml>.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
 """YAML between `---` lines at the top of a page, as MkDocs and Zensical read it."""
@@ -34,8 +34,6 @@ MESSAGES = {
     "reviewed": "expected the date a person last checked this page, as YYYY-MM-DD",
 }
 """What a maintainer is told of a key that is missing or wrong, whatever is wrong with it."""
-
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass(frozen=True)
@@ -51,7 +49,7 @@ class ContentPage:
     """The file line the body starts on, after the front matter."""
     folder: str = "content"
     """Where it lives in the project: `content`, or `content/es` for a Spanish page."""
-    unreadable: Problem | None = None
+    unreadable: tuple[Problem, ...] = ()
     """Why its front matter could not be read, if it could not."""
 
     @property
@@ -74,7 +72,7 @@ class ContentPage:
     @cached_property
     def _validated(self) -> tuple[FrontMatter | None, list[Problem]]:
         if self.unreadable:
-            return None, [self.unreadable]
+            return None, list(self.unreadable)
         problems = [
             self.problem(str(key), "unknown key" + did_you_mean(str(key), list(WRITTEN)))
             for key in self.meta
@@ -115,18 +113,14 @@ def read_page(path: Path, doc: str, folder: str = "content") -> ContentPage:
         return ContentPage(doc, text, {}, text, 1, folder)
     body = text[match.end() :]
     line = text.count("\n", 0, match.end()) + 1
-    try:
-        meta = yaml.load(match["yaml"], Loader=_Loader)  # noqa: S506 (the C safe loader)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        problem = Problem(
-            f"{folder}/{doc}",
-            (mark.line + 2) if mark else 1,
-            "(front matter)",
-            f"not YAML: {getattr(error, 'problem', error)}",
-        )
-        return ContentPage(doc, text, {}, body, line, folder, problem)
-    return ContentPage(doc, text, meta if isinstance(meta, dict) else {}, body, line, folder)
+    # Read as data is (duplicate keys and impossible dates are problems), a line down so that its
+    # lines are the file's: the front matter starts on line 2.
+    source = parse_yaml("\n" + match["yaml"], f"{folder}/{doc}")
+    problems = source.problems
+    if source.data is not None and not isinstance(source.data, dict):
+        problems.append(Problem(f"{folder}/{doc}", 2, "(front matter)", "expected keys and values, as `title: ...`"))
+    meta = source.data if isinstance(source.data, dict) else {}
+    return ContentPage(doc, text, meta, body, line, folder, tuple(problems))
 
 
 def content_pages(content_dir: Path, folder: str = "content", skip: tuple[str, ...] = ()) -> list[ContentPage]:
@@ -144,7 +138,7 @@ def check_page(page: ContentPage, dataset: Dataset | None) -> list[Problem]:
         return sorted(problems)
     sources = page.meta.get("sources")
     known = dataset.by_id["sources"]
-    for source in sources if isinstance(sources, list) else ():
+    for source in sources if isinstance(sources, tuple) else ():
         if source not in known:
             hint = did_you_mean(str(source), list(known))
             problems.append(page.problem("sources", f"no source has the id '{source}'{hint}"))

@@ -41,18 +41,22 @@ class SourceFile:
 
 def read_yaml(path: FsPath, display_name: str) -> SourceFile:
     """Parse `path`; syntax and encoding errors are recorded as problems, never raised."""
-    source = SourceFile(display_name)
     raw = path.read_bytes()
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
-        source.problems.append(
-            Problem(
-                display_name, line, "(file)", f"not valid UTF-8 (byte 0x{raw[error.start]:02x}); save the file as UTF-8"
-            )
-        )
-        return source
+        what = f"not valid UTF-8 (byte 0x{raw[error.start]:02x}); save the file as UTF-8"
+        return SourceFile(display_name, problems=[Problem(display_name, line, "(file)", what)])
+    source = parse_yaml(text, display_name)
+    if source.data is None and not source.problems:
+        source.problems.append(Problem(display_name, 1, "(document)", "the file is empty; expected a mapping"))
+    return source
+
+
+def parse_yaml(text: str, display_name: str) -> SourceFile:
+    """Parse YAML `text` (None for an empty document); errors are recorded as problems, never raised."""
+    source = SourceFile(display_name)
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as error:
@@ -66,10 +70,8 @@ def read_yaml(path: FsPath, display_name: str) -> SourceFile:
     except yaml.YAMLError as error:
         source.problems.append(Problem(display_name, 1, "(syntax)", f"YAML syntax error: {error}"))
         return source
-    if node is None:
-        source.problems.append(Problem(display_name, 1, "(document)", "the file is empty; expected a mapping"))
-        return source
-    source.data = _construct(node, (), source)
+    if node is not None:
+        source.data = _construct(node, (), source)
     return source
 
 

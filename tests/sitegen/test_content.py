@@ -35,6 +35,9 @@ def test_a_good_page_has_no_problems(tmp_path: Path) -> None:
         ("title: A page", "title: A page\ntype: blog", "content/page.md:3: type: 'blog' is not a search type; expected one of guide, cause, condition, faq, specialist, page"),  # noqa: E501
         ("title: A page", "title: A page\nreveiwed: 2026-11-25", "content/page.md:3: reveiwed: unknown key (did you mean 'reviewed'?)"),  # noqa: E501
         ("title: A page\n", "", "content/page.md:1: title: required field is missing"),
+        ("reviewed: 2026-11-25", "reviewed: 2026-02-30", "content/page.md:4: reviewed: cannot read value '2026-02-30': day is out of range for month"),  # noqa: E501
+        ("title: A page", "title: A page\ntitle: Another", "content/page.md:3: title: duplicate key (first given on line 2)"),  # noqa: E501
+        ("title: A page", "title: [A page", "content/page.md:3: (syntax): YAML syntax error: did not find expected ',' or ']'"),  # noqa: E501
         ("# A page", "# A page\n\n<!-- data: tip heel-pres -->", "content/page.md:9: <!-- data: tip heel-pres -->: no action-plan tip has the id 'heel-pres' (did you mean 'heel-press'?)"),  # noqa: E501
     ],
 )  # fmt: skip
