@@ -84,8 +84,8 @@ class PageReader:
         inline = csp.InlineCode()
         csp.scan_page(raw, relative, inline)
         marked = search.BUNDLE not in relative.split("/") and search.is_marked(raw)
-        # Parsed here, while the engine writes the other pages: 2 ms a page, after it, would be
-        # seconds of a 4,000-page build (./site-build.sh bench).
+        # Parsed here, while the engine writes the other pages: about 1 ms a page, after it, would
+        # be seconds of a 4,000-page build (./site-build.sh bench).
         api = content_api.read_page(raw, relative, self.editions) if marked else None
         self._pages[relative] = _Page(stamp, inline, marked, offline.file_digest(raw), api)
         return raw
