@@ -15,16 +15,15 @@
  * Pagefind's `debouncedSearch`: that runs one search of the whole query, and a query here is
  * several searches that must not interleave with it (ranking.js `exclusive`). While the
  * reader types, Pagefind's `preload` fetches the index chunks the words need. The ranking
- * loads with the page, not with Pagefind: a first query already costs near its budget.
+ * loads with Pagefind, when the box is first used, not with every page: a page's first view
+ * is kept small (bench/results.md), and Pagefind's own files take longer to come.
  */
 import { el, onEveryPage } from "./page.js";
-import { corrected, display, languageOf, preload, rank, termsOf } from "./ranking.js";
 import { t } from "./strings.js";
 
 const PAGE_SIZE = 6; // results whose data loads at a time: a phone screen of them
 const DEBOUNCE_MS = 120;
 const LANG = (document.documentElement.lang || "en").slice(0, 2).toLowerCase(); // the edition: its vocabulary
-const LANGUAGE = languageOf(t); // the edition's stop words, and whether its readers leave accents off
 
 let nextId = 0;
 
@@ -130,9 +129,12 @@ class SiteSearch {
 
   ready() {
     if (!this.loading) {
-      this.loading = Promise.all([loadPagefind(this.bundle), pageTypes(this.bundle)]).then(([pagefind, types]) => {
-        this.pagefind = pagefind;
+      const loads = [loadPagefind(this.bundle), pageTypes(this.bundle), import("./ranking.js")];
+      this.loading = Promise.all(loads).then(([pagefind, types, ranking]) => {
+        this.ranking = ranking;
+        this.language = ranking.languageOf(t); // the edition's stop words, and whether its readers leave accents off
         this.types = types;
+        this.pagefind = pagefind;
         return pagefind;
       });
       this.loading.catch(() => {
@@ -167,7 +169,7 @@ class SiteSearch {
 
   queue() {
     this.busy(true);
-    if (this.pagefind) preload(this.pagefind, this.input.value, LANGUAGE);
+    if (this.pagefind) this.ranking.preload(this.pagefind, this.input.value, this.language);
     clearTimeout(this.timer);
     this.timer = setTimeout(() => this.search(), DEBOUNCE_MS);
   }
@@ -208,8 +210,9 @@ class SiteSearch {
      tests put every reader phrasing through this, and `entries`, in one call. */
   async find(query) {
     const pagefind = await this.ready();
-    const searched = await corrected(pagefind, query, () => this.speller(), LANGUAGE);
-    return { searched, ranked: await rank(pagefind, termsOf(searched, LANGUAGE), this.types) };
+    const { corrected, rank, termsOf } = this.ranking;
+    const searched = await corrected(pagefind, query, () => this.speller(), this.language);
+    return { searched, ranked: await rank(pagefind, termsOf(searched, this.language), this.types) };
   }
 
   filtered() {
@@ -231,7 +234,7 @@ class SiteSearch {
     const sequence = this.sequence;
     const entries = [];
     for (const item of items) {
-      const shown = await display(this.pagefind, item);
+      const shown = await this.ranking.display(this.pagefind, item);
       if (sequence !== this.sequence) return null;
       if (shown) entries.push(shown);
     }
