@@ -23,10 +23,10 @@ from pathlib import Path
 from typing import Any
 
 from sitegen import models, urls
-from sitegen.content_api import published_json
 from sitegen.editions import Edition
 from sitegen.icd10cm import CODED_KINDS, titles
 from sitegen.kinds import KINDS, records
+from sitegen.published import published_json
 from sitegen.sitemaps import site_address
 
 FOLDER = "api/codes/icd10cm"

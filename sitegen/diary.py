@@ -8,13 +8,12 @@ diary and the checker can never disagree about a sign.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
 from sitegen import models, urls
 from sitegen.dataset import Dataset
-from sitegen.triage import source_entries
+from sitegen.published import published_json
 
 TARGET = "diary/diary.json"
 
@@ -45,7 +44,6 @@ def diary_config(dataset: Dataset) -> dict[str, Any]:
                 "level": flags[flag_id].level,
                 "text": flags[flag_id].text,
                 "url": urls.entity("red_flags", flag_id).url,
-                "sources": source_entries(dataset, flags[flag_id].sources),
             }
             for flag_id in flagged_ids(diary)
         },
@@ -57,5 +55,5 @@ def diary_config(dataset: Dataset) -> dict[str, Any]:
 def write_diary_json(dataset: Dataset, site_dir: Path) -> Path:
     target = site_dir / TARGET
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(json.dumps(diary_config(dataset), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    target.write_text(published_json(diary_config(dataset)), encoding="utf-8")
     return target

@@ -21,8 +21,9 @@ from sitegen.codes_api import write_codes_api
 from sitegen.diary import write_diary_json
 from sitegen.editions import Edition
 from sitegen.page_reader import PageReader
+from sitegen.published import published_json
 from sitegen.sitemaps import merge_sitemaps
-from sitegen.triage import compile_tree, tree_json
+from sitegen.triage import compile_tree
 
 TREE = Path("triage") / "tree.json"
 """Where the checker's script fetches its tree, relative to the site root (docs/contracts.md, "Triage tree")."""
@@ -46,7 +47,7 @@ def write_tree(site_dir: Path, edition: Edition) -> None:
     """The compiled, verified triage tree, the same one the page's script runs, in the edition's folder."""
     target = site_dir / edition.prefix / TREE
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(tree_json(compile_tree(edition.dataset, edition.t)), encoding="utf-8")
+    target.write_text(published_json(compile_tree(edition.dataset, edition.t)), encoding="utf-8")
 
 
 def postbuild(site_dir: Path, editions: list[Edition], reader: PageReader) -> PostBuild:

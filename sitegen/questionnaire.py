@@ -18,13 +18,13 @@ the files' addresses under the site's `site_url` (sitegen.sitemaps `site_address
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from sitegen.editions import Edition
+from sitegen.published import published_json
 from sitegen.sitemaps import site_address
 from sitegen.triage import compile_tree
 
@@ -75,14 +75,9 @@ def write_resources(site_dir: Path, editions: list[Edition]) -> None:
         _write(site_dir / path, resource)
 
 
-def resource_json(resource: dict[str, Any]) -> str:
-    """As published: stable key order, so two builds of one tree are byte-identical."""
-    return json.dumps(resource, indent=1, ensure_ascii=False, sort_keys=True) + "\n"
-
-
 def _write(path: Path, resource: dict[str, Any]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(resource_json(resource), encoding="utf-8")
+    path.write_text(published_json(resource), encoding="utf-8")
 
 
 # -- the Questionnaire ----------------------------------------------------------------------

@@ -9,7 +9,6 @@ that per answer (linear time) and, on failure, name one concrete offending path.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -347,36 +346,16 @@ def compile_tree(dataset: Dataset, t: Strings | None = None) -> dict[str, Any]:
             "safety_net": outcome.safety_net or "",
             "watch_for": list(outcome.watch_for),
             "links": _links(dataset, outcome.links, t or strings(SOURCE)),
-            "sources": source_entries(dataset, outcome.sources),
+            "sources": list(outcome.sources),
         }
     return {
         "version": TREE_VERSION,
         "start": dataset.triage.start,
         "levels": list(models.LEVELS),
         "level_text": {t.level: {"label": t.label, "meaning": t.meaning} for t in dataset.triage.levels},
-        "red_flags": {
-            f.id: {"level": f.level, "text": f.text, "sources": source_entries(dataset, f.sources)}
-            for f in dataset.red_flags.red_flags
-        },
+        "red_flags": {f.id: {"level": f.level, "text": f.text} for f in dataset.red_flags.red_flags},
         "nodes": nodes,
     }
-
-
-def source_entries(dataset: Dataset, ids: tuple[str, ...]) -> list[dict[str, str]]:
-    """Each source as the reader sees it named, with the address it was read at (if it has one)."""
-    result = []
-    for source_id in ids:
-        source = dataset.sources_by_id[source_id]
-        entry = {"title": source.title, "publisher": source.publisher or ""}
-        if source.url:
-            entry["url"] = source.url
-        result.append(entry)
-    return result
-
-
-def tree_json(tree: dict[str, Any]) -> str:
-    """`tree.json` as published: stable key order, so two builds of one tree are byte-identical."""
-    return json.dumps(tree, indent=1, ensure_ascii=False, sort_keys=True) + "\n"
 
 
 def _links(dataset: Dataset, links: models.Links, t: Strings) -> list[dict[str, str]]:

@@ -25,11 +25,12 @@ from tests.checker import (
     open_checker,
     start_again,
 )
-from tests.helpers import follow_instant_navigation, own_modules
+from tests.helpers import follow_instant_navigation, own_modules, real_dataset
 from tests.recorder import Recorder
 from tests.triage_stories import Story, load_stories, walk
 
 pytestmark = pytest.mark.browser
+SOURCES = real_dataset().sources_by_id
 
 
 def routes_to_click(tree: dict[str, Any], limit: int = 60) -> list[tuple[list[Step], str]]:
@@ -91,8 +92,11 @@ def test_every_route_clicks_through_to_its_outcome(
     expect(watched).to_have_count(len(node["watch_for"]))
     for item, flag_id in zip(watched.all(), node["watch_for"], strict=True):
         expect(item).to_contain_text(TREE["red_flags"][flag_id]["text"])
+    sources = [SOURCES[source_id] for source_id in node["sources"]]
     cited = card.locator(".triage__sources a").evaluate_all("links => links.map(a => a.href)")
-    assert cited == [source["url"] for source in node["sources"] if "url" in source], "sources not linked"
+    assert cited == [source.url for source in sources if source.url], "sources not linked"
+    for source in sources:
+        expect(card.locator(".triage__sources")).to_contain_text(source.title)
     hrefs = card.locator(".triage__links a").evaluate_all("links => links.map(a => [a.textContent, a.href])")
     assert hrefs == [[link["title"], served["root"] + link["url"]] for link in node["links"]]
     summary = page.locator("#triage .triage__summary li")

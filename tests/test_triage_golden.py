@@ -1,6 +1,7 @@
 """tests/golden/tree.json pins the published triage tree, so any change to it is a reviewed diff.
 
-The golden file is the exact bytes of `site/triage/tree.json` (plain JSON: no header fits in it).
+The golden file is the published tree indented, one key to a line, so a change reads as a short
+diff; `site/triage/tree.json` is the same tree on one line (plain JSON: no header fits in it).
 After an intended change to data/triage.yaml, data/red_flags.yaml or sitegen/triage.py, refresh it
 and review the diff before committing:
 
@@ -10,10 +11,12 @@ and review the diff before committing:
 from __future__ import annotations
 
 import difflib
+import json
 import os
 from pathlib import Path
 
-from sitegen.triage import compile_tree, tree_json
+from sitegen.published import published_json
+from sitegen.triage import compile_tree
 from tests.helpers import ROOT, real_dataset
 
 GOLDEN = ROOT / "tests" / "golden" / "tree.json"
@@ -21,7 +24,7 @@ UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
 
 
 def compiled() -> str:
-    return tree_json(compile_tree(real_dataset()))
+    return json.dumps(compile_tree(real_dataset()), indent=1, ensure_ascii=False, sort_keys=True) + "\n"
 
 
 def diff(expected: str, actual: str) -> str:
@@ -43,4 +46,5 @@ def test_compiled_tree_matches_the_golden_file() -> None:
 
 
 def test_the_built_site_publishes_exactly_the_golden_tree(site: Path) -> None:
-    assert (site / "triage" / "tree.json").read_text(encoding="utf-8") == GOLDEN.read_text(encoding="utf-8")
+    golden = json.loads(GOLDEN.read_text(encoding="utf-8"))
+    assert (site / "triage" / "tree.json").read_text(encoding="utf-8") == published_json(golden)

@@ -85,7 +85,7 @@ function mount(root) {
     const dial = number.replace(/[^\d+*#]/g, "");
     const links = node.links || [];
     const watched = watchedFlags(tree, node);
-    const sources = node.sources || [];
+    const sources = sourceNames(node.sources || []);
     const today = new Date();
     const iso = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, "0")}-${String(today.getDate()).padStart(2, "0")}`;
     view.append(
@@ -116,7 +116,7 @@ function mount(root) {
               ...links.map((link) => el("li", null, el("a", { href: new URL(link.url, siteRoot).href }, link.title))),
             )
           : null,
-        sources.length ? el("p", { class: "triage__sources" }, t("triage.sources"), ...sourceLinks(sources)) : null,
+        sources.length ? el("p", { class: "triage__sources" }, t("triage.sources"), ...sources) : null,
       ),
       el(
         "section",
@@ -170,16 +170,14 @@ function mount(root) {
     );
   }
 
-  // Each source named and linked to the address it was read at, where it has one.
-  function sourceLinks(sources) {
-    return sources
-      .flatMap((source, index) => {
-        const name = source.publisher ? `${source.title}, ${source.publisher}` : source.title;
-        return [
-          index ? "; " : null,
-          source.url ? el("a", { href: source.url }, name) : t("triage.blog-post", { name }),
-        ];
-      })
+  // Each source as the page's own list of sources names it (its footer, which gives each the
+  // id `source-<id>`; sitegen/templates/_provenance.md): the tree gives only the ids, so the
+  // sources' words come once, with the page. A copy of the page's own markup, not data.
+  function sourceNames(ids) {
+    return ids
+      .map((id) => document.getElementById(`source-${id}`))
+      .filter(Boolean)
+      .flatMap((listed, index) => [index ? "; " : null, ...listed.cloneNode(true).childNodes])
       .filter(Boolean);
   }
 
