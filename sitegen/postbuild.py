@@ -54,18 +54,19 @@ def postbuild(site_dir: Path, editions: list[Edition], reader: PageReader) -> Po
     """Every post-build step, in order; raise PostBuildError on the first that refuses.
     `editions`: every edition the site holds, English first (sitegen.editions); `reader`: what
     reads the pages and feeds them to Pagefind (sitegen.page_reader), whatever it has read already."""
-    # The files Pagefind does not read (sitegen.search), then every page, each indexed as it is read.
+    pages = reader.pages(site_dir)  # every page read, and those marked for search indexed
+    # Pagefind builds its index in its own process while the files it does not read are written.
+    write_index = reader.indexer.ask_for_index()
     for edition in editions:
         write_tree(site_dir, edition)
         write_diary_json(edition.dataset, site_dir / edition.prefix)
         write_codes_api(site_dir, edition)
     questionnaire.write_resources(site_dir, editions)  # the checker as FHIR, beside each tree.json
     merge_sitemaps(site_dir, {edition.lang: edition.prefix for edition in editions})
-    pages = reader.pages(site_dir)
     try:
         content_api.write_content_api(site_dir, pages.api)
         csp.write_headers(site_dir, pages.inline)
-        types = search.finish_index(site_dir, reader.indexer.write, editions, pages.marked)
+        types = search.finish_index(site_dir, write_index, editions, pages.marked)
     except (content_api.ContentApiError, csp.CspError, search.SearchError) as error:
         raise PostBuildError(str(error)) from None
     # Last: it versions and precaches every file written before it.

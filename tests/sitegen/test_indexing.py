@@ -44,7 +44,7 @@ def built_index(site: Path, written_order: list[str], *, half_written: str = "")
                 if number % 2:
                     time.sleep(2 * POLL_SECONDS)
         reader.pages(site)
-        indexer.write(site / search.BUNDLE)
+        indexer.ask_for_index()(site / search.BUNDLE)
     bundle = site / search.BUNDLE
     return {str(path.relative_to(bundle)): path.read_bytes() for path in sorted(bundle.rglob("*")) if path.is_file()}
 
@@ -62,11 +62,11 @@ def bundle_of(pages: dict[str, bytes], bundle: Path) -> dict[str, object]:
     with Indexer() as indexer:
         for relative, html in pages.items():
             indexer.add(relative, html)
-        written = indexer.write(bundle)
+        written = indexer.ask_for_index()(bundle)
     files: dict[str, object] = {
         path.relative_to(bundle).as_posix(): path.read_bytes() for path in sorted(bundle.rglob("*")) if path.is_file()
     }
-    assert written == files, "what `write` returns is what it wrote, for the build to read in memory"
+    assert written == files, "what writing the index returns is what it wrote, for the build to read in memory"
     return {**files, search.ENTRY: json.loads((bundle / search.ENTRY).read_text(encoding="utf-8"))}
 
 
@@ -103,7 +103,7 @@ def test_a_page_written_again_after_it_was_indexed_is_indexed_as_it_ends_once(tm
             time.sleep(3 * POLL_SECONDS)
             target.write_text(page("final words"))
         reader.pages(tmp_path)
-        indexer.write(tmp_path / search.BUNDLE)
+        indexer.ask_for_index()(tmp_path / search.BUNDLE)
     fragments = [search.page_of(f.read_bytes(), f.name) for f in (tmp_path / search.BUNDLE / "fragment").iterdir()]
     entry = json.loads((tmp_path / search.BUNDLE / search.ENTRY).read_text())
     assert entry["languages"]["en"]["page_count"] == 1
@@ -118,7 +118,7 @@ def test_pagefind_stopping_is_an_error_that_says_so(tmp_path: Path) -> None:
         with pytest.raises(search.SearchError, match="Pagefind stopped"):
             for _ in range(100):  # the pipe takes a few pages before it notices
                 indexer.add("index.html", page("cramp").encode())
-            indexer.write(tmp_path / search.BUNDLE)
+            indexer.ask_for_index()(tmp_path / search.BUNDLE)
 
 
 def test_a_request_pagefind_cannot_read_is_an_error_that_says_so_not_a_hang(tmp_path: Path) -> None:
@@ -128,4 +128,4 @@ def test_a_request_pagefind_cannot_read_is_an_error_that_says_so_not_a_hang(tmp_
         indexer._process.stdin.write(b"not base64 at all,")  # as a request of another Pagefind version would be
         indexer._process.stdin.flush()
         with pytest.raises(search.SearchError, match="could not read"):
-            indexer.write(tmp_path / search.BUNDLE)
+            indexer.ask_for_index()(tmp_path / search.BUNDLE)

@@ -20,7 +20,7 @@ def fragment(url: str, content: str, page_type: str = "guide") -> bytes:
 
 
 def bundle_with(*contents: str) -> dict[str, bytes]:
-    """Pagefind's files (as `Indexer.write` returns them) holding fragments with these indexed texts."""
+    """Pagefind's files, as writing the index returns them, with fragments of these indexed texts."""
     fragments = {f"fragment/en_{n:07x}.pf_fragment": fragment(f"/page-{n}/", text) for n, text in enumerate(contents)}
     return {"pagefind-entry.json": b"{}", **fragments}
 
