@@ -53,7 +53,8 @@ JSON_LD = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.D
 ARTICLE = re.compile(r"<article\b.*?</article>", re.DOTALL)
 FOOTER = '<footer class="provenance">'
 PAGE_TYPE = re.compile(r'data-pagefind-meta="type:([^"]+)"')
-CITED = re.compile(r'<a href="(https?://[^"]+)"[^>]*>|<em\b[^>]*>(.*?)</em>', re.DOTALL)
+CITED = re.compile(r'<span id="source-([^"]+)">')
+"""A source as the provenance footer lists it (sitegen/templates/_provenance.md), by its id."""
 
 
 class ContentApiError(Exception):
@@ -298,15 +299,13 @@ def _sections(article: _Article, where: str) -> list[dict[str, Any]]:
 
 def _citations(footer: str, edition: Edition, where: str) -> list[dict[str, Any]]:
     """The sources the provenance footer lists (before its second bold label), as the edition's
-    data describes them: found by the address they link to, or by title where they have none."""
+    data describes them."""
     listed = footer.split("</strong>", 1)[-1].split("<strong>", 1)[0]
     cited = []
-    for match in CITED.finditer(listed):
-        url, title = match.groups()
-        key = html.unescape(url) if url else " ".join(html.unescape(re.sub(r"<[^>]+>", "", title)).split())
-        source = edition.dataset.sources_by_citation.get(key)
+    for source_id in CITED.findall(listed):
+        source = edition.dataset.sources_by_id.get(html.unescape(source_id))
         if source is None:
-            raise ContentApiError(f"{where}: the footer cites '{key}', which data/sources.yaml does not hold")
+            raise ContentApiError(f"{where}: the footer cites '{source_id}', which data/sources.yaml does not hold")
         work: dict[str, Any] = {"@type": "CreativeWork", "name": source.title}
         if source.url:
             work["url"] = source.url

@@ -41,11 +41,6 @@ class Dataset:
         return {s.id: s for s in self.sources.sources}
 
     @cached_property
-    def sources_by_citation(self) -> dict[str, models.Source]:
-        """Each source by what a page's footer cites it by: its address, or its title where it has none."""
-        return {s.url or s.title: s for s in self.sources.sources}
-
-    @cached_property
     def guides_by_id(self) -> dict[str, models.Guide]:
         return {g.id: g for g in self.guides.guides}
 

@@ -193,7 +193,8 @@ def test_a_section_s_html_keeps_text_and_links_and_drops_script_hidden_parts_and
         '<h2 id="when">When <a class="headerlink" href="#when">¶</a><span class="visually-hidden">(read)</span></h2>'
         "<div hidden><div>gone</div></div><p>Rest.</p>"
     )
-    data = api_page(_page(f'<a href="{known.url}">{known.title}</a>', body), "cramps/index.html", english).data
+    cited = f'<span id="source-{known.id}"><a href="{known.url}">{known.title}</a></span>'
+    data = api_page(_page(cited, body), "cramps/index.html", english).data
     lead, when = data["hasPart"]
     assert lead["text"] == ('<p>Salt &amp; water <br><a href="https://example.org/heat/" title="a &gt; b">Heat</a></p>')
     assert when["headline"] == "When"
@@ -204,10 +205,11 @@ def test_a_section_s_html_keeps_text_and_links_and_drops_script_hidden_parts_and
 def test_a_source_the_data_does_not_hold_fails_the_build_naming_the_page() -> None:
     english: Edition = EDITIONS[0]
     known = next(s for s in english.dataset.sources.sources if s.url)
-    cited = api_page(_page(f'<a href="{known.url}">{known.title}</a>'), "cramps/index.html", english)
+    listed = f'<span id="source-{known.id}"><a href="{known.url}">{known.title}</a></span>'
+    cited = api_page(_page(listed), "cramps/index.html", english)
     assert cited.data["citation"][0]["name"] == known.title
-    with pytest.raises(ContentApiError, match=r"site/cramps/index\.html: the footer cites 'https://example\.org/gone'"):
-        api_page(_page('<a href="https://example.org/gone">Gone</a>'), "cramps/index.html", english)
+    with pytest.raises(ContentApiError, match=r"site/cramps/index\.html: the footer cites 'gone-source'"):
+        api_page(_page('<span id="source-gone-source">Gone</span>'), "cramps/index.html", english)
 
 
 @pytest.mark.parametrize("edition", ["", "es/"])
