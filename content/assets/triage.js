@@ -3,7 +3,8 @@
 //
 // - State lives only in the URL hash, `#a=0.2.1` (the index of each answer chosen), so a
 //   route can be shared and survives a reload; nothing is stored and nothing is sent.
-// - Data reaches the page only as text nodes (page.js `el`), never as markup.
+// - Data reaches the page only as text nodes (page.js `el`), never as markup. An outcome's
+//   sources are copies of the page's own list of them, which the build wrote.
 // - Material's instant navigation swaps pages without reloading: page.js `onEveryPage` runs
 //   `start` on each page swapped in, and each mount point is set up once.
 
