@@ -105,8 +105,8 @@ def finish_index(
     """Have Pagefind `write` the index of the pages it was given into `site_dir/pagefind/` (what
     sitegen.indexing `Indexer.ask_for_index` returns, which returns the files it wrote); write
     beside it each indexed page's type by its Pagefind id, and each edition's spelling
-    vocabulary, from one reading of the fragments in memory. `marked`: how many pages the theme marked for search
-    (`is_marked`), all of which must be in the index. Returns the page types."""
+    vocabulary, from one reading of the fragments in memory. `marked`: how many pages the theme
+    marked for search (`is_marked`), all of which must be in the index. Returns the page types."""
     folders = [f"/{e.lang}/" for e in editions if e.lang != SOURCE]
     bundle = site_dir / BUNDLE
     shutil.rmtree(bundle, ignore_errors=True)  # Pagefind adds to a bundle: a page deleted since would live on
