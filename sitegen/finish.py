@@ -8,7 +8,6 @@ escaped for the attribute it is printed in."""
 from __future__ import annotations
 
 import functools
-import json
 from typing import Any
 
 import jinja2
@@ -21,6 +20,7 @@ from sitegen.links import relative_links
 from sitegen.markers import expand_markers
 from sitegen.pages import template_environment
 from sitegen.provenance import feedback_link, next_review
+from sitegen.published import published_json
 from sitegen.strings import SOURCE, Strings, strings
 from sitegen.structured_data import page_json_ld
 
@@ -52,7 +52,7 @@ def footer(dataset: Dataset, front: FrontMatter, *, url: str, feedback_url: str,
 
 def json_ld_text(data: dict[str, Any]) -> str:
     """JSON for a `<script type="application/ld+json">`: nothing in it can end the element."""
-    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    text = published_json(data).rstrip("\n")
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
