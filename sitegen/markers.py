@@ -2,6 +2,7 @@
 
     <!-- data: tip heel-press -->     the text of an action-plan tip
     <!-- data: intro causes -->      the introduction of a data file
+    <!-- data: terms diary -->       readers' own words for the page of a data file, for search only
     <!-- data: list sources -->      every source, linked where it was read (_sources.md)
     <!-- data: list guides -->       every situation guide, as a card (_guides.md)
     <!-- data: signs emergency -->   the red flags of a level, each a link to its place
@@ -20,7 +21,8 @@ from sitegen.problems import Problem, did_you_mean
 from sitegen.strings import Strings
 
 MARKER = re.compile(r"<!--\s*data:\s*(?P<kind>[\w-]+)\s+(?P<name>[\w-]+)\s*-->")
-INTROS = tuple(stem for stem, model in models.FILES.items() if "intro" in model.model_fields)
+PAGE_FILES = tuple(stem for stem, model in models.FILES.items() if issubclass(model, models.PageFile))
+"""The data files that are pages too: each has an intro and readers' words for its page."""
 LISTS = {"sources": "_sources.md", "guides": "_guides.md"}
 """Lists a page can show, by name, and the template in the page templates that renders each."""
 
@@ -63,11 +65,13 @@ def _resolve(kind: str, name: str, dataset: Dataset, t: Strings | None = None) -
         if name not in tips:
             raise LookupError(f"no action-plan tip has the id '{name}'{did_you_mean(name, list(tips))}")
         return tips[name].text
-    if kind == "intro":
-        if name not in INTROS:
-            raise LookupError(f"no data file has an intro called '{name}'{did_you_mean(name, list(INTROS))}")
-        intro: str = getattr(dataset, name).intro
-        return intro
+    if kind in ("intro", "terms"):
+        if name not in PAGE_FILES:
+            raise LookupError(f"no data file has an {kind} called '{name}'{did_you_mean(name, list(PAGE_FILES))}")
+        page: models.PageFile = getattr(dataset, name)
+        if kind == "intro":
+            return page.intro
+        return str(template_environment(t=t).get_template("_links.md").module.search_terms(page.lay_terms))
     if kind == "list":
         if name not in LISTS:
             raise LookupError(f"no list is called '{name}'{did_you_mean(name, list(LISTS))}")
@@ -77,4 +81,4 @@ def _resolve(kind: str, name: str, dataset: Dataset, t: Strings | None = None) -
             raise LookupError(f"no red flag level is called '{name}'{did_you_mean(name, list(models.LEVELS[:-1]))}")
         flags = [f for f in dataset.red_flags.red_flags if f.level == name]
         return "\n".join(f"- [{f.text}](/{urls.entity('red_flags', f.id).doc})" for f in flags)
-    raise LookupError(f"unknown marker kind '{kind}'; use tip, intro, list or signs")
+    raise LookupError(f"unknown marker kind '{kind}'; use tip, intro, terms, list or signs")

@@ -42,6 +42,17 @@ class Reviewed(Record):
     )
 
 
+class PageFile(Reviewed):
+    """A data file that is also a page (an overview, the action plan, the checker, the diary):
+    its introduction, and readers' own words for the page, which search weighs like a heading
+    (templates/_intro.md; a hand-written page shows them with `<!-- data: terms <file> -->`)."""
+
+    intro: Markdown
+    lay_terms: tuple[PlainText, ...] = Field(
+        default=(), description="Readers' own words for this page, for search only"
+    )
+
+
 class Entity(Reviewed):
     id: Id
     lay_terms: tuple[PlainText, ...] = Field(
@@ -101,8 +112,7 @@ class Cause(Entity):
     specialists: tuple[Id, ...] = Field(default=(), description="Ids from specialists.yaml who treat this")
 
 
-class CausesFile(Reviewed):
-    intro: Markdown
+class CausesFile(PageFile):
     sneaky_intro: Markdown
     causes: tuple[Cause, ...] = Field(min_length=1)
 
@@ -137,8 +147,7 @@ class RedFlag(Record):
         return tuple(dict.fromkeys(e.source for e in self.evidence))
 
 
-class RedFlagsFile(Reviewed):
-    intro: Markdown
+class RedFlagsFile(PageFile):
     story: Markdown | None = None
     red_flags: tuple[RedFlag, ...] = Field(min_length=1)
 
@@ -185,8 +194,7 @@ class Guide(Entity):
     icd10cm: tuple[Icd10cmCode, ...] = Field(default=(), description=CODES_DESCRIPTION)
 
 
-class GuidesFile(Reviewed):
-    intro: Markdown
+class GuidesFile(PageFile):
     guides: tuple[Guide, ...] = Field(min_length=1)
 
 
@@ -208,8 +216,7 @@ class Condition(Entity):
     icd10cm: tuple[Icd10cmCode, ...] = Field(default=(), description=CODES_DESCRIPTION)
 
 
-class ConditionsFile(Reviewed):
-    intro: Markdown
+class ConditionsFile(PageFile):
     conditions: tuple[Condition, ...] = Field(min_length=1)
 
 
@@ -238,8 +245,7 @@ class Specialist(Entity):
     advice: Markdown | None = None
 
 
-class SpecialistsFile(Reviewed):
-    intro: Markdown
+class SpecialistsFile(PageFile):
     advice: Markdown | None = None
     specialists: tuple[Specialist, ...] = Field(min_length=1)
 
@@ -327,8 +333,7 @@ class Tracking(Record):
     prompts: tuple[PlainText, ...] = Field(min_length=1)
 
 
-class ActionPlanFile(Reviewed):
-    intro: Markdown
+class ActionPlanFile(PageFile):
     sections: tuple[PlanSection, ...] = Field(min_length=1)
     tracking: Tracking
     takeaway: Markdown
@@ -426,8 +431,7 @@ class LevelText(Record):
     meaning: PlainText
 
 
-class TriageFile(Reviewed):
-    intro: Markdown
+class TriageFile(PageFile):
     start: Id
     levels: tuple[LevelText, ...] = Field(min_length=4, max_length=4)
     questions: tuple[Question, ...] = Field(min_length=1)
@@ -467,8 +471,7 @@ class DiaryDuration(Record):
     red_flags: tuple[Id, ...] = Field(min_length=1)
 
 
-class DiaryFile(Reviewed):
-    intro: Markdown
+class DiaryFile(PageFile):
     places: tuple[DiaryPlace, ...] = Field(min_length=1)
     activities: tuple[PlainText, ...] = Field(default=(), description="Suggestions for 'what were you doing'")
     signs: tuple[DiarySign, ...] = ()

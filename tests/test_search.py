@@ -30,8 +30,11 @@ from playwright.sync_api import Browser, Page
 
 from sitegen import search as index
 from sitegen import urls
+from sitegen.dataset import Dataset
 from sitegen.kinds import KINDS, records
-from tests.helpers import ROOT, follow_instant_navigation, real_dataset
+from sitegen.markers import MARKER, PAGE_FILES
+from sitegen.pages import render_pages
+from tests.helpers import ROOT, follow_instant_navigation, real_dataset, real_editions
 from tests.recorder import Recorder
 from tests.site_html import EDITIONS, attribute, every_edition, html_pages, page_file, soup, text_of
 
@@ -129,6 +132,45 @@ def test_a_faq_or_warning_sign_carries_its_lay_terms_in_its_own_section(site: Pa
     assert terms.has_attr("hidden"), f"{place}: search terms should not be shown twice"
     for term in lay_terms(kind, record_id):
         assert term in text_of(terms), f"{place}: lay term {term!r} missing"
+
+
+FIXED_PAGES = {place.doc for place in urls.PAGES.values()}
+
+
+def data_file_pages(dataset: Dataset) -> dict[str, str]:
+    """Each data file that is a page too (models.PageFile), by the URL of its page: the first
+    fixed page made from it (the checker before its list of paths), or the hand-written page
+    with its `terms` marker."""
+    pages: dict[str, str] = {}
+    for page in render_pages(dataset, emergency_number="999"):
+        if page.doc in FIXED_PAGES and page.front.data_file in PAGE_FILES:
+            pages.setdefault(page.front.data_file, urls.url_of_doc(page.doc))
+    for path in sorted((ROOT / "content").glob("*.md")):
+        for marker in MARKER.finditer(path.read_text(encoding="utf-8")):
+            if marker["kind"] == "terms":
+                pages[marker["name"]] = urls.url_of_doc(path.name)
+    return pages
+
+
+@pytest.mark.parametrize("edition", real_editions(), ids=lambda edition: edition.lang)
+def test_a_page_made_from_a_data_file_carries_its_readers_words_hidden_under_its_title(
+    site: Path, edition: Any
+) -> None:
+    """So "cramp log" finds the diary and "which doctor" the specialists: the words are the
+    page's, not a section's (before its first subheading), and shown nowhere twice."""
+    pages = data_file_pages(edition.dataset)
+    assert set(pages) == set(PAGE_FILES), "a data file whose readers' words no page carries"
+    for stem, url in pages.items():
+        words = getattr(edition.dataset, stem).lay_terms
+        title = soup(page_file(site, edition.prefix + url)).select_one("[data-pagefind-body] h1")
+        assert title is not None, url
+        terms = title.find_next(attrs={"data-pagefind-weight": True})
+        if not words:
+            assert terms is None or terms.find_previous(["h1", "h2"]) is not title, f"{url}: empty search terms"
+            continue
+        assert terms is not None and terms.find_previous(["h1", "h2"]) is title, f"{url}: no terms under its title"
+        assert terms.has_attr("hidden"), f"{url}: search terms should not be shown"
+        assert text_of(terms) == ", ".join(words), f"{url}: not the words of data/{stem}.yaml"
 
 
 def test_the_index_covers_every_page_and_ships_only_what_search_uses(site: Path, figure: Callable[[str], None]) -> None:
