@@ -71,7 +71,7 @@ def _resolve(kind: str, name: str, dataset: Dataset, t: Strings | None = None) -
         page: models.PageFile = getattr(dataset, name)
         if kind == "intro":
             return page.intro
-        return str(template_environment(t=t).get_template("_links.md").module.search_terms(page.lay_terms))
+        return template_environment(t=t).get_template("_terms.md").render(terms=page.lay_terms)
     if kind == "list":
         if name not in LISTS:
             raise LookupError(f"no list is called '{name}'{did_you_mean(name, list(LISTS))}")
