@@ -140,7 +140,7 @@ CASES = [
         "leg-numbness-or-swelling, dvt-calf, dvt-with-breathlessness]",
         "leg-numbness-or-swelling, dvt-calf, dvt-with-breathlessness, calf-pain-walking]",
         "calf-pain-walking]",
-        "outcomes[28].watch_for: self-care outcome 'night-cramps' tells readers to watch for 'calf-pain-walking', "
+        "outcomes[29].watch_for: self-care outcome 'night-cramps' tells readers to watch for 'calf-pain-walking', "
         "which the route emergency-signs -> main-problem -> legs-at-rest -> night-cramps never asks about: ask it on "
         "the way",
     ),
@@ -224,7 +224,7 @@ CASES += [
         '    evidence:\n      - {source: merck-muscle-cramps, level: doctor}\n    lay_terms: ["alcohol"',
         '    lay_terms: ["alcohol"',
         "id: heavy-drinking",
-        "red_flags[42].id: red flag 'heavy-drinking' has no clinical source: add evidence naming a reputable source "
+        "red_flags[43].id: red flag 'heavy-drinking' has no clinical source: add evidence naming a reputable source "
         "(not a blog post) and the level it gives",
     ),
     (
@@ -245,7 +245,7 @@ CASES += [
         "      of the face droops suddenly, call the emergency number.\n",
         "",
         "id: eyelid-twitch",
-        "outcomes[31].id: self-care outcome 'eyelid-twitch' has no safety_net: say when to come back and get help",
+        "outcomes[32].id: self-care outcome 'eyelid-twitch' has no safety_net: say when to come back and get help",
     ),
     (
         "self-care outcome without signs to watch for",
@@ -253,7 +253,7 @@ CASES += [
         "    watch_for: [twitching-that-lasts, face-or-mouth, twitch-spreading-face, stroke-signs]\n    links:\n",
         "    links:\n",
         "id: eyelid-twitch",
-        "outcomes[31].id: self-care outcome 'eyelid-twitch' has no watch_for: name the red flags to look out for",
+        "outcomes[32].id: self-care outcome 'eyelid-twitch' has no watch_for: name the red flags to look out for",
     ),
     (
         "caution without a clinical source",
