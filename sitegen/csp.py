@@ -220,7 +220,10 @@ def policy(found: InlineCode) -> str:
 
 
 def headers(found: InlineCode) -> list[tuple[str, str]]:
-    """Every security header the site is served with, the policy first."""
+    """Every header the site is served with, the policy first: the security headers, and one
+    that lets any other site's script read what the site publishes (the content and codes APIs,
+    the checker's tree, the FHIR Questionnaire: content/developers.md). The site sets no cookie
+    and asks for no login, so a page read from elsewhere shows nothing that is not public."""
     return [
         ("Content-Security-Policy", policy(found)),
         ("X-Content-Type-Options", "nosniff"),
@@ -232,6 +235,7 @@ def headers(found: InlineCode) -> list[tuple[str, str]]:
             "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), "
             "payment=(), usb=(), browsing-topics=()",
         ),
+        ("Access-Control-Allow-Origin", "*"),
     ]
 
 

@@ -67,6 +67,18 @@ def test_every_kind_of_response_carries_the_policy_the_build_wrote(nginx: dict[s
             assert headers.get(name) == value, f"{what}: {name} is {headers.get(name)!r}"
 
 
+@pytest.mark.parametrize("where", WHERE)
+def test_another_site_may_read_the_files_published_for_reuse(nginx: dict[str, Deployed], where: str) -> None:
+    """A web app elsewhere fetches the content API and the codes from its readers' browsers,
+    which read a cross-origin answer only with this header (content/developers.md)."""
+    deployed = nginx[where]
+    code = next((deployed.site / "api" / "codes" / "icd10cm").glob("*.json")).name
+    for path in ("api/manifest.json", f"api/codes/icd10cm/{code}", "triage/tree.json"):
+        status, headers, _ = fetch(deployed.url + path, Origin="https://app.example.org")
+        assert status == 200, path
+        assert headers.get("Access-Control-Allow-Origin") == "*", f"{path}: another site's script cannot read it"
+
+
 def test_the_policy_allows_no_inline_script_but_by_hash_and_nothing_from_elsewhere(nginx: dict[str, Deployed]) -> None:
     for deployed in nginx.values():
         directives = dict(d.strip().split(" ", 1) for d in expected_headers(deployed.site)[0][1].split(";"))
