@@ -67,7 +67,7 @@ def _resolve(kind: str, name: str, dataset: Dataset, t: Strings | None = None) -
         return tips[name].text
     if kind in ("intro", "terms"):
         if name not in PAGE_FILES:
-            raise LookupError(f"no data file has an {kind} called '{name}'{did_you_mean(name, list(PAGE_FILES))}")
+            raise LookupError(f"no data file that is a page is called '{name}'{did_you_mean(name, list(PAGE_FILES))}")
         page: models.PageFile = getattr(dataset, name)
         if kind == "intro":
             return page.intro

@@ -39,6 +39,7 @@ def test_a_good_page_has_no_problems(tmp_path: Path) -> None:
         ("title: A page", "title: A page\ntitle: Another", "content/page.md:3: title: duplicate key (first given on line 2)"),  # noqa: E501
         ("title: A page", "title: [A page", "content/page.md:3: (syntax): YAML syntax error: did not find expected ',' or ']'"),  # noqa: E501
         ("# A page", "# A page\n\n<!-- data: tip heel-pres -->", "content/page.md:9: <!-- data: tip heel-pres -->: no action-plan tip has the id 'heel-pres' (did you mean 'heel-press'?)"),  # noqa: E501
+        ("# A page", "# A page\n\n<!-- data: terms dairy -->", "content/page.md:9: <!-- data: terms dairy -->: no data file that is a page is called 'dairy' (did you mean 'diary'?)"),  # noqa: E501
     ],
 )  # fmt: skip
 def test_each_problem_names_the_file_line_and_field(tmp_path: Path, old: str, new: str, expected: str) -> None:
