@@ -250,7 +250,8 @@ CASES += [
     (
         "self-care outcome without signs to watch for",
         "triage.yaml",
-        "    watch_for: [twitching-that-lasts, face-or-mouth, twitch-spreading-face, eye-red-or-sticky, stroke-signs]\n    links:\n",
+        "    watch_for: [twitching-that-lasts, face-or-mouth, twitch-spreading-face, eye-red-or-sticky, stroke-signs]\n"
+        "    links:\n",
         "    links:\n",
         "id: eyelid-twitch",
         "outcomes[32].id: self-care outcome 'eyelid-twitch' has no watch_for: name the red flags to look out for",
