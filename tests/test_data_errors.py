@@ -120,7 +120,7 @@ CASES = [
         'label: "Pee like cola, or pain far worse than expected", next: urgent-dark-urine}',
         'label: "Pee like cola, or pain far worse than expected", next: general-self-care}',
         "next: general-self-care}",
-        "questions[11].flags[0].next: unsafe: answer 'Pee like cola, or pain far worse than expected' "
+        "questions[11].flags[2].next: unsafe: answer 'Pee like cola, or pain far worse than expected' "
         "asserts red flag 'dark-urine' (urgent) but can end at outcome 'general-self-care' (self-care); path: "
         "emergency-signs -> 'None of these' -> main-problem -> 'Something else' -> other-signs -> 'Pee like "
         "cola, or pain far worse than expected' -> general-self-care",
