@@ -12,9 +12,17 @@
 
 /* A language's search words, from its table (assets/strings.js `t`, sitegen/strings/<lang>.yaml):
    its stop words, which say nothing about the topic and are dropped from a query unless it is
-   nothing else, and whether its readers often leave accents off (`accented`, see `corrected`). */
+   nothing else; whether its readers often leave accents off (`accented`, see `corrected`); and
+   its sound-alike rules, "ll=y v=b", as `[spelling, sound]` pairs (assets/spelling.js `soundOf`). */
 export function languageOf(t) {
-  return { stopWords: new Set(t("search.stop-words").split(" ")), accented: t("search.accented-letters") !== "" };
+  return {
+    stopWords: new Set(t("search.stop-words").split(" ")),
+    accented: t("search.accented-letters") !== "",
+    sounds: t("search.sound-alikes")
+      .split(" ")
+      .filter(Boolean)
+      .map((rule) => rule.split("=")),
+  };
 }
 const WORD = /[\p{L}\p{N}]+(?:['\u2019][\p{L}\p{N}]+)*/gu;
 const MAX_SECTIONS = 2; // section links under a page's result

@@ -43,15 +43,17 @@ async function pageTypes(bundle) {
   return new Map(Object.entries(await response.json()));
 }
 
-/* The spelling corrector on the index's vocabulary (written beside it by sitegen/search.py):
-   `correct` gives a word's correction, `accented` the word with the accents the index gives it. */
-async function loadSpelling(bundle) {
+/* The spelling corrector on the index's vocabulary (written beside it by sitegen/search.py),
+   with `language`'s sound-alike rules: `correct` gives a word's correction, `accented` the word
+   with the accents the index gives it. */
+async function loadSpelling(bundle, language) {
   const file = LANG === "en" ? "vocabulary.json" : `vocabulary.${LANG}.json`; // each edition's own words
   const [spelling, response] = await Promise.all([import("./spelling.js"), fetch(bundle + file)]);
   if (!response.ok) throw new Error(`${file}: ${response.status}`);
   const vocabulary = spelling.vocabularyOf(await response.json());
+  const sounds = spelling.soundsOf(vocabulary, language.sounds);
   return {
-    correct: (word) => spelling.correct(word, vocabulary),
+    correct: (word) => spelling.correct(word, vocabulary, sounds),
     accented: (word) => spelling.accented(word, vocabulary),
   };
 }
@@ -148,7 +150,7 @@ class SiteSearch {
      it (it failed to load), words are searched as typed. */
   speller() {
     if (!this.spelling) {
-      this.spelling = loadSpelling(this.bundle).catch(() => {
+      this.spelling = loadSpelling(this.bundle, this.language).catch(() => {
         this.spelling = null; // try again on the next missing word
         return { correct: (word) => word, accented: () => null };
       });

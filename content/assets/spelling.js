@@ -98,6 +98,24 @@ export function accented(word, vocabulary) {
   return found && found.count > (vocabulary.get(word) || 0) ? found.candidate : null;
 }
 
+/* `word` as it sounds by a language's sound-alike rules (`[spelling, sound]` pairs, in order):
+   lower case, without accents, each rule's spelling replaced by its sound. */
+export function soundOf(word, rules) {
+  return rules.reduce((sound, [spelling, said]) => sound.replaceAll(spelling, said), plain(normalize(word)));
+}
+
+/* The vocabulary by sound: for each sound, its most frequent word. Made once per vocabulary by
+   the search box, with the edition's rules (assets/ranking.js `languageOf`). */
+export function soundsOf(vocabulary, rules) {
+  const words = new Map();
+  if (!rules.length) return { rules, words };
+  for (const [candidate, count] of vocabulary) {
+    const sound = soundOf(candidate, rules);
+    if (!words.has(sound) || count > words.get(sound).count) words.set(sound, { candidate, count });
+  }
+  return { rules, words };
+}
+
 /* Better of two candidates: fewer edits, then one that keeps the typed first letter (readers
    seldom get that wrong), then the more frequent, then the shorter, then the alphabetical
    first, so that a correction never depends on the vocabulary's order. */
@@ -111,13 +129,17 @@ function better(a, b) {
 }
 
 /* `word` corrected to the nearest vocabulary word, or itself: when it is `known`, shorter than
-   four letters, holds a digit, or nothing is near enough. A whole word within
-   `maxEdits` wins; failing one, a word whose beginning is within it ("hipothyroid" is one edit
-   from the start of "hypothyroidism"), for words of six letters or more. */
-export function correct(word, vocabulary) {
+   four letters, holds a digit, or nothing is near enough. A word that sounds the same by the
+   language's rules (`sounds`, from `soundsOf`: Spanish "cueyo" is "cuello", "mediko" is
+   "médico") wins, however many letters differ; then a whole word within `maxEdits`; failing
+   one, a word whose beginning is within it ("hipothyroid" is one edit from the start of
+   "hypothyroidism"), for words of six letters or more. */
+export function correct(word, vocabulary, sounds = soundsOf(vocabulary, [])) {
   const wanted = normalize(word);
   const limit = maxEdits(wanted.length);
   if (!limit || /\d/.test(wanted) || known(wanted, vocabulary)) return word;
+  const alike = sounds.words.get(soundOf(wanted, sounds.rules));
+  if (alike) return alike.candidate;
   let whole = null;
   let start = null;
   for (const [candidate, count] of vocabulary) {

@@ -5,10 +5,17 @@ import { test } from "node:test";
 import { corrected, languageOf, rank, termsOf } from "../../content/assets/ranking.js";
 
 /* A language as its table gives it (sitegen/strings/<lang>.yaml `search.*`): a few stop words. */
-const language = (stopWords, accentedLetters) =>
-  languageOf((key) => ({ "search.stop-words": stopWords, "search.accented-letters": accentedLetters })[key]);
+const language = (stopWords, accentedLetters, soundAlikes = "") =>
+  languageOf(
+    (key) =>
+      ({
+        "search.stop-words": stopWords,
+        "search.accented-letters": accentedLetters,
+        "search.sound-alikes": soundAlikes,
+      })[key],
+  );
 const ENGLISH = language("why do my at for", "");
-const SPANISH = language("por qué tengo en la del", "áéíóúñ");
+const SPANISH = language("por qué tengo en la del", "áéíóúñ", "ll=y h=");
 
 /* A stand-in for Pagefind: `found` maps a word to [page id, score] pairs; a FAQ page's data has
    the sections `sections` gives it; every search is recorded in `searched`. */
@@ -143,4 +150,12 @@ test("in Spanish, a word typed without its accents gets them back", async () => 
   ]);
   const speller = async () => ({ accented: (word) => accents.get(word) || null, correct: (word) => word });
   assert.equal(await corrected(index, "sintomas del tetanos", speller, SPANISH), "síntomas del tétanos");
+});
+
+test("a language's sound-alike rules are read as spelling and sound, in order", () => {
+  assert.deepEqual(SPANISH.sounds, [
+    ["ll", "y"],
+    ["h", ""],
+  ]);
+  assert.deepEqual(ENGLISH.sounds, []);
 });

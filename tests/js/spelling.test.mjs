@@ -2,7 +2,7 @@
 // pagefind/vocabulary.json holds it: {word: occurrences}.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { accented, correct, distance, vocabularyOf } from "../../content/assets/spelling.js";
+import { accented, correct, distance, soundOf, soundsOf, vocabularyOf } from "../../content/assets/spelling.js";
 
 const VOCABULARY = vocabularyOf({
   magnesium: 40,
@@ -70,4 +70,30 @@ test("ñ is a letter of its own, not an n with an accent", () => {
 
 test("a word with no accented twin is left alone", () => {
   assert.equal(accented("cramp", VOCABULARY), null);
+});
+
+/* Spanish sound-alike rules as sitegen/strings/es.yaml gives them (assets/ranking.js `languageOf`). */
+const SPANISH_SOUNDS = "ch=x ll=y v=b z=s sce=se sci=si ce=se ci=si qu=k c=k h= ge=je gi=ji nb=mb np=mp"
+  .split(" ")
+  .map((rule) => rule.split("="));
+const SPANISH = vocabularyOf({ cuello: 30, médico: 12, medio: 40, magnesio: 9, calambres: 80, hormigueo: 4, chico: 2 });
+
+test("a word that sounds like a word of the index is corrected to it, however many letters differ", () => {
+  const sounds = soundsOf(SPANISH, SPANISH_SOUNDS);
+  assert.equal(correct("cueyo", SPANISH, sounds), "cuello", "ll and y sound alike: two edits on a five-letter word");
+  assert.equal(correct("mediko", SPANISH, sounds), "médico", "before 'medio', one edit away and more frequent");
+  assert.equal(correct("magnecio", SPANISH, sounds), "magnesio");
+  assert.equal(correct("calanbres", SPANISH, sounds), "calambres");
+  assert.equal(correct("ormigeo", SPANISH, sounds), "hormigueo", "no sound-alike: the nearest word within two edits");
+});
+
+test("sound-alike rules keep apart the letters they do not name", () => {
+  assert.equal(soundOf("chico", SPANISH_SOUNDS), "xiko");
+  assert.equal(soundOf("Cuello", SPANISH_SOUNDS), soundOf("cueyo", SPANISH_SOUNDS));
+  assert.notEqual(soundOf("mano", SPANISH_SOUNDS), soundOf("nano", SPANISH_SOUNDS));
+});
+
+test("without rules, as in English, only edits correct a word", () => {
+  assert.equal(correct("mediko", SPANISH), "medio");
+  assert.equal(soundsOf(SPANISH, []).words.size, 0);
 });
