@@ -7,7 +7,7 @@ coerced from another type, so `reviewed: yes` fails instead of becoming `True`.
 from __future__ import annotations
 
 from datetime import date
-from typing import Literal
+from typing import ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -363,6 +363,8 @@ class Answer(Record):
 class ScreenFlag(Record):
     """One red flag a screen asks about, and where a reader who has it goes (default: if_any)."""
 
+    KEY: ClassVar[str] = "flag"  # what a translation names it by (sitegen.translations): never a position
+
     flag: Id = Field(description="An id from red_flags.yaml")
     label: PlainText | None = Field(
         default=None,
@@ -426,6 +428,8 @@ class Outcome(Record):
 
 
 class LevelText(Record):
+    KEY: ClassVar[str] = "level"  # what a translation names it by (sitegen.translations)
+
     level: Level
     label: PlainText
     meaning: PlainText

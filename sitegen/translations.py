@@ -1,8 +1,9 @@
 """Other languages' texts for the data, and the English dataset with them in place.
 
 A translation of `data/<file>.yaml` is `data/<lang>/<file>.yaml`: the same nesting, holding
-only the reader-facing texts. Records in a list are matched by `id` (lists without ids, by
-position), so levels, references, numbers and dates live once, in the English file. Every
+only the reader-facing texts. Records in a list are matched by `id` (a screen's flags by
+`flag`, the levels by `level`; lists with none of these, by position), so levels, references,
+numbers and dates live once, in the English file. Every
 text must be translated, and a translation must carry the same numbers as its English
 original ("10 minutes", "422 mg"): a changed number is a changed medical fact.
 """
@@ -106,12 +107,12 @@ class _Merge:
             self.problem(path, "expected a mapping of translated texts")
             return record
         fields = type(record).model_fields
+        named_by = _key(type(record))
         for key in given:
-            if key != "id" and not (key in fields and _translatable(type(record), key, fields[key])):
+            if key != named_by and not (key in fields and _translatable(type(record), key, fields[key])):
                 self.problem((*path, key), "not a translatable text of the English file")
-        record_id = getattr(record, "id", None)
-        if "id" in fields and given.get("id", record_id) != record_id:
-            self.problem((*path, "id"), f"expected the id '{record_id}' here")
+        if named_by is not None and given.get(named_by, getattr(record, named_by)) != getattr(record, named_by):
+            self.problem((*path, named_by), f"expected the {named_by} '{getattr(record, named_by)}' here")
         data: dict[str, Any] = {}
         for key, info in fields.items():
             value = getattr(record, key)
@@ -128,14 +129,17 @@ class _Merge:
         return data
 
     def records(self, values: tuple[Any, ...], given: Any, path: DataPath) -> tuple[Any, ...]:
-        """A list of records, matched to the translation's list by id, or by position without ids."""
+        """A list of records, matched to the translation's list by id (or the field `_key` names),
+        or by position where there is none."""
         if not isinstance(given, tuple):
             self.problem(path, f"expected a list of {len(values)} translated entries")
             return values
-        by_id = {item.get("id"): (i, item) for i, item in enumerate(given) if isinstance(item, dict)}
+        named_by = _key(type(values[0])) if isinstance(values[0], models.Record) else None
+        by_id = {item.get(named_by): (i, item) for i, item in enumerate(given) if isinstance(item, dict)}
+        self.unmatched(values, given, path, named_by)
         result = []
         for index, record in enumerate(values):
-            record_id = getattr(record, "id", None)
+            record_id = getattr(record, named_by) if named_by else None
             by_position = (index, given[index]) if index < len(given) else None
             match = by_id.get(record_id) if record_id is not None else by_position
             if match is None:
@@ -147,6 +151,28 @@ class _Merge:
             self.entries[(*path, index)] = (*self.in_file(path), position)
             result.append(self.record(record, item, (*path, index)))
         return tuple(result)
+
+    def unmatched(self, values: tuple[Any, ...], given: tuple[Any, ...], path: DataPath, named_by: str | None) -> None:
+        """Translated entries no English entry takes: an id the English list lacks, an id given
+        twice (only the later would be published), or, in a list without ids, more entries."""
+        where = self.in_file(path)
+        if named_by is None:
+            if len(given) > len(values):
+                message = f"{len(given)} translated entries; the English has {len(values)}, matched in order"
+                self.problems.append(self.source.problem((*where, len(values)), message))
+            return
+        ids = {getattr(record, named_by) for record in values}
+        first: dict[Any, int] = {}
+        for position, item in enumerate(given):
+            item_id = item.get(named_by) if isinstance(item, dict) else None
+            if item_id in first:
+                line = self.source.line_of((*where, first[item_id]))
+                message = f"'{item_id}' is translated twice (first on line {line})"
+                self.problems.append(self.source.problem((*where, position, named_by), message))
+            elif item_id not in ids:
+                message = f"no English entry has the {named_by} '{item_id}'" if item_id else f"expected the {named_by}"
+                self.problems.append(self.source.problem((*where, position, named_by), message))
+            first.setdefault(item_id, position)
 
     def text(self, english: Any, given: Any, path: DataPath) -> Any:
         """One text field (a string or a list of strings) in the other language."""
@@ -186,6 +212,12 @@ class _Merge:
                     f"the numbers differ from the English ({', '.join(NUMBER.findall(english)) or 'none'} "
                     f"in '{english}'; {', '.join(NUMBER.findall(given)) or 'none'} here): keep every number the same",
                 )
+
+
+def _key(model: type[models.Record]) -> str | None:
+    """The field a translated entry names its English entry by: `id`, or the record's own
+    `KEY` (a screen's flag by its red flag, a level by its level); None: matched by position."""
+    return "id" if "id" in model.model_fields else getattr(model, "KEY", None)
 
 
 def _translatable(model: type, name: str, info: FieldInfo) -> bool:

@@ -76,6 +76,28 @@ def test_every_record_has_its_spanish_texts_and_keeps_its_facts() -> None:
             "red_flags[0].level_reason: must be a single line, as the English is",
         ),
         ("an unknown key", "causes.yaml", "    name:", "    nmae:", "causes[0].nmae: not a translatable text"),
+        # An entry no English entry takes would be dropped, or published in place of the first.
+        (
+            "an id the English lacks",
+            "faqs.yaml",
+            "  - id: night-leg-cramps",
+            "  - id: no-such-question\n    question: x\n    answer: x\n  - id: night-leg-cramps",
+            "faqs[0].id: no English entry has the id 'no-such-question'",
+        ),
+        (
+            "an id translated twice",
+            "faqs.yaml",
+            "  - id: pickle-juice",
+            "  - id: night-leg-cramps\n    question: x\n    answer: x\n  - id: pickle-juice",
+            "id: 'night-leg-cramps' is translated twice (first on line 8)",
+        ),
+        (
+            "a screen's label for a sign the screen lacks",
+            "triage.yaml",
+            "      - flag: stroke-signs\n",
+            "      - flag: stroke-sign\n",
+            "questions[0].flags[0].flag: no English entry has the flag 'stroke-sign'",
+        ),
     ],
     ids=lambda v: v if isinstance(v, str) and " " in v else "",
 )
@@ -120,3 +142,18 @@ def test_a_missing_file_is_named(tmp_path: Path) -> None:
     (data / "es" / "faqs.yaml").unlink()
     with pytest.raises(DataError, match=r"data/es/faqs.yaml:1: \(file\): file is missing"):
         localize(DATA, data, "es")
+
+
+def test_a_screen_s_labels_follow_their_signs_in_any_order(tmp_path: Path) -> None:
+    # Matched by the red flag each stands for, not by place: moved, a label still names its sign.
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    target = data / "es" / "triage.yaml"
+    lines = target.read_text(encoding="utf-8").split("\n")
+    a, b = lines.index("      - flag: stroke-signs"), lines.index("      - flag: chest-pain")
+    lines[a : a + 2], lines[b : b + 2] = lines[b : b + 2], lines[a : a + 2]  # each sign with its label
+    target.write_text("\n".join(lines), encoding="utf-8")
+    screen = localize(DATA, data, "es").triage.questions[0]
+    assert [flag.flag for flag in screen.flags][:2] == ["stroke-signs", "chest-pain"]  # the English order
+    assert (screen.flags[0].label or "").startswith("La cara caída de repente")
+    assert (screen.flags[1].label or "").startswith("Dolor o presión")
