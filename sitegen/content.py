@@ -21,7 +21,7 @@ from sitegen.dataset import Dataset
 from sitegen.front_matter import FrontMatter
 from sitegen.markers import marker_problems
 from sitegen.problems import DataError, Problem, did_you_mean
-from sitegen.yaml_source import parse_yaml
+from sitegen.yaml_source import parse_yaml, read_text
 
 FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\n(?P<yaml>.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
 """YAML between `---` lines at the top of a page, as MkDocs and Zensical read it."""
@@ -89,7 +89,7 @@ class ContentPage:
 
     def _problem_from(self, loc: tuple[int | str, ...], kind: str, message: str) -> Problem:
         key = str(loc[0]) if loc else "(front matter)"
-        if key in MESSAGES:
+        if key in MESSAGES and kind != "value_error":  # a rule's own words say more than the general hint
             message = MESSAGES[key]
         elif kind == "missing":
             message = "required field is missing"
@@ -107,7 +107,9 @@ class ContentPage:
 
 
 def read_page(path: Path, doc: str, folder: str = "content") -> ContentPage:
-    text = path.read_text(encoding="utf-8")
+    text = read_text(path, f"{folder}/{doc}")
+    if isinstance(text, Problem):
+        return ContentPage(doc, "", {}, "", 1, folder, (text,))
     match = FRONT_MATTER.match(text)
     if not match:
         return ContentPage(doc, text, {}, text, 1, folder)

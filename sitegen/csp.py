@@ -79,7 +79,7 @@ class _PageScanner(HTMLParser):
         for name, value in values.items():
             if name.startswith("on"):
                 self.problem(f"<{tag} {name}=...>: an event handler attribute (put the code in a script file)")
-            if name in URL_ATTRIBUTES and value.strip().lower().startswith("javascript:"):
+            if name in URL_ATTRIBUTES and _as_browsers_read(value).lower().startswith("javascript:"):
                 self.problem(f"<{tag} {name}=javascript:...>: a javascript: URL (put the code in a script file)")
         if tag == "article":
             self.article_depth += 1
@@ -133,8 +133,16 @@ def parse_page(html: str, where: str, found: InlineCode) -> None:
     scanner.close()
 
 
+def _as_browsers_read(url: str) -> str:
+    """A URL attribute as a browser reads it (WHATWG URL): tabs and line breaks anywhere are
+    dropped, and spaces and control characters at either end, so "java⏎script:" runs too."""
+    return re.sub(r"[\t\n\r]", "", url).strip("".join(map(chr, range(0x21))))
+
+
 _HANDLER_LIKE = re.compile(rb"on[a-z\x80-\xff-]*[\s\x1c-\x1f\x80-\xff]*=")
-_JAVASCRIPT_URL_LIKE = re.compile(rb"javascript[\s\x1c-\x1f\x80-\xff]*:")
+_JAVASCRIPT_URL_LIKE = re.compile(
+    b"[\t\n\r]*".join(bytes([letter]) for letter in b"javascript") + rb"[\s\x1c-\x1f\x80-\xff]*:"
+)
 _ATTRIBUTE_BEFORE = frozenset(b" \t\n\r\f\"'/")
 
 
@@ -151,7 +159,7 @@ def _may_hold_refused(lowered: bytes) -> bool:
     for match in _HANDLER_LIKE.finditer(lowered):
         if match.start() and lowered[match.start() - 1] in _ATTRIBUTE_BEFORE:
             return True
-    return b"javascript" in lowered and _JAVASCRIPT_URL_LIKE.search(lowered) is not None
+    return _JAVASCRIPT_URL_LIKE.search(lowered) is not None
 
 
 _TOKENS = re.compile(

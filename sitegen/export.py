@@ -22,7 +22,7 @@ from typing import Any
 import yaml
 
 from sitegen import urls
-from sitegen.content import content_pages
+from sitegen.content import ContentPage, content_pages
 from sitegen.dataset import Dataset
 from sitegen.editions import Edition, alternates, content_of, load_editions
 from sitegen.finish import finish_page
@@ -30,6 +30,7 @@ from sitegen.front_matter import FrontMatter, with_front_matter
 from sitegen.minify import minify_assets
 from sitegen.navigation import navigation, unlisted
 from sitegen.pages import render_pages
+from sitegen.problems import DataError, Problem
 from sitegen.script_strings import write_script_strings
 from sitegen.strings import SOURCE, Strings
 from sitegen.theme_context import theme_extra
@@ -104,8 +105,10 @@ def export(root: Path, out: Path, edition: Edition | None = None, *, langs: list
     shutil.copytree(root / OVERRIDES, out / OVERRIDES)
     folder, skip = content_of(root, edition, langs)
     generated = render_pages(edition.dataset, emergency_number=emergency_number, t=edition.t)
+    written = content_pages(folder, edition.folder, skip)
+    _refuse_shadowed(written, {p.doc for p in generated})
     pages: list[Page] = [
-        *((p.doc, p.front, p.body, p.where, p.body_line) for p in content_pages(folder, edition.folder, skip)),
+        *((p.doc, p.front, p.body, p.where, p.body_line) for p in written),
         *((p.doc, p.front, p.body, p.doc, 1) for p in generated),
     ]
     everywhere = sorted({edition.lang, *others} - {SOURCE})
@@ -121,6 +124,17 @@ def export(root: Path, out: Path, edition: Edition | None = None, *, langs: list
     exported = engine_config(config, edition, site_url)
     (out / CONFIG).write_text(yaml.safe_dump(exported, sort_keys=False, allow_unicode=True))
     return edition.dataset
+
+
+def _refuse_shadowed(written: list[ContentPage], generated: set[str]) -> None:
+    """A hand-written page at the address of a generated one would never be published."""
+    problems = [
+        Problem(page.where, 1, "(file)", f"the data already makes the page {page.doc}; rename or delete this file")
+        for page in written
+        if page.doc in generated
+    ]
+    if problems:
+        raise DataError(problems)
 
 
 def engine_config(config: dict[str, Any], edition: Edition, site_url: str = "") -> dict[str, Any]:

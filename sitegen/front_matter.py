@@ -6,13 +6,13 @@ and how it is written at the top of a Markdown file."""
 from __future__ import annotations
 
 import json
-from datetime import date
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from sitegen import models
 from sitegen.kinds import PAGE, SEARCH_TYPES
+from sitegen.text import PastDate, PlainText
 
 
 class FrontMatter(BaseModel):
@@ -21,9 +21,9 @@ class FrontMatter(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    title: str
+    title: PlainText  # the theme prints it unescaped, in <title> and the navigation
     sources: tuple[str, ...] = Field(min_length=1, description="Ids from data/sources.yaml: the page's footer")
-    reviewed: date = Field(description="When a person last checked the page against its sources")
+    reviewed: PastDate = Field(description="When a person last checked the page against its sources")
     description: str | None = Field(default=None, description="The page's meta description")
     type: str = Field(default=PAGE, description="Its search type (sitegen.kinds), as Pagefind files it")
     keywords: tuple[str, ...] = Field(default=(), description="Readers' own words for its subject")

@@ -6,12 +6,11 @@ coerced from another type, so `reviewed: yes` fails instead of becoming `True`.
 
 from __future__ import annotations
 
-from datetime import date
 from typing import ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from sitegen.text import Id, Markdown, PlainText
+from sitegen.text import Id, Markdown, PastDate, PlainText, WebAddress
 
 Level = Literal["emergency", "urgent", "doctor", "self-care"]
 LEVELS: tuple[Level, ...] = ("emergency", "urgent", "doctor", "self-care")
@@ -29,14 +28,14 @@ class ClinicalReview(Record):
 
     by: PlainText = Field(description="The reviewer's name, as they agreed to be named")
     role: PlainText = Field(description="Their clinical qualification, e.g. 'Family physician (MD)'")
-    date: date
+    date: PastDate
 
 
 class Reviewed(Record):
     """Provenance every page shows: where the facts came from and when a person checked them."""
 
     sources: tuple[Id, ...] = Field(min_length=1, description="Ids from sources.yaml")
-    reviewed: date = Field(description="When a person last checked this against its sources")
+    reviewed: PastDate = Field(description="When a person last checked this against its sources")
     clinical_review: ClinicalReview | None = Field(
         default=None, description="Who reviewed it clinically, and when; absent means not yet reviewed by a clinician"
     )
@@ -73,8 +72,8 @@ class Source(Record):
     kind: SourceKind
     author: PlainText | None = None
     publisher: PlainText | None = None
-    url: str | None = Field(default=None, pattern=r"^https?://[^\s]+$", description="The address it was read at")
-    read: date | None = Field(default=None, description="When we read it at that address")
+    url: WebAddress | None = Field(default=None, description="The address it was read at")
+    read: PastDate | None = Field(default=None, description="When we read it at that address")
     note: Markdown | None = None
 
     @property
@@ -140,7 +139,7 @@ class RedFlag(Record):
         default=(), description="The reputable sources behind this sign, each with the level it gives"
     )
     lay_terms: tuple[PlainText, ...] = Field(default=(), description="Readers' own words for this sign")
-    reviewed: date = Field(description="When a person last checked this against its sources")
+    reviewed: PastDate = Field(description="When a person last checked this against its sources")
 
     @property
     def sources(self) -> tuple[str, ...]:
@@ -278,9 +277,10 @@ class FaqsFile(Reviewed):
 class Quantity(Record):
     """An amount from the source, as numbers: a single value or a min-max range."""
 
-    value: float | None = None
-    min: float | None = None
-    max: float | None = None
+    # An amount is a real number of its unit: never negative, infinite or "not a number" (.nan).
+    value: float | None = Field(default=None, ge=0, allow_inf_nan=False)
+    min: float | None = Field(default=None, ge=0, allow_inf_nan=False)
+    max: float | None = Field(default=None, ge=0, allow_inf_nan=False)
     unit: Literal["L", "mg", "min", "s"]
     per: Literal["day", "hour"] | None = None
     of: PlainText | None = Field(default=None, description="What is measured, e.g. potassium")
@@ -395,6 +395,8 @@ class Question(Record):
         if self.screen is None:
             if any(value is not None for value in (*screen_fields, self.if_any)) or self.flags:
                 raise ValueError("flags, if_any, none_label and if_none go with screen")
+        elif self.answers:
+            raise ValueError("a screen asks its flags, not answers: move the answers to a question of their own")
         elif any(value is None for value in screen_fields):
             raise ValueError("a screen needs none_label and if_none")
         elif self.if_any is None and (not self.flags or any(f.next is None for f in self.flags)):

@@ -7,6 +7,7 @@ through as live HTML, a script URL or an attribute list is refused at validation
 from __future__ import annotations
 
 import re
+from datetime import date
 from typing import Annotated
 
 from pydantic import AfterValidator, StringConstraints
@@ -21,6 +22,7 @@ _UNSAFE: tuple[tuple[re.Pattern[str], str], ...] = (
         "HTML character references are not allowed; type the character itself",
     ),
     (re.compile(r"(?:java|vb)script\s*:|data\s*:\s*text/html", re.I), "script URLs are not allowed"),
+    (re.compile(r"[\x00-\x08\x0b-\x1f\x7f]"), "control characters are not allowed; type the text itself"),
     (
         re.compile(r"\{[^}\n]*\}?"),
         "curly braces are not allowed in data text (they are Markdown attribute and template syntax)",
@@ -28,10 +30,15 @@ _UNSAFE: tuple[tuple[re.Pattern[str], str], ...] = (
 )
 
 
+_URL_IGNORED = str.maketrans("", "", "\t\n\r")
+"""What a browser drops from a URL wherever it is (WHATWG URL): "java⏎script:" is "javascript:"."""
+
+
 def check_safe(text: str) -> str:
     """Refuse text that could carry markup; return it unchanged otherwise."""
+    unbroken = text.translate(_URL_IGNORED)
     for pattern, message in _UNSAFE:
-        if pattern.search(text):
+        if pattern.search(text) or pattern.search(unbroken):
             raise ValueError(message)
     if not text.strip():
         raise ValueError("must not be empty")
@@ -39,16 +46,46 @@ def check_safe(text: str) -> str:
 
 
 def check_single_line(text: str) -> str:
-    if "\n" in text.strip():
+    # Any line break, not only "\n": Markdown reads "\r" as one too.
+    if len(text.strip().splitlines()) > 1:
         raise ValueError("must be a single line")
     return text.strip()
 
 
-Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
-"""A stable lowercase-kebab id, used in URLs and cross-references."""
+def check_web_address(url: str) -> str:
+    """A source's address: http(s) to a named host, in the characters an address is written
+    with (RFC 3986), so that it stays one link: a ")" would end the Markdown link it is printed
+    in and make the rest Markdown of its own."""
+    match = re.fullmatch(r"https?://([^/?#:@\s]+)[A-Za-z0-9\-._~:/?#\[\]@!$&'*+,;=%]*", url)
+    if not match:
+        raise ValueError(
+            "must be a web address starting with http:// or https://, without spaces, quotes,"
+            " brackets ( ) < > { } or backslashes (write them %-encoded)"
+        )
+    host = match.group(1).lower()
+    if "." not in host or host.endswith((".localhost", ".local")) or re.fullmatch(r"[\d.]+", host):
+        raise ValueError(f"'{host}' is not a public web site's name")
+    return url
+
+
+Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=80)]
+"""A stable lowercase-kebab id, used in URLs and cross-references; short enough for a file name."""
 
 Markdown = Annotated[str, AfterValidator(check_safe)]
 """Markdown text: emphasis, lists and links are fine, HTML is refused."""
 
 PlainText = Annotated[str, AfterValidator(check_safe), AfterValidator(check_single_line)]
 """One line of text: names, labels, table cells."""
+
+WebAddress = Annotated[str, StringConstraints(pattern=r"^https?://\S+$"), AfterValidator(check_web_address)]
+"""Where a source was read: a public web page's address."""
+
+
+def check_past(day: date) -> date:
+    if day > date.today():
+        raise ValueError(f"{day.isoformat()} is in the future: give the day it happened")
+    return day
+
+
+PastDate = Annotated[date, AfterValidator(check_past)]
+"""A day something was done (reviewed, read): never later than today."""

@@ -28,6 +28,8 @@ class SourceFile:
     data: Any = None
     lines: dict[Path, int] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    expanded: set[int] = field(default_factory=set, repr=False)
+    """The mappings and lists read so far, by node identity: one met again is an alias."""
 
     def line_of(self, path: Path) -> int:
         """The line of `path`, or of its nearest ancestor that exists."""
@@ -39,15 +41,23 @@ class SourceFile:
         return Problem(self.name, self.line_of(path), format_path(path), message)
 
 
-def read_yaml(path: FsPath, display_name: str) -> SourceFile:
-    """Parse `path`; syntax and encoding errors are recorded as problems, never raised."""
+def read_text(path: FsPath, display_name: str) -> str | Problem:
+    """The text of a file saved as UTF-8 (a byte order mark before it dropped), or the problem
+    naming the line of its first byte that is not."""
     raw = path.read_bytes()
     try:
-        text = raw.decode("utf-8")
+        return raw.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         what = f"not valid UTF-8 (byte 0x{raw[error.start]:02x}); save the file as UTF-8"
-        return SourceFile(display_name, problems=[Problem(display_name, line, "(file)", what)])
+        return Problem(display_name, line, "(file)", what)
+
+
+def read_yaml(path: FsPath, display_name: str) -> SourceFile:
+    """Parse `path`; syntax and encoding errors are recorded as problems, never raised."""
+    text = read_text(path, display_name)
+    if isinstance(text, Problem):
+        return SourceFile(display_name, problems=[text])
     source = parse_yaml(text, display_name)
     if source.data is None and not source.problems:
         source.problems.append(Problem(display_name, 1, "(document)", "the file is empty; expected a mapping"))
@@ -71,12 +81,30 @@ def parse_yaml(text: str, display_name: str) -> SourceFile:
         source.problems.append(Problem(display_name, 1, "(syntax)", f"YAML syntax error: {error}"))
         return source
     if node is not None:
-        source.data = _construct(node, (), source)
+        try:
+            source.data = _construct(node, (), source)
+        except RecursionError:
+            message = f"values are nested more than {_DEEPEST} deep; data never needs that"
+            source.problems.append(Problem(display_name, 1, "(document)", message))
     return source
+
+
+_DEEPEST = 100
+"""Nesting no data file comes near; deeper, reading it would exhaust Python's stack."""
 
 
 def _construct(node: yaml.Node, path: Path, source: SourceFile) -> Any:
     source.lines.setdefault(path, node.start_mark.line + 1)
+    if len(path) > _DEEPEST:
+        raise RecursionError
+    if isinstance(node, yaml.CollectionNode):
+        # An alias (*name) repeats a value written elsewhere (&name): refused, because one
+        # that holds itself never ends, and a few that hold each other spell billions of values.
+        if id(node) in source.expanded:
+            message = "YAML anchors and aliases (&name, *name) are not allowed in data; write the value out"
+            source.problems.append(source.problem(path, message))
+            return None
+        source.expanded.add(id(node))
     if isinstance(node, yaml.MappingNode):
         return _construct_mapping(node, path, source)
     if isinstance(node, yaml.SequenceNode):

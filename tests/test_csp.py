@@ -58,6 +58,7 @@ def test_style_elements_are_hashed_into_style_src() -> None:
         ),
         ('<main>\n\n<img src=x onerror="alert(1)">', "page.html:3: <img onerror=...>: an event handler attribute"),
         ('<a href=" JavaScript:alert(1)">x</a>', "page.html:1: <a href=javascript:...>: a javascript: URL"),
+        ('<a href="java\nscript:alert(1)">x</a>', "page.html:1: <a href=javascript:...>: a javascript: URL"),
     ],
 )
 def test_inline_code_no_hash_should_bless_is_refused_with_its_line(html: str, problem: str) -> None:

@@ -207,6 +207,67 @@ CASES = [
 ]
 
 
+# Data that would reach a reader's browser as something else than text, or mislead, same shape.
+CASES += [
+    (
+        "a source address that ends its link",
+        "sources.yaml",
+        'url: "https://nidirect.gov.uk/node/10453"',
+        'url: "https://nidirect.gov.uk/node/10453)[more](java&#x09;script:alert(1)"',
+        'url: "https://nidirect.gov.uk/node/10453)',
+        "sources[…].url: must be a web address starting with http:// or https://, without spaces, quotes, brackets…",
+    ),
+    (
+        "a source address on this computer",
+        "sources.yaml",
+        'url: "https://nidirect.gov.uk/node/10453"',
+        'url: "http://localhost:8000/admin"',
+        'url: "http://localhost',
+        "sources[…].url: 'localhost' is not a public web site's name",
+    ),
+    (
+        # A browser drops line breaks and tabs from a URL: "java⏎script:" runs as "javascript:".
+        "a script URL split by a line break",
+        "causes.yaml",
+        'name: "Dehydration"',
+        'name: "[Dehydration](java\\nscript:alert(1))"',
+        'name: "[Dehydration]',
+        "causes[…].name: script URLs are not allowed",
+    ),
+    (
+        "a carriage return in a one-line text",
+        "causes.yaml",
+        'name: "Dehydration"',
+        'name: "Dehydration\\r# Cramps are harmless"',
+        'name: "Dehydration\\r',
+        "causes[…].name: control characters are not allowed; type the text itself",
+    ),
+    (
+        "not a number",
+        "action_plan.yaml",
+        "- value: 5\n",
+        "- value: .nan\n",
+        "- value: .nan",
+        "sections[0].tips[…].quantities[1].value: Input should be a finite number",
+    ),
+    (
+        "a review in the future",
+        "glossary.yaml",
+        "reviewed: 2026-12-06",
+        "reviewed: 2099-12-01",
+        "reviewed: 2099-12-01",
+        "reviewed: 2099-12-01 is in the future: give the day it happened",
+    ),
+    (
+        "answers on a screen",
+        "triage.yaml",
+        '  - id: eyelid\n    text: "Do any of these fit?"\n',
+        '  - id: eyelid\n    text: "Do any of these fit?"\n    answers: [{label: Droop, next: eyelid-twitch}]\n',
+        "  - id: eyelid",
+        "questions[…]: a screen asks its flags, not answers: move the answers to a question of their own",
+    ),
+]
+
 # The clinical-safety rules (sitegen/checks.py), same shape.
 CASES += [
     (
@@ -374,6 +435,18 @@ def assert_reported(stderr: str, expected: str) -> None:
             "wrong top-level type",
             b"- term: PAD\n",
             "data/glossary.yaml:1: (document): expected a mapping with the keys",
+        ),
+        # A value that holds itself never ends; a few that hold each other spell billions of values.
+        (
+            "an alias",
+            b"sources: [seed-article]\nreviewed: 2026-11-25\nterms: &loop\n  - term: PAD\n    meaning: [*loop]\n",
+            "data/glossary.yaml:3: terms[0].meaning[0]: YAML anchors and aliases (&name, *name) are not allowed"
+            " in data; write the value out",
+        ),
+        (
+            "nested past reason",
+            b"sources: [seed-article]\nreviewed: 2026-11-25\nterms: " + b"[" * 500 + b"]" * 500 + b"\n",
+            "data/glossary.yaml:1: (document): values are nested more than 100 deep; data never needs that",
         ),
     ],
     ids=lambda value: value if isinstance(value, str) and len(value) < 30 else "",

@@ -40,6 +40,9 @@ def test_a_good_page_has_no_problems(tmp_path: Path) -> None:
         ("title: A page", "title: [A page", "content/page.md:3: (syntax): YAML syntax error: did not find expected ',' or ']'"),  # noqa: E501
         ("# A page", "# A page\n\n<!-- data: tip heel-pres -->", "content/page.md:9: <!-- data: tip heel-pres -->: no action-plan tip has the id 'heel-pres' (did you mean 'heel-press'?)"),  # noqa: E501
         ("# A page", "# A page\n\n<!-- data: terms dairy -->", "content/page.md:9: <!-- data: terms dairy -->: no data file that is a page is called 'dairy' (did you mean 'diary'?)"),  # noqa: E501
+        # The theme prints the title unescaped, in <title> and the navigation of every page.
+        ("title: A page", 'title: "About</title><script>alert(1)</script>"', "content/page.md:2: title: raw HTML is not allowed in data; write Markdown"),  # noqa: E501
+        ("reviewed: 2026-11-25", "reviewed: 2099-01-01", "content/page.md:4: reviewed: 2099-01-01 is in the future: give the day it happened"),  # noqa: E501
     ],
 )  # fmt: skip
 def test_each_problem_names_the_file_line_and_field(tmp_path: Path, old: str, new: str, expected: str) -> None:
@@ -64,3 +67,16 @@ def test_with_the_data_broken_the_front_matter_is_still_checked(tmp_path: Path) 
     assert [str(p) for p in check_content(tmp_path, None)] == [
         "content/page.md:4: reviewed: expected the date a person last checked this page, as YYYY-MM-DD"
     ]
+
+
+def test_a_page_not_saved_as_utf8_is_named_with_its_line(tmp_path: Path) -> None:
+    (tmp_path / "page.md").write_bytes(GOOD.replace("# A page", "# Caf\xe9").encode("latin-1"))
+    assert [str(p) for p in check_content(tmp_path, DATA)] == [
+        "content/page.md:7: (file): not valid UTF-8 (byte 0xe9); save the file as UTF-8"
+    ]
+
+
+def test_a_byte_order_mark_before_the_front_matter_is_dropped(tmp_path: Path) -> None:
+    (tmp_path / "page.md").write_text("\ufeff" + GOOD, encoding="utf-8")
+    assert check_content(tmp_path, DATA) == []
+    assert read_page(tmp_path / "page.md", "page.md").meta["title"] == "A page"

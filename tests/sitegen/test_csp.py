@@ -36,7 +36,13 @@ def test_the_quick_reading_agrees_with_the_parser(html: str) -> None:
 
 @pytest.mark.parametrize(
     "html",
-    ['<a href="#" onclick="x()">a</a>', '<a href=" JavaScript:alert(1)">a</a>', "<img src=x ONERROR=y()>"],
+    [
+        '<a href="#" onclick="x()">a</a>',
+        '<a href=" JavaScript:alert(1)">a</a>',
+        "<img src=x ONERROR=y()>",
+        '<a href="java\nscript:alert(1)">a</a>',  # a browser drops the line break and runs it
+        '<a href="\tjava\tscr\ript:alert(1)">a</a>',
+    ],
 )
 def test_a_page_that_may_hold_refused_code_is_read_by_the_parser(html: str) -> None:
     quick, parsed = both(html)
