@@ -88,7 +88,7 @@ CASES = [
         "\n    level: urgent\n",
         "\n    level: soon\n",
         "level: soon",
-        "red_flags[16].level: Input should be 'emergency', 'urgent' or 'doctor' (got 'soon')",
+        "red_flags[17].level: Input should be 'emergency', 'urgent' or 'doctor' (got 'soon')",
     ),
     (
         "raw HTML",
@@ -276,7 +276,7 @@ CASES += [
         '    evidence:\n      - {source: merck-muscle-cramps, level: urgent}\n    lay_terms: ["arm cramp"',
         '    evidence:\n      - {source: seed-article, level: urgent}\n    lay_terms: ["arm cramp"',
         '    evidence:\n      - {source: seed-article, level: urgent}\n    lay_terms: ["arm cramp"',
-        "red_flags[23].evidence: red flag 'cramps-in-arms-or-belly' has no clinical source: add evidence naming a "
+        "red_flags[24].evidence: red flag 'cramps-in-arms-or-belly' has no clinical source: add evidence naming a "
         "reputable source (not a blog post) and the level it gives",
     ),
     (
@@ -285,7 +285,7 @@ CASES += [
         '    evidence:\n      - {source: merck-muscle-cramps, level: doctor}\n    lay_terms: ["alcohol"',
         '    lay_terms: ["alcohol"',
         "id: heavy-drinking",
-        "red_flags[44].id: red flag 'heavy-drinking' has no clinical source: add evidence naming a reputable source "
+        "red_flags[45].id: red flag 'heavy-drinking' has no clinical source: add evidence naming a reputable source "
         "(not a blog post) and the level it gives",
     ),
     (
@@ -294,7 +294,7 @@ CASES += [
         "    level: urgent\n    level_reason: >-\n      The NHS says to get an urgent",
         "    level: doctor\n    level_reason: >-\n      The NHS says to get an urgent",
         "    level: doctor\n    level_reason: >-\n      The NHS says to get an urgent",
-        "red_flags[18].level: red flag 'dvt-calf' is doctor, below the level its source 'nhs-dvt' gives "
+        "red_flags[19].level: red flag 'dvt-calf' is doctor, below the level its source 'nhs-dvt' gives "
         "(urgent, evidence[0]): raise the level to at least urgent",
     ),
     (
