@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
-from sitegen import icd10cm, models
+from sitegen import icd10cm, models, urls
 from sitegen.dataset import Dataset
-from sitegen.kinds import KINDS, records
+from sitegen.kinds import KINDS, records, with_pages
 from sitegen.problems import Path, Problem, did_you_mean
 from sitegen.triage import verify_triage
 from sitegen.yaml_source import SourceFile
@@ -27,6 +28,7 @@ def check_dataset(dataset: Dataset, files: dict[str, SourceFile]) -> list[Proble
         walked = list(_walk(getattr(dataset, stem), ()))
         problems.extend(unique_ids(walked, source))
         problems.extend(references_resolve(walked, source, dataset))
+        problems.extend(links_lead_to_pages(walked, source, dataset))
     if problems:  # the rules below look records up by id
         return problems
     problems.extend(red_flags_have_clinical_sources(dataset, files["red_flags"]))
@@ -142,6 +144,44 @@ def references_resolve(walked: Walked, source: SourceFile, dataset: Dataset) -> 
             if isinstance(ref, str) and ref not in known:
                 hint = did_you_mean(ref, list(known))
                 yield source.problem((*field_path, index), f"no {kind.replace('_', ' ')} has the id '{ref}'{hint}")
+
+
+_LINK = re.compile(r"\]\((?P<target>[^)\s]*)")
+"""A Markdown link's target: `[text](/causes/dehydration.md)`."""
+
+
+def links_lead_to_pages(walked: Walked, source: SourceFile, dataset: Dataset) -> Iterator[Problem]:
+    """A link in a text leads to another site (`https://...`) or to a page of this one by its
+    docs-root file (`/causes/dehydration.md`); the engine would stop on any other, naming the
+    generated page rather than the data's line."""
+    pages: set[str] | None = None
+    for path, value in walked:
+        if not isinstance(value, models.Record):
+            continue
+        for name in type(value).model_fields:
+            field = getattr(value, name)
+            texts = enumerate(field) if isinstance(field, tuple) else [(None, field)]
+            for index, text in texts:
+                if not (isinstance(text, str) and "](" in text):
+                    continue
+                pages = pages if pages is not None else _page_docs(dataset)
+                for target in (m["target"] for m in _LINK.finditer(text)):
+                    if target.startswith(("https://", "http://", "mailto:")):
+                        continue
+                    if target.split("#")[0] not in pages:
+                        where = (*path, name) if index is None else (*path, name, index)
+                        yield source.problem(
+                            where,
+                            f"the link '{target}' leads to no page of the site; link a page by its file from the"
+                            " site's root, as /causes/dehydration.md, or another site by its https:// address",
+                        )
+
+
+def _page_docs(dataset: Dataset) -> set[str]:
+    """Every page of the site as a link from the docs root names it: `/causes/dehydration.md`."""
+    docs = {place.doc for place in urls.PAGES.values()}
+    docs |= {urls.entity(kind.name, record.id).doc for kind in with_pages() for record in records(dataset, kind.name)}
+    return {f"/{doc}" for doc in docs}
 
 
 def _single_references(record: models.Record, path: Path, source: SourceFile, dataset: Dataset) -> Iterator[Problem]:

@@ -259,6 +259,15 @@ CASES += [
         "reviewed: 2099-12-01 is in the future: give the day it happened",
     ),
     (
+        # The engine would stop on it too, naming the generated page, not this line.
+        "a link to no page",
+        "faqs.yaml",
+        "      Night cramps often have no clear cause.",
+        "      Night cramps ([why](/guides/night-cramps.md)) often have no clear cause.",
+        "    answer: |-\n      Night cramps ([why]",
+        "faqs[0].answer: the link '/guides/night-cramps.md' leads to no page of the site; link a page by its file…",
+    ),
+    (
         "answers on a screen",
         "triage.yaml",
         '  - id: eyelid\n    text: "Do any of these fit?"\n',
