@@ -6,6 +6,7 @@ python -m sitegen export DIR         the docs tree an engine builds (sitegen.exp
 python -m sitegen postbuild SITE     tree.json, search index, security headers, offline worker of a
                                      built site, every edition's (sitegen.postbuild)
 python -m sitegen build SITE [--engine mkdocs|zensical]   all three steps: what ./site-build.sh runs
+                                     (into a scratch folder: this replaces SITE as it starts)
 """
 
 from __future__ import annotations
