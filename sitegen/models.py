@@ -355,6 +355,8 @@ class GlossaryFile(Reviewed):
 
 
 class Answer(Record):
+    KEY: ClassVar[str] = "next"  # what a translation names it by (sitegen.translations): where it leads
+
     label: PlainText
     next: Id
     red_flags: tuple[Id, ...] = ()

@@ -2,8 +2,8 @@
 
 A translation of `data/<file>.yaml` is `data/<lang>/<file>.yaml`: the same nesting, holding
 only the reader-facing texts. Records in a list are matched by `id` (a screen's flags by
-`flag`, the levels by `level`; lists with none of these, by position), so levels, references,
-numbers and dates live once, in the English file. Every
+`flag`, answers by `next`, the levels by `level`; lists with none of these, by position), so
+levels, references, numbers and dates live once, in the English file. Every
 text must be translated, and a translation must carry the same numbers as its English
 original ("10 minutes", "422 mg"): a changed number is a changed medical fact.
 """
@@ -135,6 +135,8 @@ class _Merge:
             self.problem(path, f"expected a list of {len(values)} translated entries")
             return values
         named_by = _key(type(values[0])) if isinstance(values[0], models.Record) else None
+        if named_by and len({getattr(record, named_by) for record in values}) < len(values):
+            named_by = None  # two answers leading to one place: told apart by their order only
         by_id = {item.get(named_by): (i, item) for i, item in enumerate(given) if isinstance(item, dict)}
         self.unmatched(values, given, path, named_by)
         result = []
@@ -216,7 +218,8 @@ class _Merge:
 
 def _key(model: type[models.Record]) -> str | None:
     """The field a translated entry names its English entry by: `id`, or the record's own
-    `KEY` (a screen's flag by its red flag, a level by its level); None: matched by position."""
+    `KEY` (a screen's flag by its red flag, an answer by where it leads, a level by its level);
+    None: matched by position."""
     return "id" if "id" in model.model_fields else getattr(model, "KEY", None)
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from sitegen.loader import load_dataset
 from sitegen.problems import DataError, Problem
 from sitegen.translations import languages, localize
 from tests.helpers import ROOT, real_dataset
@@ -157,3 +158,24 @@ def test_a_screen_s_labels_follow_their_signs_in_any_order(tmp_path: Path) -> No
     assert [flag.flag for flag in screen.flags][:2] == ["stroke-signs", "chest-pain"]  # the English order
     assert (screen.flags[0].label or "").startswith("La cara caída de repente")
     assert (screen.flags[1].label or "").startswith("Dolor o presión")
+
+
+def test_an_answer_s_translation_follows_where_it_leads_when_the_english_moves(tmp_path: Path) -> None:
+    # Matched by position, moving an English answer gave its Spanish label to its neighbour:
+    # "cramps in the arms or belly" (urgent) led to the hand cramps questions, then self-care.
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    english = data / "triage.yaml"
+    text = english.read_text(encoding="utf-8")
+    hands = '      - label: "Hand or finger cramps"\n        next: hands\n'
+    assert hands in text
+    english.write_text(
+        text.replace(hands, "").replace(
+            '      - label: "Something else"', hands + '      - label: "Something else"', 1
+        ),
+        encoding="utf-8",
+    )  # noqa: E501
+    question = localize(load_dataset(data), data, "es").triage.questions[1]
+    labels = {answer.next: answer.label for answer in question.answers}
+    assert labels["urgent-arms-or-belly"] == "Calambres en los músculos de los brazos o la barriga"
+    assert labels["hands"] == "Calambres en las manos o los dedos"
