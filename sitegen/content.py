@@ -20,6 +20,7 @@ from pydantic import ValidationError
 from sitegen.dataset import Dataset
 from sitegen.front_matter import FrontMatter
 from sitegen.markers import marker_problems
+from sitegen.page_html import html_problems
 from sitegen.problems import DataError, Problem, did_you_mean
 from sitegen.yaml_source import parse_yaml, read_text
 
@@ -135,7 +136,7 @@ def content_pages(content_dir: Path, folder: str = "content", skip: tuple[str, .
 def check_page(page: ContentPage, dataset: Dataset | None) -> list[Problem]:
     """Every problem of one hand-written page's front matter and data markers, in line order;
     without a dataset (the data has problems of its own), what can be checked without it."""
-    problems = list(page.front_problems)
+    problems = [*page.front_problems, *html_problems(page.body, page.where, page.body_line)]
     if page.unreadable or dataset is None:
         return sorted(problems)
     sources = page.meta.get("sources")

@@ -18,6 +18,7 @@ from sitegen.dataset import Dataset
 from sitegen.loader import load_dataset
 from sitegen.problems import DataError, Problem
 from sitegen.script_strings import check_script_keys
+from sitegen.site_config import CONFIG, read_config
 from sitegen.strings import SOURCE, Strings, strings
 from sitegen.translations import languages, localize
 from sitegen.triage import verify_triage
@@ -72,6 +73,11 @@ def load_editions(root: Path) -> list[Edition]:
         folder, skip = content_of(root, edition, langs)
         problems.extend(check_content(folder, edition.dataset, edition.folder, skip))
     problems.extend(missing_twins(root, langs))
+    if (root / CONFIG).is_file():  # the settings every page prints: checked before any page is
+        try:
+            read_config(root / CONFIG)
+        except DataError as error:
+            problems.extend(error.problems)
     problems.extend(check_script_keys(root / "content" / "assets", editions[0].t))
     if problems:
         raise DataError(problems)

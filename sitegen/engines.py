@@ -22,11 +22,12 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from sitegen.editions import Edition, load_editions
-from sitegen.export import CONFIG, DOCS, SITE, export
+from sitegen.export import DOCS, SITE, export
 from sitegen.indexing import Indexer
 from sitegen.offline import site_files
 from sitegen.page_reader import PageReader
 from sitegen.postbuild import postbuild
+from sitegen.site_config import CONFIG
 from sitegen.urls import url_of_doc
 
 ENGINES = ("mkdocs", "zensical")

@@ -14,7 +14,6 @@ and both build the same pages at the same URLs.
 
 from __future__ import annotations
 
-import os
 import shutil
 from pathlib import Path
 from typing import Any
@@ -32,11 +31,11 @@ from sitegen.navigation import navigation, unlisted
 from sitegen.pages import render_pages
 from sitegen.problems import DataError, Problem
 from sitegen.script_strings import write_script_strings
+from sitegen.site_config import CONFIG, read_config
 from sitegen.strings import SOURCE, Strings
 from sitegen.theme_context import theme_extra
 from sitegen.translations import languages
 
-CONFIG = "mkdocs.yml"
 DOCS = "docs"
 OVERRIDES = "overrides"
 SITE = "site"
@@ -47,33 +46,6 @@ Page = tuple[str, FrontMatter, str, str, int]
 
 ENGINE_ONLY = ("hooks", "watch")
 """Settings of the project's mkdocs.yml that serve the live preview, not the export."""
-
-
-class _ConfigLoader(yaml.SafeLoader):
-    """mkdocs.yml's YAML: safe, plus MkDocs' `!ENV [NAME, default]`, resolved now."""
-
-
-def _env_tag(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
-    if isinstance(node, yaml.ScalarNode):
-        names, default = [loader.construct_scalar(node)], None
-    elif isinstance(node, yaml.SequenceNode):
-        *names, default = loader.construct_sequence(node)
-    else:
-        raise yaml.constructor.ConstructorError(None, None, "!ENV takes a name or a list of names", node.start_mark)
-    for name in names:
-        if name in os.environ:
-            return yaml.safe_load(os.environ[name]) if os.environ[name] else ""
-    return default
-
-
-_ConfigLoader.add_constructor("!ENV", _env_tag)
-
-
-def read_config(path: Path) -> dict[str, Any]:
-    """The project's `mkdocs.yml`, with `!ENV` values taken from the environment."""
-    with path.open(encoding="utf-8") as stream:
-        config: dict[str, Any] = yaml.load(stream, Loader=_ConfigLoader)  # noqa: S506 (a SafeLoader)
-    return config
 
 
 def load_checked(root: Path) -> Dataset:

@@ -47,9 +47,21 @@ def expand_markers(
     return MARKER.sub(replace, markdown)
 
 
+MARKER_LIKE = re.compile(r"<!--\s*data\b[^\n]*", re.I)
+"""A comment that starts as a marker does: one that is not quite one would be left out unseen."""
+
+
 def marker_problems(markdown: str, dataset: Dataset, *, where: str, first_line: int = 1) -> list[Problem]:
-    """Every marker in `markdown` that names nothing, as `where:line: <marker>: message`."""
+    """Every marker in `markdown` that names nothing, or is not written as one, as
+    `where:line: <marker>: message`."""
     problems = []
+    for match in MARKER_LIKE.finditer(markdown):
+        if not MARKER.match(markdown, match.start()):
+            line = first_line + markdown.count("\n", 0, match.start())
+            message = (
+                "not a data marker, which is written <!-- data: <kind> <name> --> in lower case; it would be left out"
+            )
+            problems.append(Problem(where, line, match[0].strip(), message))
     for match in MARKER.finditer(markdown):
         try:
             _resolve(match["kind"], match["name"], dataset)

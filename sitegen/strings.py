@@ -121,6 +121,10 @@ def strings(lang: str, folder: Path = FOLDER) -> Strings:
     if english.problems:
         raise DataError(english.problems)
     if lang == SOURCE:
+        # Checked against itself: its texts follow the same rules (no markup) as a translation's.
+        problems = check_table(english.data, english.data, english)
+        if problems:
+            raise DataError(problems)
         return Strings(lang, english.data)
     path = folder / f"{lang}.yaml"
     name = f"sitegen/strings/{lang}.yaml"

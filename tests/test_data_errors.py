@@ -525,12 +525,12 @@ def site_build(project: Path) -> subprocess.CompletedProcess[str]:
         # Content Security Policy step, naming the page and what in it the policy refuses.
         (
             "post-build",
-            "content/about.md",
-            "\n## ",
-            "\n<script>alert(1)</script>\n\n## ",
+            "overrides/main.html",
+            "{% block content %}\n  {{ super() }}\n",
+            "{% block content %}\n  {{ super() }}\n  <script>alert(1)</script>\n",
             [
                 "inline code that a strict Content Security Policy refuses:",
-                "about/index.html:",
+                "index.html:",
                 "an inline <script> in the page's content",
             ],
         ),

@@ -39,6 +39,7 @@ def test_a_good_page_has_no_problems(tmp_path: Path) -> None:
         ("title: A page", "title: A page\ntitle: Another", "content/page.md:3: title: duplicate key (first given on line 2)"),  # noqa: E501
         ("title: A page", "title: [A page", "content/page.md:3: (syntax): YAML syntax error: did not find expected ',' or ']'"),  # noqa: E501
         ("# A page", "# A page\n\n<!-- data: tip heel-pres -->", "content/page.md:9: <!-- data: tip heel-pres -->: no action-plan tip has the id 'heel-pres' (did you mean 'heel-press'?)"),  # noqa: E501
+        ("# A page", "# A page\n\n<!-- Data: signs emergency -->", "content/page.md:9: <!-- Data: signs emergency -->: not a data marker, which is written <!-- data: <kind> <name> --> in lower case; it would be left out"),  # noqa: E501
         ("# A page", "# A page\n\n<!-- data: terms dairy -->", "content/page.md:9: <!-- data: terms dairy -->: no data file that is a page is called 'dairy' (did you mean 'diary'?)"),  # noqa: E501
         # The theme prints the title unescaped, in <title> and the navigation of every page.
         ("title: A page", 'title: "About</title><script>alert(1)</script>"', "content/page.md:2: title: raw HTML is not allowed in data; write Markdown"),  # noqa: E501
@@ -80,3 +81,30 @@ def test_a_byte_order_mark_before_the_front_matter_is_dropped(tmp_path: Path) ->
     (tmp_path / "page.md").write_text("\ufeff" + GOOD, encoding="utf-8")
     assert check_content(tmp_path, DATA) == []
     assert read_page(tmp_path / "page.md", "page.md").meta["title"] == "A page"
+
+
+@pytest.mark.parametrize(
+    ("html", "expected"),
+    [
+        # A forged end of the article put a script among the theme's, whose hashes the policy allows.
+        ('<div></ARTICLE><script>alert(1)</script></div>', "content/page.md:8: </article>: a closing tag of the page's frame"),  # noqa: E501
+        ('<a href="&#106;avascript:alert(1)">x</a>', "content/page.md:8: <a href>: an address that runs code"),
+        ('<iframe srcdoc="&lt;script&gt;"></iframe>', "content/page.md:8: <iframe>: a tag that can run or load something, or forge the page's frame"),  # noqa: E501
+        ("<div><!--><script>alert(1)</script><!-- --></div>", "content/page.md:8: <!--: a comment a browser ends early"),  # noqa: E501
+        ('<p style="color:red">x</p>', "content/page.md:8: <p style>: an attribute that can run code or change the page"),  # noqa: E501
+        ('Text {: onmouseover="alert(1)" }', "content/page.md:8: {: onmouseover=: an attribute list that sets code or style"),  # noqa: E501
+        ("See [it][1].\n\n[1]:  JavaScript:alert(1)", "content/page.md:10: JavaScript:alert(1): a link that runs code"),  # noqa: E501
+    ],
+)  # fmt: skip
+def test_html_that_could_run_or_load_something_is_refused_on_its_line(tmp_path: Path, html: str, expected: str) -> None:
+    found = problems_of(tmp_path, GOOD.replace("# A page", f"# A page\n{html}"))
+    assert any(problem.startswith(expected) for problem in found), found
+    assert all("a page's HTML may only lay out text" in problem for problem in found)
+
+
+def test_layout_html_links_and_code_that_shows_markup_are_fine(tmp_path: Path) -> None:
+    body = (
+        '<div class="cards" markdown>\n<span aria-hidden="true">*</span> [NHS](https://www.nhs.uk/ "NHS")'
+        " <https://www.nhs.uk/>\n</div>\n\nWrite `<script>` as code:\n\n```html\n<script>alert(1)</script>\n```\n"
+    )
+    assert problems_of(tmp_path, GOOD.replace("# A page", f"# A page\n{body}")) == []

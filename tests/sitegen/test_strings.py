@@ -70,3 +70,17 @@ def test_a_missing_key_an_extra_key_and_a_changed_placeholder_are_refused_with_t
     placeholder = "red_flags.emergency: the placeholders differ from en.yaml (expected {number})"
     assert f"sitegen/strings/es.yaml:{line}: {placeholder}" in message
     assert "footer.typo: not a key of sitegen/strings/en.yaml" in message
+
+
+def test_markup_in_the_english_words_is_refused_on_its_line(tmp_path: Path) -> None:
+    # The header prints the site's name raw on every page, outside the article: a script there
+    # would be among the theme's, whose hashes the policy allows.
+    text = (FOLDER / "en.yaml").read_text(encoding="utf-8")
+    old = 'site_name: "Muscle spasms and cramps"'
+    assert old in text
+    text = text.replace(old, 'site_name: "Muscle spasms<script>alert(1)</script>"')
+    (tmp_path / "en.yaml").write_text(text, encoding="utf-8")
+    line = text[: text.index("site_name:")].count("\n") + 1
+    with pytest.raises(DataError) as error:
+        strings("en", tmp_path)
+    assert f"sitegen/strings/en.yaml:{line}: site_name: markup is not allowed; write Markdown" in str(error.value)
