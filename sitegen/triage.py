@@ -93,6 +93,9 @@ def verify_triage(dataset: Dataset, source: SourceFile) -> list[Problem]:
     problems += cycles(dataset, graph, source)
     if problems:
         return problems
+    problems += routes_within_reason(dataset, graph, source)
+    if problems:
+        return problems
     problems += unreachable(dataset, graph, source)
     problems += red_flags_asked(dataset, graph, source)
     problems += screens_ask_their_level(dataset, source)
@@ -152,6 +155,27 @@ def cycles(dataset: Dataset, graph: dict[str, list[Edge]], source: SourceFile) -
     for question in dataset.triage.questions:
         if question.id not in state:
             yield from visit(question.id, [])
+
+
+MOST_ROUTES = 2_000
+"""Routes from start to an outcome that the build walks one by one (`watched_signs_are_asked`)
+and /triage/paths/ lists: the real tree has about a hundred. Each question in a chain can
+double them, and 22 yes-or-no questions in a row made checking run out of memory."""
+
+
+def routes_within_reason(dataset: Dataset, graph: dict[str, list[Edge]], source: SourceFile) -> Iterator[Problem]:
+    """The routes are few enough to walk and list; counted, not walked (the tree has no cycle)."""
+    count: dict[str, int] = {}
+
+    def routes(node: str) -> int:
+        if node not in count:
+            count[node] = sum(routes(edge.next) for edge in graph[node]) if node in graph else 1
+        return count[node]
+
+    total = routes(dataset.triage.start)
+    if total > MOST_ROUTES:
+        message = f"the checker has {total:,} routes from start to an outcome, more than {MOST_ROUTES:,}"
+        yield source.problem(("questions",), f"{message}: ask fewer questions in a row")
 
 
 def unreachable(dataset: Dataset, graph: dict[str, list[Edge]], source: SourceFile) -> Iterator[Problem]:
