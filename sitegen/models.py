@@ -223,8 +223,9 @@ class ConditionsFile(PageFile):
 
 
 class Cost(Record):
-    min: int = Field(ge=0)
-    max: int = Field(ge=0)
+    # A price a reader pays for one visit; past 100,000 it is a typo (and would print wrongly).
+    min: int = Field(ge=0, le=100_000)
+    max: int = Field(ge=0, le=100_000)
     currency: Literal["USD"]
     per: Literal["session", "consult", "visit"]
     extras: PlainText | None = Field(default=None, description="What the price leaves out")

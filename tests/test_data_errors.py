@@ -243,6 +243,14 @@ CASES += [
         "causes[…].name: control characters are not allowed; type the text itself",
     ),
     (
+        "a price past any visit's",
+        "specialists.yaml",
+        "min: 75",
+        "min: 100000000000000000000000000",
+        "min: 1000000",
+        "specialists[…].cost.min: Input should be less than or equal to 100000",
+    ),
+    (
         "not a number",
         "action_plan.yaml",
         "- value: 5\n",
