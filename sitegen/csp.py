@@ -27,6 +27,8 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
+from sitegen.text import as_browsers_read
+
 SCRIPT_TYPES = frozenset({"", "module", "text/javascript", "application/javascript", "application/ecmascript"})
 """`<script type>` values a browser executes; any other type is a data block."""
 
@@ -79,7 +81,7 @@ class _PageScanner(HTMLParser):
         for name, value in values.items():
             if name.startswith("on"):
                 self.problem(f"<{tag} {name}=...>: an event handler attribute (put the code in a script file)")
-            if name in URL_ATTRIBUTES and _as_browsers_read(value).lower().startswith("javascript:"):
+            if name in URL_ATTRIBUTES and as_browsers_read(value).lower().startswith("javascript:"):
                 self.problem(f"<{tag} {name}=javascript:...>: a javascript: URL (put the code in a script file)")
         if tag == "article":
             self.article_depth += 1
@@ -131,12 +133,6 @@ def parse_page(html: str, where: str, found: InlineCode) -> None:
     scanner = _PageScanner(where, found)
     scanner.feed(html)
     scanner.close()
-
-
-def _as_browsers_read(url: str) -> str:
-    """A URL attribute as a browser reads it (WHATWG URL): tabs and line breaks anywhere are
-    dropped, and spaces and control characters at either end, so "java⏎script:" runs too."""
-    return re.sub(r"[\t\n\r]", "", url).strip("".join(map(chr, range(0x21))))
 
 
 _HANDLER_LIKE = re.compile(rb"on[a-z\x80-\xff-]*[\s\x1c-\x1f\x80-\xff]*=")

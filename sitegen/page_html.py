@@ -14,6 +14,7 @@ import re
 from html.parser import HTMLParser
 
 from sitegen.problems import Problem
+from sitegen.text import as_browsers_read
 
 TAGS = frozenset(
     {
@@ -88,7 +89,6 @@ ATTRIBUTES = frozenset(
 )
 """Attributes besides `aria-*` and `data-*`; no event handlers, no `style`."""
 _SCHEME = re.compile(r"(?:javascript|vbscript|data)\s*:", re.I)
-_URL_IGNORED = str.maketrans("", "", "\t\n\r")
 _CODE = re.compile(r"^(?P<fence>```|~~~).*?^(?P=fence)|`[^`\n]*`", re.M | re.S)
 """Code, which Markdown shows as text: blocks between fences and spans between backticks."""
 _LINK_TARGETS = re.compile(r"\]\(\s*<?(?P<inline>[^)>]*)|^[ \t]*\[[^\]\n]+\]:\s*<?(?P<reference>\S+)", re.M)
@@ -127,7 +127,7 @@ def _line(text: str, offset: int) -> int:
 
 def _runs(url: str) -> bool:
     """Whether a browser would run `url` (it drops tabs and line breaks, and leading spaces)."""
-    return _SCHEME.match(url.translate(_URL_IGNORED).lstrip("".join(map(chr, range(0x21))))) is not None
+    return _SCHEME.match(as_browsers_read(url)) is not None
 
 
 class _Scanner(HTMLParser):

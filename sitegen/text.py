@@ -31,12 +31,18 @@ _UNSAFE: tuple[tuple[re.Pattern[str], str], ...] = (
 
 
 _URL_IGNORED = str.maketrans("", "", "\t\n\r")
-"""What a browser drops from a URL wherever it is (WHATWG URL): "java⏎script:" is "javascript:"."""
+_URL_TRIMMED = "".join(map(chr, range(0x21)))
+
+
+def as_browsers_read(url: str) -> str:
+    """A URL as a browser reads it (WHATWG URL): tabs and line breaks anywhere dropped, and
+    spaces and control characters at either end, so "java⏎script:" is "javascript:"."""
+    return url.translate(_URL_IGNORED).strip(_URL_TRIMMED)
 
 
 def check_safe(text: str) -> str:
     """Refuse text that could carry markup; return it unchanged otherwise."""
-    unbroken = text.translate(_URL_IGNORED)
+    unbroken = as_browsers_read(text)
     for pattern, message in _UNSAFE:
         if pattern.search(text) or pattern.search(unbroken):
             raise ValueError(message)
