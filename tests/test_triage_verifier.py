@@ -380,8 +380,10 @@ def test_a_broken_triage_yaml_is_reported_on_its_line(
 def test_a_tree_with_too_many_routes_to_walk_is_refused_before_they_are_walked() -> None:
     # 12 yes-or-no questions in a row: 4,096 routes, each doubling the last; 22 ran out of memory.
     chain = [f"q{i}" for i in range(12)]
-    plain = {q: [["Yes", after, []], ["No", after, []]] for q, after in zip(chain, [*chain[1:], "o0"], strict=True)}
-    plain["q0"][0][2].append("f0")
+    plain: dict[str, list[list[Any]]] = {
+        q: [["Yes", after, []], ["No", after, []]] for q, after in zip(chain, [*chain[1:], "o0"], strict=True)
+    }
+    plain["q0"][0][2].append("f0")  # asked first, so on every route
     spec = Spec(flags={"f0": "doctor"}, plain=plain, screens={}, outcomes={"o0": "doctor"})
     [problem] = verify(spec)
     assert problem.field == "questions"
