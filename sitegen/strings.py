@@ -43,6 +43,9 @@ class Strings(Mapping[str, Any]):
         return len(self._table)
 
     def __call__(self, key: str, **values: Any) -> str:
+        if key not in self._table:  # a template names a key the table lacks: said, not a traceback
+            where = f"sitegen/strings/{self.lang}.yaml"
+            raise DataError([Problem(where, 1, key, "missing: a page template uses this key; add its text")])
         text: str = self._table[key]
         return text.format(**values) if values else text
 

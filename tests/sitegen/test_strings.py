@@ -84,3 +84,11 @@ def test_markup_in_the_english_words_is_refused_on_its_line(tmp_path: Path) -> N
     with pytest.raises(DataError) as error:
         strings("en", tmp_path)
     assert f"sitegen/strings/en.yaml:{line}: site_name: markup is not allowed; write Markdown" in str(error.value)
+
+
+def test_a_key_a_template_uses_but_no_table_has_is_named_not_a_traceback() -> None:
+    with pytest.raises(DataError) as error:
+        strings("en")("cause.hwo")
+    assert str(error.value).startswith(
+        "sitegen/strings/en.yaml:1: cause.hwo: missing: a page template uses this key; add its text"
+    )
