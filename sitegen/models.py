@@ -6,9 +6,10 @@ coerced from another type, so `reviewed: yes` fails instead of becoming `True`.
 
 from __future__ import annotations
 
+import re
 from typing import ClassVar, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from sitegen.text import Id, Markdown, PastDate, PlainText, WebAddress
 
@@ -344,8 +345,17 @@ class ActionPlanFile(PageFile):
 
 
 class Term(Record):
-    term: PlainText
+    term: PlainText = Field(description="An abbreviation in capitals, e.g. DVT")
     meaning: PlainText
+
+    @field_validator("term")
+    @classmethod
+    def _an_abbreviation(cls, value: str) -> str:
+        # Every page marks each place the term appears with its meaning (Markdown's
+        # abbreviations): an everyday word such as "emergency" would be explained everywhere.
+        if not re.fullmatch(r"[A-Z][A-Z0-9&./-]*[A-Z0-9]", value):
+            raise ValueError(f"'{value}' is not an abbreviation in capitals, such as DVT; every page would explain it")
+        return value
 
 
 class GlossaryFile(Reviewed):

@@ -251,6 +251,15 @@ CASES += [
         "specialists[…].cost.min: Input should be less than or equal to 100000",
     ),
     (
+        # Every page explains each place a glossary term appears: an everyday word would be everywhere.
+        "a glossary term that is a word",
+        "glossary.yaml",
+        'term: "ALS"',
+        'term: "emergency"',
+        'term: "emergency"',
+        "terms[0].term: 'emergency' is not an abbreviation in capitals, such as DVT; every page would explain it",
+    ),
+    (
         "not a number",
         "action_plan.yaml",
         "- value: 5\n",
