@@ -378,8 +378,8 @@ def test_a_broken_triage_yaml_is_reported_on_its_line(
 
 
 def test_a_tree_with_too_many_routes_to_walk_is_refused_before_they_are_walked() -> None:
-    # 12 yes-or-no questions in a row: 4,096 routes, each doubling the last; 22 ran out of memory.
-    chain = [f"q{i}" for i in range(12)]
+    # 16 yes-or-no questions in a row: 65,536 routes, each doubling the last; 22 ran out of memory.
+    chain = [f"q{i}" for i in range(16)]
     plain: dict[str, list[list[Any]]] = {
         q: [["Yes", after, []], ["No", after, []]] for q, after in zip(chain, [*chain[1:], "o0"], strict=True)
     }
@@ -388,5 +388,5 @@ def test_a_tree_with_too_many_routes_to_walk_is_refused_before_they_are_walked()
     [problem] = verify(spec)
     assert problem.field == "questions"
     assert problem.message == (
-        "the checker has 4,096 routes from start to an outcome, more than 2,000: ask fewer questions in a row"
+        "the checker has 65,536 routes from start to an outcome, more than 50,000: ask fewer questions in a row"
     )
