@@ -11,14 +11,8 @@ from __future__ import annotations
 import copy
 import gzip
 import json
-import os
 import re
-import socket
 import statistics
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any, Literal
@@ -765,39 +759,3 @@ def gzipped_size(path: Path) -> int:
     data = path.read_bytes()
     compressed = path.suffix in (".pagefind", ".pf_meta", ".pf_index", ".pf_fragment", ".pf_filter")
     return len(data) if compressed else len(gzip.compress(data, 6))
-
-
-# -- the live preview -------------------------------------------------------------------------
-
-
-def test_the_live_preview_builds_the_search_index_too(tmp_path: Path) -> None:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    address = f"http://127.0.0.1:{port}/"
-    log = tmp_path / "serve.log"
-    with (
-        log.open("w") as output,
-        subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "--no-livereload", "--dev-addr", f"127.0.0.1:{port}"],
-            cwd=ROOT,
-            env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": address},
-            stdout=output,
-            stderr=subprocess.STDOUT,
-        ) as server,
-    ):
-        try:
-            deadline = time.monotonic() + 60
-            while True:
-                try:
-                    with urllib.request.urlopen(f"{address}pagefind/pagefind-entry.json", timeout=2) as response:
-                        entry = json.load(response)
-                    break
-                except OSError:
-                    assert server.poll() is None, log.read_text()
-                    assert time.monotonic() < deadline, f"no index from mkdocs serve in 60 s:\n{log.read_text()}"
-                    time.sleep(0.3)
-            assert entry["languages"]["en"]["page_count"] > 0
-        finally:
-            server.terminate()
-            server.wait(timeout=10)
