@@ -20,10 +20,9 @@ from pathlib import Path
 
 from sitegen.problems import DataError, Problem
 from sitegen.strings import FOLDER, SOURCE, Strings
+from sitegen.strings import SECTION as SECTION  # where the callers have always found it
 from sitegen.yaml_source import read_yaml
 
-SECTION = "scripts"
-"""The section of sitegen/strings/<lang>.yaml that the scripts get."""
 SCRIPT = "strings.js"
 """The scripts' strings module, in the assets folder: `t(key, vars)` over the table."""
 EMPTY = "const STRINGS = {};"

@@ -11,7 +11,6 @@ written by its `number`, `money` and `date` methods, so each language formats th
 from __future__ import annotations
 
 import functools
-import re
 import string
 from collections.abc import Iterator, Mapping
 from datetime import date
@@ -19,11 +18,14 @@ from pathlib import Path
 from typing import Any
 
 from sitegen.problems import DataError, Problem
+from sitegen.text import markup_in
 from sitegen.yaml_source import read_yaml
 
 FOLDER = Path(__file__).resolve().parent / "strings"
 SOURCE = "en"
 """The language the data is written in, and whose table names every key."""
+SECTION = "scripts"
+"""The section of sitegen/strings/<lang>.yaml that the page scripts get (sitegen.script_strings)."""
 
 
 class Strings(Mapping[str, Any]):
@@ -112,9 +114,21 @@ def check_table(english: dict[str, Any], given: Any, source: Any, path: tuple[st
         elif _placeholders(value) != _placeholders(text):
             want = ", ".join(sorted(f"{{{p}}}" for p in _placeholders(text))) or "none"
             problems.append(source.problem((*path, key), f"the placeholders differ from en.yaml (expected {want})"))
-        elif re.search(r"<[A-Za-z/!]", value):
-            problems.append(source.problem((*path, key), "markup is not allowed; write Markdown"))
+        elif found := markup_in(value) or _quote_in(value, path):
+            problems.append(source.problem((*path, key), found))
     return problems
+
+
+def _quote_in(text: str, path: tuple[str, ...]) -> str | None:
+    # The theme prints interface words into HTML attributes unescaped (Material's templates, in
+    # both engines), where a straight double quote ends the attribute and the rest becomes markup.
+    # The page scripts' words are set as text, where it is only a character.
+    if '"' in text and path[:1] != (SECTION,):
+        return (
+            'straight double quotes (") are not allowed here: the theme prints these words into'
+            " HTML attributes, where one ends the attribute; write “ ” or « »"
+        )
+    return None
 
 
 @functools.lru_cache(maxsize=8)

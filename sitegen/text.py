@@ -15,7 +15,7 @@ from pydantic import AfterValidator, StringConstraints
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
 # Each rule: what it finds, and what the maintainer is told.
-_UNSAFE: tuple[tuple[re.Pattern[str], str], ...] = (
+_MARKUP: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"<\s*[A-Za-z!?/]"), "raw HTML is not allowed in data; write Markdown"),
     (
         re.compile(r"&(?:#\d+|#x[0-9a-f]+|[a-z][a-z0-9]*);", re.I),
@@ -23,10 +23,10 @@ _UNSAFE: tuple[tuple[re.Pattern[str], str], ...] = (
     ),
     (re.compile(r"(?:java|vb)script\s*:|data\s*:\s*text/html", re.I), "script URLs are not allowed"),
     (re.compile(r"[\x00-\x08\x0b-\x1f\x7f]"), "control characters are not allowed; type the text itself"),
-    (
-        re.compile(r"\{[^}\n]*\}?"),
-        "curly braces are not allowed in data text (they are Markdown attribute and template syntax)",
-    ),
+)
+_BRACES = (
+    re.compile(r"\{[^}\n]*\}?"),
+    "curly braces are not allowed in data text (they are Markdown attribute and template syntax)",
 )
 
 
@@ -40,12 +40,20 @@ def as_browsers_read(url: str) -> str:
     return url.translate(_URL_IGNORED).strip(_URL_TRIMMED)
 
 
-def check_safe(text: str) -> str:
-    """Refuse text that could carry markup; return it unchanged otherwise."""
+def markup_in(text: str, rules: tuple[tuple[re.Pattern[str], str], ...] = _MARKUP) -> str | None:
+    """Why `text` could become markup or script once printed (raw HTML, a character reference,
+    a script URL, a control character), in the maintainer's words; None if it cannot."""
     unbroken = as_browsers_read(text)
-    for pattern, message in _UNSAFE:
+    for pattern, message in rules:
         if pattern.search(text) or pattern.search(unbroken):
-            raise ValueError(message)
+            return message
+    return None
+
+
+def check_safe(text: str) -> str:
+    """Refuse text that could carry markup or template syntax; return it unchanged otherwise."""
+    if found := markup_in(text, (*_MARKUP, _BRACES)):
+        raise ValueError(found)
     if not text.strip():
         raise ValueError("must not be empty")
     return text

@@ -72,18 +72,50 @@ def test_a_missing_key_an_extra_key_and_a_changed_placeholder_are_refused_with_t
     assert "footer.typo: not a key of sitegen/strings/en.yaml" in message
 
 
-def test_markup_in_the_english_words_is_refused_on_its_line(tmp_path: Path) -> None:
-    # The header prints the site's name raw on every page, outside the article: a script there
-    # would be among the theme's, whose hashes the policy allows.
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        # The header prints the site's name raw on every page, outside the article: a script there
+        # would be among the theme's, whose hashes the policy allows.
+        (
+            'site_name: "Muscle spasms and cramps"',
+            'site_name: "Muscle spasms<script>alert(1)</script>"',
+            "site_name: raw HTML is not allowed in data; write Markdown",
+        ),
+        # Printed into aria-label="...": the quote would end the attribute, and the rest be markup.
+        (
+            'emergency.label: "Emergency"',
+            'emergency.label: "Emergency\\" onmouseover=\\"alert(1)"',
+            'emergency.label: straight double quotes (") are not allowed here',
+        ),
+        (
+            'page.faq: "FAQ"',
+            'page.faq: "[FAQ](javascript:alert(1))"',
+            "page.faq: script URLs are not allowed",
+        ),
+        (
+            'page.faq: "FAQ"',
+            'page.faq: "&#x3C;img src=x&#x3E;"',
+            "page.faq: HTML character references are not allowed; type the character itself",
+        ),
+    ],
+)
+def test_words_that_could_become_markup_are_refused_on_their_line(
+    tmp_path: Path, old: str, new: str, message: str
+) -> None:
     text = (FOLDER / "en.yaml").read_text(encoding="utf-8")
-    old = 'site_name: "Muscle spasms and cramps"'
     assert old in text
-    text = text.replace(old, 'site_name: "Muscle spasms<script>alert(1)</script>"')
+    text = text.replace(old, new)
     (tmp_path / "en.yaml").write_text(text, encoding="utf-8")
-    line = text[: text.index("site_name:")].count("\n") + 1
+    line = text[: text.index(new)].count("\n") + 1
     with pytest.raises(DataError) as error:
         strings("en", tmp_path)
-    assert f"sitegen/strings/en.yaml:{line}: site_name: markup is not allowed; write Markdown" in str(error.value)
+    assert f"sitegen/strings/en.yaml:{line}: {message}" in str(error.value)
+
+
+def test_the_page_scripts_words_may_quote() -> None:
+    # The scripts set their words as text, never into an attribute: there a quote is a quote.
+    assert '"{value}"' in strings("en")["scripts"]["diary.invalid"]
 
 
 def test_a_key_a_template_uses_but_no_table_has_is_named_not_a_traceback() -> None:
