@@ -5,7 +5,8 @@ only the reader-facing texts. Records in a list are matched by `id` (a screen's 
 `flag`, answers by `next`, the levels by `level`; lists with none of these, by position), so
 levels, references, numbers and dates live once, in the English file. Every
 text must be translated, and a translation must carry the same numbers as its English
-original ("10 minutes", "422 mg"): a changed number is a changed medical fact.
+original ("10 minutes", "422 mg"), each with the same unit ("10 minutos", not "10 horas"): a
+changed number or unit is a changed medical fact.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from sitegen.dataset import Dataset
 from sitegen.loader import error_path, problem_from
 from sitegen.problems import DataError, Problem
 from sitegen.problems import Path as DataPath
+from sitegen.strings import SOURCE, Strings, strings
 from sitegen.text import check_safe
 from sitegen.yaml_source import SourceFile, read_yaml
 
@@ -38,6 +40,14 @@ NOT_TRANSLATED = {
 title) or a person."""
 
 NUMBER = re.compile(r"\d+")
+QUANTITY = re.compile(r"(\d+(?:[.,]\d+)*)\s*-?\s*(°?[^\W\d_]+|%)")
+"""A number and the word right after it, which may be its unit: "10 minutes", "40 °C", "30-second",
+and "10⏎minutes" where a long text breaks its line."""
+UNIT = "unit."
+"""The keys of sitegen/strings/<lang>.yaml naming the words a language writes a unit of time with."""
+SYMBOLS = {"mg": "mg", "mcg": "mcg", "g": "g", "kg": "kg", "ml": "ml", "mmol": "mmol", "%": "%"}
+SYMBOLS |= {name: "°" + scale for scale in "CF" for name in (scale.lower(), "°" + scale.lower())}
+"""Units written alike in every language, lowercase: "40C" and "40 °C" are the same."""
 
 
 def languages(data_dir: Path) -> list[str]:
@@ -62,7 +72,7 @@ def localize(dataset: Dataset, data_dir: Path, lang: str) -> Dataset:
         problems.extend(source.problems)
         if source.problems:
             continue
-        merge = _Merge(source)
+        merge = _Merge(source, (units(strings(SOURCE)), units(strings(lang))))
         data = merge.record(getattr(dataset, stem), source.data if source.data is not None else {}, ())
         wrong: set[DataPath] = set()
         try:
@@ -84,6 +94,8 @@ class _Merge:
     file's model, and the problems of its shape."""
 
     source: SourceFile
+    units: tuple[dict[str, str], dict[str, str]]
+    """The unit each word names (`units`), in English and in the translation's language."""
     problems: list[Problem] = field(default_factory=list)
     entries: dict[DataPath, DataPath] = field(default_factory=dict)
     """Where each English list entry's translation is in the file (entries are matched by id)."""
@@ -214,6 +226,25 @@ class _Merge:
                     f"the numbers differ from the English ({', '.join(NUMBER.findall(english)) or 'none'} "
                     f"in '{english}'; {', '.join(NUMBER.findall(given)) or 'none'} here): keep every number the same",
                 )
+            elif lost := quantities(english, self.units[0]) - quantities(given, self.units[1]):
+                yield self.source.problem(
+                    where,
+                    f"the units differ from the English ({', '.join(f'{n} {u}' for n, u in lost.elements())} in"
+                    f" '{english}' is not here with that unit): keep each number's unit, in the words"
+                    " sitegen/strings/<lang>.yaml gives it",
+                )
+
+
+def units(t: Strings) -> dict[str, str]:
+    """The unit each word of `t`'s language names after a number, lowercase: "minutos": "minutes"."""
+    words = {word.lower(): key.removeprefix(UNIT) for key in t if key.startswith(UNIT) for word in t[key].split()}
+    return SYMBOLS | words
+
+
+def quantities(text: str, unit_of: dict[str, str]) -> Counter[tuple[str, str]]:
+    """Each number in `text` written with a unit, and that unit: ("10", "minutes"); "1,5" is "1.5"."""
+    found = ((number.replace(",", "."), unit_of.get(word.lower())) for number, word in QUANTITY.findall(text))
+    return Counter((number, unit) for number, unit in found if unit)
 
 
 def _key(model: type[models.Record]) -> str | None:

@@ -53,6 +53,14 @@ def test_every_record_has_its_spanish_texts_and_keeps_its_facts() -> None:
             "más de 11 minutos",
             "the numbers differ from the English (10 in",
         ),
+        # "10 minutes" as "10 hours" keeps the number but not the fact.
+        (
+            "a unit changed",
+            "red_flags.yaml",
+            "más de 10 minutos",
+            "más de 10 horas",
+            "the units differ from the English (10 minutes in",
+        ),
         # The rules of a text are the English file's, from its model (sitegen.models), with its words.
         ("an empty text", "faqs.yaml", 'question: "', 'question: "" #', "faqs[0].question: must not be empty"),
         (
@@ -110,6 +118,34 @@ def test_a_bad_translation_is_reported_on_its_line(
         localize(DATA, data, "es")
     lines = str(caught.value).splitlines()
     assert any(entry.startswith(f"data/es/{file}:{line}: ") and expected in entry for entry in lines), lines
+
+
+@pytest.mark.parametrize(
+    ("file", "old", "new", "expected"),
+    [
+        (
+            "faqs.yaml",
+            "hasta 10\n      minutos.",
+            "hasta 10\n      horas.",
+            "answer: the units differ from the English (10 minutes in",
+        ),
+        (
+            "guides.yaml",
+            "de 500\n           mg,",
+            "de 500\n           g,",
+            "do_now: the units differ from the English (500 mg in",
+        ),
+    ],
+    ids=["a time where the line breaks", "a dose"],
+)
+def test_a_unit_changed_in_a_long_text_is_named_on_its_field(
+    tmp_path: Path, file: str, old: str, new: str, expected: str
+) -> None:
+    data, line = broken(tmp_path, file, old, new)
+    with pytest.raises(DataError) as caught:
+        localize(DATA, data, "es")
+    # On the field's own line, above the one changed: a long text is checked whole.
+    assert [p for p in caught.value.problems if expected in str(p) and p.line < line], caught.value.problems
 
 
 def test_a_text_rule_of_the_model_is_reported_once_in_its_words(tmp_path: Path) -> None:
