@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from sitegen.editions import load_editions
 from sitegen.engines import ENGINES, EngineError, build
@@ -54,13 +54,20 @@ def main(argv: list[str] | None = None) -> int:
             build(args.root, args.target, engine=args.engine)
     except DataError as error:
         print(error, file=sys.stderr)
-        folders = f"{data}/" + (" and content/" if any(p.file.startswith("content/") for p in error.problems) else "")
-        print(f"{len(error.problems)} problem(s) in {folders}; nothing was built.", file=sys.stderr)
+        print(f"{len(error.problems)} problem(s) in {_places(error)}; nothing was built.", file=sys.stderr)
         return 1
     except (EngineError, PostBuildError) as error:
         print(error, file=sys.stderr)
         return 1
     return 0
+
+
+def _places(error: DataError) -> str:
+    """The top-level folders (or files) the problems are in, in the order listed: "data/",
+    "content/ and data/", "mkdocs.yml"."""
+    paths = (PurePosixPath(problem.file).parts for problem in error.problems)
+    places = list(dict.fromkeys(f"{parts[0]}/" if len(parts) > 1 else parts[0] for parts in paths))
+    return ", ".join(places[:-1]) + " and " + places[-1] if len(places) > 1 else places[0]
 
 
 if __name__ == "__main__":

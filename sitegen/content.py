@@ -26,6 +26,8 @@ from sitegen.yaml_source import parse_yaml, read_text
 
 FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\n(?P<yaml>.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
 """YAML between `---` lines at the top of a page, as MkDocs and Zensical read it."""
+OPENED = re.compile(r"\A-{3}[ \t]*\n")
+"""The first line of front matter, closed or not."""
 
 WRITTEN = ("title", "description", "sources", "reviewed", "type")
 """The front matter a hand-written page sets; the rest of a FrontMatter is the page makers'."""
@@ -111,7 +113,12 @@ def read_page(path: Path, doc: str, folder: str = "content") -> ContentPage:
     text = read_text(path, f"{folder}/{doc}")
     if isinstance(text, Problem):
         return ContentPage(doc, "", {}, "", 1, folder, (text,))
+    text = text.replace("\r\n", "\n").replace("\r", "\n")  # as the engines read it: a Windows editor's too
     match = FRONT_MATTER.match(text)
+    if not match and OPENED.match(text):
+        # Read as no front matter at all, it would be reported as a page missing every field.
+        unclosed = "never closed: end it with a line of three dashes (---)"
+        return ContentPage(doc, text, {}, text, 1, folder, (Problem(f"{folder}/{doc}", 1, "(front matter)", unclosed),))
     if not match:
         return ContentPage(doc, text, {}, text, 1, folder)
     body = text[match.end() :]

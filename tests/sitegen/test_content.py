@@ -77,6 +77,19 @@ def test_a_page_not_saved_as_utf8_is_named_with_its_line(tmp_path: Path) -> None
     ]
 
 
+def test_a_page_saved_with_windows_line_endings_is_read_as_written(tmp_path: Path) -> None:
+    (tmp_path / "page.md").write_bytes(GOOD.replace("\n", "\r\n").encode("utf-8"))
+    page = read_page(tmp_path / "page.md", "page.md")
+    assert (page.front.title, page.body_line, check_content(tmp_path, DATA)) == ("A page", 6, [])
+
+
+def test_front_matter_never_closed_is_named_as_such(tmp_path: Path) -> None:
+    # Not "title: required field is missing" on a page whose title is there.
+    assert problems_of(tmp_path, GOOD.replace("---\n\n# A page", "\n# A page")) == [
+        "content/page.md:1: (front matter): never closed: end it with a line of three dashes (---)"
+    ]
+
+
 def test_a_byte_order_mark_before_the_front_matter_is_dropped(tmp_path: Path) -> None:
     (tmp_path / "page.md").write_text("\ufeff" + GOOD, encoding="utf-8")
     assert check_content(tmp_path, DATA) == []

@@ -69,4 +69,19 @@ def test_check_reports_data_and_content_problems_at_once(tmp_path: Path) -> None
     assert result.returncode == 1
     assert "data/causes.yaml:" in result.stderr
     assert "content/about.md:5: reviewed: expected the date" in result.stderr
-    assert "problem(s) in " in result.stderr and "and content/; nothing was built." in result.stderr
+    assert result.stderr.endswith("2 problem(s) in content/ and data/; nothing was built.\n")
+
+
+def test_check_names_where_the_problems_are(tmp_path: Path) -> None:
+    # A broken mkdocs.yml is not a problem "in data/".
+    project = tmp_path / "project"
+    for name in ("data", "content"):
+        shutil.copytree(ROOT / name, project / name)
+    (project / "mkdocs.yml").write_text("site_name: [\n", encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "sitegen", "check", "--root", str(project)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert (result.returncode, result.stderr.splitlines()[-1]) == (1, "1 problem(s) in mkdocs.yml; nothing was built.")
