@@ -14,7 +14,7 @@ import re
 from html.parser import HTMLParser
 
 from sitegen.problems import Problem
-from sitegen.text import as_browsers_read
+from sitegen.text import ELSEWHERE_IMAGE, as_browsers_read, images_from_elsewhere, on_another_site
 
 TAGS = frozenset(
     {
@@ -115,7 +115,10 @@ def html_problems(markdown: str, where: str, first_line: int = 1) -> list[Proble
         target = match["inline"] if match["inline"] is not None else match["reference"]
         if _runs(target):
             found.append((_line(text, match.start()), " ".join(target.split()), "a link that runs code"))
-    return [Problem(where, first_line + line - 1, what, f"{message}; {_ALLOWED}") for line, what, message in found]
+    problems = [Problem(where, first_line + line - 1, what, f"{message}; {_ALLOWED}") for line, what, message in found]
+    markdown_images = [(_line(text, offset), address) for offset, address in images_from_elsewhere(text)]
+    elsewhere = markdown_images + scanner.elsewhere
+    return problems + [Problem(where, first_line + line - 1, what, ELSEWHERE_IMAGE) for line, what in elsewhere]
 
 
 _ALLOWED = "a page's HTML may only lay out text (div, span, p, lists, tables, links and images)"
@@ -137,6 +140,8 @@ class _Scanner(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.found: list[tuple[int, str, str]] = []
+        self.elsewhere: list[tuple[int, str]] = []
+        """Each `<img src>` on another web site, with its line."""
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         line = self.getpos()[0]
@@ -149,6 +154,8 @@ class _Scanner(HTMLParser):
                 self.found.append((line, f"<{tag} {name}>", "an attribute that can run code or change the page"))
             elif name in ("href", "src") and value and _runs(value):
                 self.found.append((line, f"<{tag} {name}>", "an address that runs code"))
+            elif name == "src" and value and on_another_site(value):
+                self.elsewhere.append((line, f"<{tag} src={value}>"))
 
     def handle_endtag(self, tag: str) -> None:
         # One that closes a tag refused above says nothing more; a lone one may close the theme's.

@@ -50,10 +50,43 @@ def markup_in(text: str, rules: tuple[tuple[re.Pattern[str], str], ...] = _MARKU
     return None
 
 
+_IMAGE = re.compile(r"!\[(?P<alt>[^\]\n]*)\](?:\(\s*<?(?P<inline>[^)>\s]*)|\[(?P<label>[^\]\n]*)\])?")
+"""A Markdown image: `![alt](address)`, `![alt][label]`, `![alt][]` or `![alt]`."""
+_DEFINITION = re.compile(r"^[ \t]{0,3}\[(?P<label>[^\]\n]+)\]:[ \t]*<?(?P<address>[^\s>]*)", re.M)
+_ELSEWHERE = re.compile(r"(?:[a-z][a-z0-9+.-]*:)?//", re.I)
+"""An address on another host (`https://...`, `//host/...`), not a path on this site."""
+ELSEWHERE_IMAGE = (
+    "an image on another web site: the reader's browser would fetch it from there, and the site"
+    " sends no reader's request to a third party; save the image in content/assets/ and give that address"
+)
+
+
+def images_from_elsewhere(markdown: str) -> list[tuple[int, str]]:
+    """Each Markdown image in `markdown` whose address is on another web site, with its offset."""
+    found = []
+    defined: dict[str, str] | None = None
+    for image in _IMAGE.finditer(markdown):
+        address = image["inline"]
+        if address is None:
+            defined = defined or {m["label"].lower(): m["address"] for m in _DEFINITION.finditer(markdown)}
+            address = defined.get((image["label"] or image["alt"]).lower(), "")
+        if on_another_site(address):
+            found.append((image.start(), address))
+    return found
+
+
+def on_another_site(address: str) -> bool:
+    """Whether a browser would fetch `address` from another host rather than this site."""
+    return _ELSEWHERE.match(as_browsers_read(address)) is not None
+
+
 def check_safe(text: str) -> str:
-    """Refuse text that could carry markup or template syntax; return it unchanged otherwise."""
+    """Refuse text that could carry markup or template syntax, or make the reader's browser
+    fetch from another site; return it unchanged otherwise."""
     if found := markup_in(text, (*_MARKUP, _BRACES)):
         raise ValueError(found)
+    if images_from_elsewhere(text):
+        raise ValueError(ELSEWHERE_IMAGE)
     if not text.strip():
         raise ValueError("must not be empty")
     return text

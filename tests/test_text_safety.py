@@ -24,6 +24,11 @@ HOSTILE = [
     ("{{ 7*7 }}", "curly braces"),
     ("[x](data:text/html;base64,PHNjcmlwdD4=)", "script URLs"),
     ("   ", "must not be empty"),
+    # An image the reader's browser would fetch from another host: a request to a third party.
+    ("![pixel](https://tracker.example/p.gif)", "an image on another web site"),
+    ("![pixel](  //tracker.example/p.gif )", "an image on another web site"),
+    ("![pixel][t]\n\n[t]: HTTPS://tracker.example/p.gif", "an image on another web site"),
+    ("![t]\n\n[T]: https://tracker.example/p.gif", "an image on another web site"),
 ]
 
 
@@ -39,6 +44,8 @@ def test_markdown_field_refuses_live_markup(text: str, reason: str) -> None:
         "Potassium < 3.5 is low",
         "**Sip**, don't chug: 2-3 L a day",
         "[Action plan](../action-plan.md)",
+        "[The NHS page](https://www.nhs.uk/conditions/leg-cramps/)",  # a link is followed only if chosen
+        "![A calf stretch](../assets/calf-stretch.png)",
         "A & B",
         "Use 5 < 6",
     ],

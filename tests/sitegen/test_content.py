@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from sitegen.content import check_content, read_page
+from sitegen.text import ELSEWHERE_IMAGE
 from tests.helpers import ROOT, real_dataset
 
 DATA = real_dataset()
@@ -44,6 +45,9 @@ def test_a_good_page_has_no_problems(tmp_path: Path) -> None:
         # The theme prints the title unescaped, in <title> and the navigation of every page.
         ("title: A page", 'title: "About</title><script>alert(1)</script>"', "content/page.md:2: title: raw HTML is not allowed in data; write Markdown"),  # noqa: E501
         ("reviewed: 2026-11-25", "reviewed: 2099-01-01", "content/page.md:4: reviewed: 2099-01-01 is in the future: give the day it happened"),  # noqa: E501
+        # Fetched by the reader's browser as the page loads: a request to a third party.
+        ("# A page", "# A page\n\n![x](https://t.example/p.gif)", f"content/page.md:9: https://t.example/p.gif: {ELSEWHERE_IMAGE}"),  # noqa: E501
+        ("# A page", '# A page\n\n<img src="//t.example/p.gif" alt="x">', f"content/page.md:9: <img src=//t.example/p.gif>: {ELSEWHERE_IMAGE}"),  # noqa: E501
     ],
 )  # fmt: skip
 def test_each_problem_names_the_file_line_and_field(tmp_path: Path, old: str, new: str, expected: str) -> None:
