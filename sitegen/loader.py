@@ -121,6 +121,9 @@ def problem_from(
         message = "must be a lowercase-kebab id such as 'poor-circulation'"
     elif kind == "string_pattern_mismatch" and len(path) > 2 and path[-3] == "icd10cm":
         message = f"must be an ICD-10-CM code as its table writes it, such as 'G47.62' (got {detail['input']!r})"
+    elif kind == "string_type" and isinstance(detail["input"], bool):
+        # The maintainer wrote a word; the message would show Python's True.
+        message = "expected text: unquoted, YAML reads yes, no, on, off, true and false as true or false; quote it"
     elif kind.endswith("_type") or kind == "literal_error" or kind.startswith("date"):
         message = f"{message} (got {detail['input']!r})"
     return source.problem(path if in_file is None else in_file, message)

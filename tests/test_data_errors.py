@@ -91,6 +91,15 @@ CASES = [
         "red_flags[17].level: Input should be 'emergency', 'urgent' or 'doctor' (got 'soon')",
     ),
     (
+        "a word YAML reads as true or false",
+        "faqs.yaml",
+        'question: "Why do I get leg cramps only at night?"',
+        "question: no",
+        "question: no",
+        "faqs[0].question: expected text: unquoted, YAML reads yes, no, on, off, true and false"
+        " as true or false; quote it",
+    ),
+    (
         "raw HTML",
         "causes.yaml",
         '"Cramps after intense sweating during sports."',
