@@ -373,6 +373,15 @@ def test_readers_questions_about_their_situation_find_the_page_that_answers_them
 
 
 @pytest.mark.browser
+def test_who_is_unwell_is_not_a_topic(served: dict[str, str], home: Page) -> None:
+    # "father" is in no page: it was corrected to "rather", and "dad" found the vitamin D page.
+    queries = ["my father has cramps and is confused", "my dad has cramps and is confused", "cramps and is confused"]
+    found = as_the_box_finds(home, queries)
+    assert [found[q]["corrected"] for q in queries] == [None, None, None]
+    assert found[queries[0]]["results"] == found[queries[1]]["results"] == found[queries[2]]["results"]
+
+
+@pytest.mark.browser
 def test_the_box_shows_what_it_finds(served: dict[str, str], home: Page) -> None:
     # A sample of both sets, corrected queries among them: the shares above are measured
     # without typing, through the same functions.
