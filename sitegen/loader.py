@@ -55,7 +55,8 @@ def _load(data_dir: Path) -> Dataset:
     for stem in models.FILES:
         path = data_dir / f"{stem}.yaml"
         if not path.is_file():
-            problems.append(Problem(f"{data_dir.name}/{stem}.yaml", 1, "(file)", "file is missing"))
+            what = "a folder, where the data file should be" if path.is_dir() else "file is missing"
+            problems.append(Problem(f"{data_dir.name}/{stem}.yaml", 1, "(file)", what))
             continue
         source, record, found = _read_file(path)
         sources[stem] = source

@@ -524,6 +524,12 @@ def test_a_missing_data_file_is_named(project: Path, capsys: pytest.CaptureFixtu
     assert "data/faqs.yaml:1: (file): file is missing" in check(project, capsys)
 
 
+def test_a_folder_in_place_of_a_data_file_is_named_as_one(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (project / "data" / "faqs.yaml").unlink()
+    (project / "data" / "faqs.yaml").mkdir()
+    assert "data/faqs.yaml:1: (file): a folder, where the data file should be" in check(project, capsys)
+
+
 # -- the whole ./site-build.sh ------------------------------------------------------------------
 
 
