@@ -59,9 +59,16 @@ EMERGENCY_NUMBER = re.compile(r"\d{2,6}")
 """An emergency number as people dial it: 911, 999, 112, 000."""
 
 
+SITE_URL = re.compile(r"https?://[A-Za-z0-9.\-]+(?::\d+)?(?:/[A-Za-z0-9\-._~/%]*)?")
+"""Where the site is published: a scheme, a host and a path, in the characters that stay inside
+the attributes and scripts every page prints it into (no quotes, no < >, no spaces)."""
+_FROM_ENVIRONMENT = "; mkdocs.yml takes it from SITE_URL when that is set"
+
+
 def _settings_problems(config: dict[str, Any], text: str) -> list[Problem]:
-    """The settings printed on every page: the emergency number (in the banner, the checker
-    and a `tel:` link) and where readers report a problem (a link in every footer)."""
+    """The settings printed on every page: where the site is published (its canonical links and
+    the theme's set-up script), the emergency number (in the banner, the checker and a `tel:`
+    link) and where readers report a problem (a link in every footer)."""
     extra = config.get("extra", {})
     if not isinstance(extra, dict):
         return [
@@ -72,6 +79,10 @@ def _settings_problems(config: dict[str, Any], text: str) -> list[Problem]:
     if not (isinstance(number, str) and EMERGENCY_NUMBER.fullmatch(number)):
         message = f'expected the digits people dial, quoted, such as "911" (got {number!r}; unquoted, 000 is read as 0)'
         problems.append(Problem(CONFIG, _line_of(text, "emergency_number"), "extra.emergency_number", message))
+    site_url = config.get("site_url") or ""
+    if not (isinstance(site_url, str) and SITE_URL.fullmatch(site_url)) and site_url:
+        message = f"expected the http:// or https:// address the site is published at (got {site_url!r})"
+        problems.append(Problem(CONFIG, _line_of(text, "site_url"), "site_url", message + _FROM_ENVIRONMENT))
     feedback = extra.get("feedback_url", "")
     if feedback and not _a_feedback_address(feedback):
         message = "expected a mailto: address or a public https:// web address"

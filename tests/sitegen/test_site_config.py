@@ -32,6 +32,9 @@ def test_the_project_s_settings_are_read() -> None:
         # The banner prints it outside the article: a script there would be blessed by the policy.
         ('emergency_number: "911"', 'emergency_number: "911 <script>alert(1)</script>"', "extra.emergency_number: expected the digits"),  # noqa: E501
         ('feedback_url: "mailto:editor@spasms.example.org"', 'feedback_url: "javascript:alert(1)"', "extra.feedback_url: expected a mailto: address or a public https:// web address"),  # noqa: E501
+        # Printed into every page's canonical link and the theme's set-up script.
+        ('site_url: !ENV [SITE_URL, "https://spasms.example.org/"]', 'site_url: "https://x.example/\\"><script>alert(1)</script>"', "site_url: expected the http:// or https:// address the site is published at"),  # noqa: E501
+        ('site_url: !ENV [SITE_URL, "https://spasms.example.org/"]', 'site_url: "javascript:alert(1)//"', "site_url: expected the http:// or https:// address"),  # noqa: E501
         ('emergency_number: "911"', 'emergency_number: "911\n  feedback: [', "(syntax): YAML syntax error"),
     ],
 )  # fmt: skip
