@@ -80,7 +80,7 @@ def _settings_problems(config: dict[str, Any], text: str) -> list[Problem]:
         message = f'expected the digits people dial, quoted, such as "911" (got {number!r}; unquoted, 000 is read as 0)'
         problems.append(Problem(CONFIG, _line_of(text, "emergency_number"), "extra.emergency_number", message))
     site_url = config.get("site_url") or ""
-    if not (isinstance(site_url, str) and SITE_URL.fullmatch(site_url)) and site_url:
+    if site_url and not (isinstance(site_url, str) and SITE_URL.fullmatch(site_url)):
         message = f"expected the http:// or https:// address the site is published at (got {site_url!r})"
         problems.append(Problem(CONFIG, _line_of(text, "site_url"), "site_url", message + _FROM_ENVIRONMENT))
     feedback = extra.get("feedback_url", "")

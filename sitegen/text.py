@@ -68,7 +68,8 @@ def images_from_elsewhere(markdown: str) -> list[tuple[int, str]]:
     for image in _IMAGE.finditer(markdown):
         address = image["inline"]
         if address is None:
-            defined = defined or {m["label"].lower(): m["address"] for m in _DEFINITION.finditer(markdown)}
+            if defined is None:
+                defined = {m["label"].lower(): m["address"] for m in _DEFINITION.finditer(markdown)}
             address = defined.get((image["label"] or image["alt"]).lower(), "")
         if on_another_site(address):
             found.append((image.start(), address))

@@ -62,6 +62,7 @@ def localize(dataset: Dataset, data_dir: Path, lang: str) -> Dataset:
     English file is (sitegen.models), so each rule of a text holds in every language, written once."""
     problems: list[Problem] = []
     files: dict[str, Any] = {}  # each the model models.FILES names for its stem: Dataset's field type
+    unit_words = (units(strings(SOURCE)), units(strings(lang)))
     for stem, model in models.FILES.items():
         name = f"{data_dir.name}/{lang}/{stem}.yaml"
         path = data_dir / lang / f"{stem}.yaml"
@@ -72,7 +73,7 @@ def localize(dataset: Dataset, data_dir: Path, lang: str) -> Dataset:
         problems.extend(source.problems)
         if source.problems:
             continue
-        merge = _Merge(source, (units(strings(SOURCE)), units(strings(lang))))
+        merge = _Merge(source, unit_words)
         data = merge.record(getattr(dataset, stem), source.data if source.data is not None else {}, ())
         wrong: set[DataPath] = set()
         try:
