@@ -23,6 +23,17 @@ HOSTILE = [
     ("**bold**{: onclick=alert(1) }", "curly braces"),
     ("{{ 7*7 }}", "curly braces"),
     ("[x](data:text/html;base64,PHNjcmlwdD4=)", "script URLs"),
+    # Browsers read tag names, schemes and character references in any case.
+    ("<IMG SRC=x ONERROR=alert(1)>", "raw HTML"),
+    ("[click](VBScript:msgbox(1))", "script URLs"),
+    ("[x](DATA:TEXT/HTML,<b>)", "raw HTML"),
+    ("[x](DATA : Text/Html,x)", "script URLs"),
+    ("&AMP;lt;", "character references"),
+    ("&#X3C;script", "character references"),
+    ("[click](java\tscript:alert(1))", "script URLs"),  # a browser drops the tab
+    ("[click](java\nscript:alert(1))", "script URLs"),
+    ("a carriage\rreturn", "control characters"),
+    ("\x01[click](javascript:alert(1))", "control characters"),
     ("   ", "must not be empty"),
     # An image the reader's browser would fetch from another host: a request to a third party.
     ("![pixel](https://tracker.example/p.gif)", "an image on another web site"),
