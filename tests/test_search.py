@@ -321,11 +321,14 @@ def top_three_share(
 
 
 def box_shows_what_it_finds(page: Page, queries: list[str]) -> None:
-    """Typed into the box, each query shows the results and the notice `as_the_box_finds` gives."""
-    expected = as_the_box_finds(page, queries)
+    """Typed into the box, each query shows the results and the notice `as_the_box_finds` gives
+    it just after, with the same parts of the index loaded: Pagefind (1.5.2) misses a word's
+    longer forms held in an index chunk it has not loaded yet ("foot" finds the page saying
+    "football" only once another search has loaded that chunk), so a first search and a later
+    one can differ."""
     for query in queries:
         shown = [{"href": r["href"], "sections": r["sections"]} for r in search(page, query)[:TOP]]
-        assert {"corrected": notice(page), "results": shown} == expected[query], query
+        assert {"corrected": notice(page), "results": shown} == as_the_box_finds(page, [query])[query], query
 
 
 @pytest.fixture
