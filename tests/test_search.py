@@ -385,6 +385,16 @@ def test_who_is_unwell_is_not_a_topic(served: dict[str, str], home: Page) -> Non
 
 
 @pytest.mark.browser
+def test_asking_whether_a_thing_is_good_asks_about_the_thing(served: dict[str, str], home: Page) -> None:
+    # "good" is in pages ("the good trials") but is not what the reader asks about: searched,
+    # it put two guides above the magnesium question.
+    queries = ["is magnesium good for cramps", "magnesium for cramps"]
+    found = as_the_box_finds(home, queries)
+    assert found[queries[0]]["results"] == found[queries[1]]["results"]
+    assert found[queries[0]]["results"][0]["href"].endswith("/faq/#magnesium")
+
+
+@pytest.mark.browser
 def test_the_box_shows_what_it_finds(served: dict[str, str], home: Page) -> None:
     # A sample of both sets, corrected queries among them: the shares above are measured
     # without typing, through the same functions.
