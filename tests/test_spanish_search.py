@@ -20,7 +20,7 @@ from sitegen import search as index
 from sitegen.kinds import KINDS, SEARCH_TYPES, records
 from tests.helpers import ROOT, real_editions
 from tests.recorder import Recorder
-from tests.test_search import BAR, box_shows_what_it_finds, indexed_words, search, top_three_share
+from tests.test_search import BAR, as_the_box_finds, box_shows_what_it_finds, indexed_words, search, top_three_share
 
 SPANISH = real_editions()[1]
 QUERY_FILE = yaml.safe_load((ROOT / "tests" / "search_queries_es.yaml").read_text(encoding="utf-8"))
@@ -85,3 +85,15 @@ def test_spanish_results_show_spanish_type_labels_and_faq_questions(served: dict
     wanted = urljoin(served["root"] + "es/", "faq/#night-leg-cramps")
     question = next(r for r in results if wanted in (r["href"], *r["sections"]))
     assert question["type"] == SPANISH.t("search.faq") and faq.question in question["title"]
+
+
+@pytest.mark.browser
+def test_asking_whether_a_thing_helps_asks_about_the_thing(served: dict[str, str], page: Page) -> None:
+    # "sirve" and "bueno" (is it useful, is it good) are not what the reader asks about:
+    # searched, they put three guides above the quinine question.
+    page.goto(served["root"] + "es/")
+    topic = "quinina para los calambres"
+    queries = [f"sirve la {topic}", f"es buena la {topic}", topic]
+    found = as_the_box_finds(page, queries)
+    assert found[queries[0]]["results"] == found[queries[1]]["results"] == found[queries[2]]["results"]
+    assert found[queries[0]]["results"][0]["href"].endswith("/es/faq/#quinine")
