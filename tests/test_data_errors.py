@@ -129,7 +129,7 @@ CASES = [
         'label: "Pee like cola, or pain far worse than expected", next: urgent-dark-urine}',
         'label: "Pee like cola, or pain far worse than expected", next: general-self-care}',
         "next: general-self-care}",
-        "questions[11].flags[2].next: unsafe: answer 'Pee like cola, or pain far worse than expected' "
+        "questions[11].flags[4].next: unsafe: answer 'Pee like cola, or pain far worse than expected' "
         "asserts red flag 'dark-urine' (urgent) but can end at outcome 'general-self-care' (self-care); path: "
         "emergency-signs -> 'None of these' -> main-problem -> 'Something else' -> other-signs -> 'Pee like "
         "cola, or pain far worse than expected' -> general-self-care",
@@ -149,7 +149,7 @@ CASES = [
         "leg-numbness-or-swelling, dvt-calf, dvt-with-breathlessness]",
         "leg-numbness-or-swelling, dvt-calf, dvt-with-breathlessness, calf-pain-walking]",
         "calf-pain-walking]",
-        "outcomes[29].watch_for: self-care outcome 'night-cramps' tells readers to watch for 'calf-pain-walking', "
+        "outcomes[31].watch_for: self-care outcome 'night-cramps' tells readers to watch for 'calf-pain-walking', "
         "which the route emergency-signs -> main-problem -> legs-at-rest -> night-cramps never asks about: ask it on "
         "the way",
     ),
@@ -341,7 +341,7 @@ CASES += [
         "      of the face droops suddenly, call the emergency number.\n",
         "",
         "id: eyelid-twitch",
-        "outcomes[32].id: self-care outcome 'eyelid-twitch' has no safety_net: say when to come back and get help",
+        "outcomes[34].id: self-care outcome 'eyelid-twitch' has no safety_net: say when to come back and get help",
     ),
     (
         "self-care outcome without signs to watch for",
@@ -350,7 +350,7 @@ CASES += [
         "    links:\n",
         "    links:\n",
         "id: eyelid-twitch",
-        "outcomes[32].id: self-care outcome 'eyelid-twitch' has no watch_for: name the red flags to look out for",
+        "outcomes[34].id: self-care outcome 'eyelid-twitch' has no watch_for: name the red flags to look out for",
     ),
     (
         "caution without a clinical source",

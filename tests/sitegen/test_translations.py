@@ -213,5 +213,5 @@ def test_an_answer_s_translation_follows_where_it_leads_when_the_english_moves(t
     )  # noqa: E501
     question = localize(load_dataset(data), data, "es").triage.questions[1]
     labels = {answer.next: answer.label for answer in question.answers}
-    assert labels["urgent-arms-or-belly"] == "Calambres en los músculos de los brazos o la barriga"
+    assert labels["arms-or-belly"] == "Calambres en los músculos de los brazos o la barriga"
     assert labels["hands"] == "Calambres en las manos o los dedos"
