@@ -395,6 +395,19 @@ def test_asking_whether_a_thing_is_good_asks_about_the_thing(served: dict[str, s
 
 
 @pytest.mark.browser
+def test_who_did_what_and_when_is_not_a_topic(served: dict[str, str], home: Page) -> None:
+    # "his", "since" and "giving" are in pages but say nothing of what the reader asks: searched,
+    # they put the pages that hold them above the ones on the stroke and the tablets.
+    pairs = [
+        ("stiff arm and spasms since his stroke", "stiff arm spasms stroke"),
+        ("water tablets are giving her cramps now", "water tablets cramps"),
+    ]
+    found = as_the_box_finds(home, [query for pair in pairs for query in pair])
+    for said, meant in pairs:
+        assert found[said]["results"] == found[meant]["results"], said
+
+
+@pytest.mark.browser
 def test_the_box_shows_what_it_finds(served: dict[str, str], home: Page) -> None:
     # A sample of both sets, corrected queries among them: the shares above are measured
     # without typing, through the same functions.
